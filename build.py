@@ -1,0 +1,63 @@
+"""Build the performance-programme portal.
+
+    python build.py [--out site] [--base-url /prefix/] [--content content]
+    python build.py serve [--port 8000] [--host 127.0.0.1]
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from portal.errors import ContentError
+from portal.write import DuplicateOutput
+
+ROOT = Path(__file__).resolve().parent
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    ap = argparse.ArgumentParser(prog="build.py", description="Build the performance-programme portal.")
+    ap.add_argument("command", nargs="?", choices=("build", "serve"), default="build")
+    ap.add_argument("--content", type=Path, default=ROOT / "content", help="content folder")
+    ap.add_argument("--out", type=Path, default=ROOT / "site", help="output folder (default: site/)")
+    ap.add_argument("--base-url", default="/", help="URL prefix the site is served under, e.g. /kartepe/")
+    ap.add_argument("--port", type=int, default=8000, help="preview port (serve)")
+    ap.add_argument("--host", default="127.0.0.1", help="preview address (serve)")
+    args = ap.parse_args(argv)
+    if not args.base_url.startswith("/"):
+        ap.error("--base-url must start with '/' (e.g. /kartepe/)")
+    args.base_url = args.base_url.rstrip("/") + "/"
+    return args
+
+
+def run_build(args: argparse.Namespace) -> int:
+    from portal.pipeline import build
+
+    try:
+        result = build(args.content, args.out, args.base_url)
+    except ContentError as exc:
+        for problem in exc.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        print(f"build failed: {len(exc.problems)} problem(s); {args.out} was left as it was",
+              file=sys.stderr)
+        return 1
+    except (DuplicateOutput, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    notes = sum(len(d) for d in result.discrepancies.values())
+    print(f"built {result.files} files into {args.out} "
+          f"({notes} disagreement(s) in the source documents listed in the data)")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.command == "serve":
+        from portal.serve import serve
+
+        return serve(args, run_build)
+    return run_build(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Static site generator for a municipality's annual performance programme."""

@@ -1,0 +1,30 @@
+"""Money read from text as printed in Turkish documents, never through float."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+_TURKISH = re.compile(r"^(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?$")
+
+
+class AmountError(ValueError):
+    pass
+
+
+def parse_amount(text: str) -> Decimal:
+    """'1.571.500,00' or '1.571.500,00 TL' -> Decimal('1571500.00')."""
+    raw = text.strip()
+    if raw.endswith("TL"):
+        raw = raw[:-2].rstrip()
+    if raw.startswith("-"):
+        raise AmountError(f"amount {text!r} is negative; amounts cannot be below zero")
+    m = _TURKISH.match(raw)
+    if not m:
+        raise AmountError(f"{text!r} is not an amount written like 1.571.500,00")
+    whole, cents = m.group(1).replace(".", ""), (m.group(2) or "").ljust(2, "0")
+    return Decimal(f"{whole}.{cents}")
+
+
+def plain(value: Decimal) -> str:
+    """The open-data form: a dot and two decimals, no grouping: '72435000.00'."""
+    return f"{value.quantize(Decimal('0.01')):f}"

@@ -1,0 +1,360 @@
+"""Content files -> validated model.  Collects every problem, file:line each.
+
+Nothing is built before the whole content has loaded: a single bad value
+stops the build with a list of one-line problems and no traceback.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+from portal.errors import Problems
+from portal.model import (
+    ECON_CODES, OFF_BUDGET_SOURCES, Activity, Aim, Cost, Goal, GoalTableRow, Indicator,
+    Listing, Origin, Page, Program, SectionD, SectionDRow, Site, Text, Unit,
+)
+from portal.yamlsource import Invalid, Node, read
+
+GOAL_CODE = re.compile(r"^[1-9]\d*\.[1-9]\d*$")
+ACTIVITY_CODE = re.compile(r"^[1-9]\d*\.[1-9]\d*\.[1-9]\d*$")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+YEAR_DIR = re.compile(r"^\d{4}$")
+FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n?(.*)\Z", re.S)
+SECTION_D_COLUMNS = ("activities", "general_administration", "other_administrations")
+
+
+class Loader:
+    def __init__(self, content: Path):
+        self.content = content
+        self.problems = Problems()
+        self.units: dict[str, Unit] = {}
+
+    def rel(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.content.parent).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def read(self, path: Path) -> Node | None:
+        return read(path, self.rel(path), self.problems)
+
+    # ---------------------------------------------------------------- site
+    def load(self) -> Site:
+        site_file = self.content / "site.yaml"
+        if not self.content.is_dir():
+            self.problems.add(self.rel(self.content), 1, "content folder not found")
+            self.problems.raise_if_any()
+        settings = self._site_settings(site_file)
+        self.units = self._units()
+        programs = {}
+        for year_dir in sorted(p for p in self.content.iterdir() if p.is_dir() and YEAR_DIR.match(p.name)):
+            program = self._guard(lambda: self._program(year_dir))
+            if program is not None:
+                programs[program.year] = program
+        if not programs and not self.problems.items:
+            self.problems.add(self.rel(self.content), 1, "no programme year folder (such as 2024/) found")
+        self.problems.raise_if_any()
+        name, municipality, languages, default = settings
+        return Site(name=name, municipality=municipality, languages=languages,
+                    default_language=default, units=self.units, programs=programs)
+
+    def _guard(self, fn):
+        try:
+            return fn()
+        except Invalid:
+            return None
+
+    def _site_settings(self, path: Path):
+        root = self.read(path) if path.exists() else None
+        if root is None:
+            if not path.exists():
+                self.problems.add(self.rel(path), 1, "site settings file is missing")
+            self.problems.raise_if_any()
+        try:
+            m = root.mapping(required=("name", "municipality", "languages", "default_language"))
+            languages = tuple(n.text() for n in m["languages"].sequence())
+            if languages != ("tr", "en"):
+                m["languages"].fail("languages must be [tr, en]: Turkish first, English second")
+            default = m["default_language"].text()
+            if default not in languages:
+                m["default_language"].fail(f"'{default}' is not one of the languages")
+            return m["name"].bilingual(), m["municipality"].bilingual(), languages, default
+        except Invalid:
+            self.problems.raise_if_any()
+
+    def _units(self) -> dict[str, Unit]:
+        units = {}
+        folder = self.content / "units"
+        for path in sorted(folder.glob("*.yaml")):
+            slug = path.stem
+            root = self.read(path)
+            if root is None:
+                continue
+            if not SLUG.match(slug):
+                self.problems.add(self.rel(path), 1,
+                                  f"unit file name '{slug}' must be lower-case ASCII words joined by '-'")
+                continue
+            try:
+                m = root.mapping(required=("name", "description"))
+                units[slug] = Unit(slug, m["name"].bilingual(),
+                                   m["description"].bilingual(allow_empty_tr=True), root.origin)
+            except Invalid:
+                continue
+        if not units:
+            self.problems.add(self.rel(folder), 1, "no unit files found")
+        return units
+
+    def unit_ref(self, node: Node) -> str:
+        slug = node.text()
+        if slug not in self.units:
+            raise node.fail(f"unknown unit '{slug}' (no file units/{slug}.yaml)")
+        return slug
+
+    # ------------------------------------------------------------- programme
+    def _program(self, folder: Path) -> Program:
+        root = self.read(folder / "program.yaml") if (folder / "program.yaml").exists() else None
+        if root is None:
+            if not (folder / "program.yaml").exists():
+                self.problems.add(self.rel(folder / "program.yaml"), 1, "programme file is missing")
+            raise Invalid()
+        m = root.mapping(required=("year", "title", "stated_counts", "mission", "vision", "values",
+                                   "section_d"))
+        year = m["year"].integer()
+        if str(year) != folder.name:
+            raise m["year"].fail(f"year {year} does not match its folder '{folder.name}'")
+        counts_map = m["stated_counts"].mapping(optional=("aims", "goals", "activities"))
+        counts = {k: v for k, n in counts_map.items() if (v := self._guard(n.integer)) is not None}
+        aims = self._aims(folder / "aims.yaml")
+        goals = self._goals(folder / "goals", {a.number for a in aims})
+        section_d = self._guard(lambda: self._section_d(m["section_d"]))
+        title = self._guard(m["title"].bilingual)
+        mission = self._guard(m["mission"].bilingual)
+        vision = self._guard(m["vision"].bilingual)
+        values = tuple(v for n in self._guard(m["values"].sequence) or []
+                       if (v := self._guard(n.bilingual)) is not None)
+        pages = self._pages(folder / "pages")
+        if section_d is None or title is None or mission is None or vision is None:
+            raise Invalid()
+        return Program(year=year, title=title, mission=mission, vision=vision, values=values,
+                       aims=aims, goals=goals, section_d=section_d, stated_counts=counts,
+                       pages=pages, origin=root.origin)
+
+    def _aims(self, path: Path) -> tuple[Aim, ...]:
+        root = self.read(path) if path.exists() else None
+        if root is None:
+            if not path.exists():
+                self.problems.add(self.rel(path), 1, "aims file is missing")
+            return ()
+        aims: dict[int, Aim] = {}
+        for node in self._guard(root.sequence) or []:
+            try:
+                m = node.mapping(required=("number", "name"))
+                number = m["number"].integer()
+                if number in aims:
+                    raise m["number"].fail(f"aim {number} is listed twice")
+                aims[number] = Aim(number, m["name"].bilingual(), node.origin)
+            except Invalid:
+                continue
+        return tuple(aims[k] for k in sorted(aims))
+
+    def _section_d_row(self, node: Node, with_total: bool) -> SectionDRow:
+        keys = SECTION_D_COLUMNS + (("total",) if with_total else ())
+        m = node.mapping(required=keys)
+        values = {k: m[k].amount() for k in keys}
+        return SectionDRow(values["activities"], values["general_administration"],
+                           values["other_administrations"], values.get("total"), node.origin)
+
+    def _section_d(self, node: Node) -> SectionD:
+        m = node.mapping(required=("budget", "budget_total", "off_budget", "off_budget_total", "total"))
+        lines = self._keyed(m["budget"], [str(c) for c in ECON_CODES],
+                            lambda n: self._section_d_row(n, True))
+        off = self._keyed(m["off_budget"], list(OFF_BUDGET_SOURCES),
+                          lambda n: self._section_d_row(n, False))
+        return SectionD(
+            budget_lines={int(k): v for k, v in lines.items()},
+            stated_budget=self._section_d_row(m["budget_total"], True),
+            off_budget_lines=off,
+            stated_off_budget=self._section_d_row(m["off_budget_total"], False),
+            stated_total=self._section_d_row(m["total"], True),
+        )
+
+    def _keyed(self, node: Node, keys: list[str], read_value) -> dict:
+        m = node.mapping(required=tuple(keys))
+        out, failed = {}, False
+        for key in keys:
+            try:
+                out[key] = read_value(m[key])
+            except Invalid:
+                failed = True
+        if failed:
+            raise Invalid()
+        return out
+
+    # ----------------------------------------------------------------- goals
+    def _goals(self, folder: Path, aim_numbers: set[int]) -> tuple[Goal, ...]:
+        goals: dict[str, Goal] = {}
+        activity_files: dict[str, str] = {}
+        for path in sorted(folder.glob("*.yaml")):
+            root = self.read(path)
+            if root is None:
+                continue
+            goal = self._guard(lambda: self._goal(root, path, aim_numbers))
+            if goal is None:
+                continue
+            if goal.code in goals:
+                self.problems.add(goal.origin.path, goal.origin.line,
+                                  f"goal {goal.code} is defined twice (also in {goals[goal.code].origin})")
+                continue
+            for activity in goal.activities:
+                if activity.code in activity_files:
+                    self.problems.add(activity.origin.path, activity.origin.line,
+                                      f"activity {activity.code} is defined twice "
+                                      f"(also in {activity_files[activity.code]})")
+                activity_files[activity.code] = str(activity.origin)
+            goals[goal.code] = goal
+        if not goals and folder.exists():
+            self.problems.add(self.rel(folder), 1, "no goal files found")
+        key = lambda code: tuple(int(x) for x in code.split("."))  # noqa: E731
+        return tuple(goals[c] for c in sorted(goals, key=key))
+
+    def _goal(self, root: Node, path: Path, aim_numbers: set[int]) -> Goal:
+        m = root.mapping(required=("code", "unit", "text", "indicators", "goal_table", "activities"),
+                         optional=("strategic_goal_text", "listings", "notes"))
+        code = m["code"].text()
+        if not GOAL_CODE.match(code):
+            raise m["code"].fail(f"goal code '{code}' must look like 1.5")
+        if path.stem != code:
+            raise m["code"].fail(f"goal code '{code}' does not match the file name '{path.name}'")
+        if int(code.split(".")[0]) not in aim_numbers:
+            m["code"].fail(f"goal {code} belongs to aim {code.split('.')[0]}, which aims.yaml does not list")
+        unit = self._guard(lambda: self.unit_ref(m["unit"]))
+        text = self._guard(m["text"].bilingual)
+        indicators = self._indicators(m["indicators"], code)
+        rows, table_total = self._goal_table(m["goal_table"])
+        activities = self._activities(m["activities"], code)
+        listings = self._listings(m["listings"]) if "listings" in m else {}
+        strategic = self._guard(m["strategic_goal_text"].text) if "strategic_goal_text" in m else ""
+        if unit is None or text is None or table_total is None:
+            raise Invalid()
+        return Goal(code=code, unit=unit, text=text, indicators=indicators, activities=activities,
+                    table_rows=rows, table_total=table_total[0], table_total_origin=table_total[1],
+                    listings=listings, origin=root.origin, strategic_goal_text=strategic or "")
+
+    def _indicators(self, node: Node, goal: str) -> tuple[Indicator, ...]:
+        out, seen = [], set()
+        for item in self._guard(node.sequence) or []:
+            try:
+                m = item.mapping(required=("code", "name", "measure", "values"))
+                code = m["code"].text()
+                if not ACTIVITY_CODE.match(code) or not code.startswith(goal + "."):
+                    raise m["code"].fail(f"indicator code '{code}' must look like {goal}.1")
+                if code in seen:
+                    raise m["code"].fail(f"indicator {code} is listed twice")
+                seen.add(code)
+                values = {}
+                for year, value in m["values"].mapping().items():
+                    if not YEAR_DIR.match(year):
+                        raise value.fail(f"'{year}' is not a year")
+                    values[year] = value.text()
+                out.append(Indicator(code, m["name"].bilingual(),
+                                     m["measure"].bilingual(allow_empty_tr=True), values, item.origin))
+            except Invalid:
+                continue
+        return tuple(out)
+
+    def _goal_table(self, node: Node):
+        try:
+            m = node.mapping(required=("rows", "total"))
+            rows = []
+            for item in m["rows"].sequence():
+                try:
+                    r = item.mapping(required=("number", "name", "budget", "off_budget", "total"))
+                    rows.append(GoalTableRow(r["number"].integer(), r["name"].bilingual(),
+                                             r["budget"].amount(), r["off_budget"].amount(),
+                                             r["total"].amount(), item.origin))
+                except Invalid:
+                    continue
+            t = m["total"].mapping(required=("budget", "off_budget", "total"))
+            total = (t["budget"].amount(), t["off_budget"].amount(), t["total"].amount())
+            return tuple(rows), (total, m["total"].origin)
+        except Invalid:
+            return (), None
+
+    def _activities(self, node: Node, goal: str) -> tuple[Activity, ...]:
+        out, seen = [], set()
+        for item in self._guard(node.sequence) or []:
+            try:
+                m = item.mapping(required=("code", "name", "unit", "budget", "budget_total", "off_budget",
+                                           "off_budget_total", "total"), optional=("notes",))
+                code = m["code"].text()
+                if not ACTIVITY_CODE.match(code) or not code.startswith(goal + "."):
+                    raise m["code"].fail(f"activity code '{code}' must look like {goal}.1")
+                if code in seen:
+                    raise m["code"].fail(f"activity {code} is listed twice in this goal")
+                seen.add(code)
+                budget = self._keyed(m["budget"], [str(c) for c in ECON_CODES], Node.amount)
+                off = self._keyed(m["off_budget"], list(OFF_BUDGET_SOURCES), Node.amount)
+                cost = Cost(budget_lines={int(k): v for k, v in budget.items()}, off_budget_lines=off,
+                            stated_budget=m["budget_total"].amount(),
+                            stated_off_budget=m["off_budget_total"].amount(),
+                            stated_total=m["total"].amount())
+                out.append(Activity(code, m["name"].bilingual(), self.unit_ref(m["unit"]), cost,
+                                    item.origin))
+            except Invalid:
+                continue
+        return tuple(out)
+
+    def _listings(self, node: Node) -> dict[str, Listing]:
+        out = {}
+        for name, item in (self._guard(lambda: node.mapping(optional=("plan", "annex"))) or {}).items():
+            try:
+                m = item.mapping(required=("text", "unit", "activities"))
+                acts = []
+                for a in m["activities"].sequence():
+                    am = a.mapping(required=("name", "unit"))
+                    acts.append((am["name"].text(), self.unit_ref(am["unit"])))
+                out[name] = Listing(m["text"].text(), self.unit_ref(m["unit"]), tuple(acts), item.origin)
+            except Invalid:
+                continue
+        return out
+
+    # ----------------------------------------------------------------- pages
+    def _pages(self, folder: Path) -> dict[str, Page]:
+        pages = {}
+        for tr_path in sorted(folder.glob("*.tr.md")):
+            slug = tr_path.name[: -len(".tr.md")]
+            tr = self._markdown(tr_path, required=True)
+            en_path = tr_path.with_name(f"{slug}.en.md")
+            en = self._markdown(en_path, required=False) if en_path.exists() else ("", "")
+            if tr is None or en is None:
+                continue
+            pages[slug] = Page(slug, Text(tr[0], en[0]), Text(tr[1], en[1]), Origin(self.rel(tr_path), 1))
+        for en_path in folder.glob("*.en.md"):
+            if not en_path.with_name(en_path.name.replace(".en.md", ".tr.md")).exists():
+                self.problems.add(self.rel(en_path), 1, "English page without its Turkish original (.tr.md)")
+        return pages
+
+    def _markdown(self, path: Path, required: bool) -> tuple[str, str] | None:
+        display = self.rel(path)
+        try:
+            source = path.read_text(encoding="utf-8").replace("\r\n", "\n")
+        except UnicodeDecodeError as exc:
+            self.problems.add(display, 1, f"not UTF-8 text ({exc.reason})")
+            return None
+        match = FRONT_MATTER.match(source)
+        if not match:
+            self.problems.add(display, 1, "page must start with front matter: ---, title: ..., ---")
+            return None
+        title_line = next((ln for ln in match.group(1).splitlines() if ln.startswith("title:")), None)
+        title = title_line[len("title:"):].strip().strip("\"'") if title_line else ""
+        body = match.group(2).strip()
+        if required and (not title or not body):
+            self.problems.add(display, 2 if not title else 4, "page needs a title and some text")
+            return None
+        return title, body
+
+
+def load(content: Path) -> Site:
+    """The whole site model, or ContentError listing every problem."""
+    return Loader(content).load()

@@ -1,0 +1,281 @@
+"""The programme as typed data; every total is computed here, once.
+
+Amounts the document prints as totals are kept beside their lines as
+`stated_*` fields: the site shows the computed figure and the
+reconciliation lists where the two differ.  No I/O in this module.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cached_property
+
+ZERO = Decimal("0.00")
+ECON_CODES = tuple(range(1, 10))
+OFF_BUDGET_SOURCES = ("revolving_fund", "other_domestic", "foreign")
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a value was written: a content file and line, for errors and notes."""
+
+    path: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Text:
+    """A field in both languages; English may be empty until translated."""
+
+    tr: str
+    en: str = ""
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" and self.en else self.tr
+
+    def translated(self, lang: str) -> bool:
+        return lang == "tr" or bool(self.en)
+
+
+@dataclass(frozen=True)
+class Unit:
+    slug: str
+    name: Text
+    description: Text
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    name: Text
+    measure: Text
+    values: dict[str, str]  # year -> value exactly as printed ("45 ve Üzeri")
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Cost:
+    """One activity's cost table, by first-level economic code."""
+
+    budget_lines: dict[int, Decimal]
+    off_budget_lines: dict[str, Decimal]
+    stated_budget: Decimal
+    stated_off_budget: Decimal
+    stated_total: Decimal
+
+    @property
+    def budget(self) -> Decimal:
+        return sum(self.budget_lines.values(), ZERO)
+
+    @property
+    def off_budget(self) -> Decimal:
+        return sum(self.off_budget_lines.values(), ZERO)
+
+    @property
+    def total(self) -> Decimal:
+        return self.budget + self.off_budget
+
+
+@dataclass(frozen=True)
+class Activity:
+    code: str  # "1.5.2"
+    name: Text
+    unit: str  # unit slug
+    cost: Cost
+    origin: Origin
+
+    @property
+    def goal_code(self) -> str:
+        return self.code.rsplit(".", 1)[0]
+
+    @property
+    def number(self) -> int:
+        return int(self.code.rsplit(".", 1)[1])
+
+    @property
+    def document_code(self) -> str:
+        """The code as the official document prints it: PH.1.5.F2."""
+        return f"PH.{self.goal_code}.F{self.number}"
+
+
+@dataclass(frozen=True)
+class GoalTableRow:
+    """An activity row of the goal table, as printed (it repeats the cost tables)."""
+
+    number: int
+    name: Text
+    budget: Decimal
+    off_budget: Decimal
+    total: Decimal
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Listing:
+    """How the integrated table (B.5) or the annex lists a goal and its activities."""
+
+    text: str
+    unit: str
+    activities: tuple[tuple[str, str], ...]  # (name, unit slug)
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Goal:
+    code: str  # "1.5"
+    unit: str
+    text: Text
+    indicators: tuple[Indicator, ...]
+    activities: tuple[Activity, ...]
+    table_rows: tuple[GoalTableRow, ...]
+    table_total: tuple[Decimal, Decimal, Decimal]  # budget, off-budget, total as printed
+    table_total_origin: Origin
+    listings: dict[str, Listing]
+    origin: Origin
+    strategic_goal_text: str = ""
+
+    @property
+    def aim(self) -> int:
+        return int(self.code.split(".")[0])
+
+    @property
+    def number(self) -> int:
+        return int(self.code.split(".")[1])
+
+    @property
+    def budget(self) -> Decimal:
+        return sum((a.cost.budget for a in self.activities), ZERO)
+
+    @property
+    def off_budget(self) -> Decimal:
+        return sum((a.cost.off_budget for a in self.activities), ZERO)
+
+    @property
+    def total(self) -> Decimal:
+        return sum((a.cost.total for a in self.activities), ZERO)
+
+
+@dataclass(frozen=True)
+class Aim:
+    number: int
+    name: Text
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class SectionDRow:
+    """A row of section D: activities, general administration, other administrations."""
+
+    activities: Decimal
+    general_administration: Decimal
+    other_administrations: Decimal
+    stated_total: Decimal | None
+    origin: Origin
+
+    @property
+    def total(self) -> Decimal:
+        return self.activities + self.general_administration + self.other_administrations
+
+
+@dataclass(frozen=True)
+class SectionD:
+    """The programme's total resource need as the document states it."""
+
+    budget_lines: dict[int, SectionDRow]
+    stated_budget: SectionDRow
+    off_budget_lines: dict[str, SectionDRow]
+    stated_off_budget: SectionDRow
+    stated_total: SectionDRow
+
+    @property
+    def budget(self) -> Decimal:
+        return sum((r.total for r in self.budget_lines.values()), ZERO)
+
+    @property
+    def general_administration(self) -> Decimal:
+        return sum((r.general_administration for r in self.budget_lines.values()), ZERO)
+
+    @property
+    def off_budget(self) -> Decimal:
+        return sum((r.total for r in self.off_budget_lines.values()), ZERO)
+
+    @property
+    def total(self) -> Decimal:
+        return self.budget + self.off_budget
+
+
+@dataclass(frozen=True)
+class Program:
+    year: int
+    title: Text
+    mission: Text
+    vision: Text
+    values: tuple[Text, ...]
+    aims: tuple[Aim, ...]
+    goals: tuple[Goal, ...]
+    section_d: SectionD
+    stated_counts: dict[str, int]
+    pages: dict[str, "Page"] = field(default_factory=dict)
+    origin: Origin | None = None
+
+    @cached_property
+    def activities(self) -> tuple[Activity, ...]:
+        return tuple(a for g in self.goals for a in g.activities)
+
+    def goals_of_aim(self, number: int) -> tuple[Goal, ...]:
+        return tuple(g for g in self.goals if g.aim == number)
+
+    def activities_of_unit(self, slug: str) -> tuple[Activity, ...]:
+        return tuple(a for a in self.activities if a.unit == slug)
+
+    def budget_by_econ(self) -> dict[int, Decimal]:
+        """The activities' budget per economic code, summed from the cost tables."""
+        return {code: sum((a.cost.budget_lines[code] for a in self.activities), ZERO)
+                for code in ECON_CODES}
+
+    @property
+    def activities_budget(self) -> Decimal:
+        return sum((a.cost.budget for a in self.activities), ZERO)
+
+    @property
+    def activities_total(self) -> Decimal:
+        return sum((a.cost.total for a in self.activities), ZERO)
+
+    @property
+    def budget(self) -> Decimal:
+        """The whole budget.  The cost tables already carry the amounts that
+        section D files under general administration (interest, reserves), so
+        the programme's budget is the sum of its activities and nothing more."""
+        return self.activities_budget
+
+    @property
+    def total(self) -> Decimal:
+        return self.activities_total
+
+
+@dataclass(frozen=True)
+class Page:
+    """A general-information page in Markdown, one body per language."""
+
+    slug: str
+    title: Text
+    body: Text
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Site:
+    name: Text
+    municipality: Text
+    languages: tuple[str, ...]
+    default_language: str
+    units: dict[str, Unit]
+    programs: dict[int, Program]
+
+    @property
+    def latest(self) -> Program:
+        return self.programs[max(self.programs)]

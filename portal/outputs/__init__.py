@@ -1,0 +1,1 @@
+"""Files derived from the model: open data now, pages and search later."""

@@ -1,0 +1,106 @@
+"""Open data: activities.csv and program.json, language-neutral.
+
+Amounts are written as plain decimals with a dot ("72435000.00"), as
+strings in JSON so no reader turns them into binary floats.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+
+from portal.amounts import plain
+from portal.model import ECON_CODES, OFF_BUDGET_SOURCES, Program, Site, Text
+from portal.reconcile import Discrepancy
+
+CSV_COLUMNS = (
+    ["year", "aim", "goal", "activity", "document_code", "unit", "unit_name_tr", "unit_name_en",
+     "name_tr", "name_en"]
+    + [f"econ_{c}" for c in ECON_CODES]
+    + ["budget"] + [f"off_budget_{s}" for s in OFF_BUDGET_SOURCES] + ["off_budget", "total"]
+)
+
+
+def activities_csv(site: Site, program: Program) -> bytes:
+    """One row per activity; UTF-8 with a BOM so spreadsheet programs show Turkish letters."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for a in program.activities:
+        unit = site.units[a.unit]
+        c = a.cost
+        writer.writerow(
+            [program.year, a.code.split(".")[0], a.goal_code, a.code, a.document_code, a.unit,
+             unit.name.tr, unit.name.en, a.name.tr, a.name.en]
+            + [plain(c.budget_lines[k]) for k in ECON_CODES]
+            + [plain(c.budget)] + [plain(c.off_budget_lines[s]) for s in OFF_BUDGET_SOURCES]
+            + [plain(c.off_budget), plain(c.total)]
+        )
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def _text(t: Text) -> dict:
+    return {"tr": t.tr, "en": t.en}
+
+
+def _value(v):
+    return plain(v) if isinstance(v, Decimal) else v
+
+
+def _discrepancy(d: Discrepancy) -> dict:
+    return {"kind": d.kind, "subject": d.subject, "field": d.field, "goal": d.goal, "activity": d.activity,
+            "stated": _value(d.stated), "computed": _value(d.computed),
+            "difference": _value(d.difference), "source": str(d.origin)}
+
+
+def program_json(site: Site, program: Program, discrepancies: tuple[Discrepancy, ...]) -> bytes:
+    goals = []
+    for g in program.goals:
+        goals.append({
+            "code": g.code, "aim": g.aim, "unit": g.unit, "text": _text(g.text),
+            "indicators": [{"code": i.code, "name": _text(i.name), "measure": _text(i.measure),
+                            "values": i.values} for i in g.indicators],
+            "activities": [{
+                "code": a.code, "document_code": a.document_code, "name": _text(a.name), "unit": a.unit,
+                "budget_by_econ": {str(k): plain(v) for k, v in a.cost.budget_lines.items()},
+                "budget": plain(a.cost.budget),
+                "off_budget_by_source": {k: plain(v) for k, v in a.cost.off_budget_lines.items()},
+                "off_budget": plain(a.cost.off_budget), "total": plain(a.cost.total),
+            } for a in g.activities],
+            "goal_table_as_printed": {
+                "rows": [{"number": r.number, "name": _text(r.name), "budget": plain(r.budget),
+                          "off_budget": plain(r.off_budget), "total": plain(r.total)} for r in g.table_rows],
+                "total": dict(zip(("budget", "off_budget", "total"), map(plain, g.table_total))),
+            },
+            "budget": plain(g.budget), "off_budget": plain(g.off_budget), "total": plain(g.total),
+        })
+    d = program.section_d
+    row = lambda r: {"activities": plain(r.activities),  # noqa: E731
+                     "general_administration": plain(r.general_administration),
+                     "other_administrations": plain(r.other_administrations),
+                     "total": plain(r.total)}
+    data = {
+        "year": program.year,
+        "municipality": _text(site.municipality),
+        "title": _text(program.title),
+        "currency": "TRY",
+        "mission": _text(program.mission), "vision": _text(program.vision),
+        "values": [_text(v) for v in program.values],
+        "aims": [{"number": a.number, "name": _text(a.name)} for a in program.aims],
+        "units": [{"slug": u.slug, "name": _text(u.name)} for u in site.units.values()],
+        "goals": goals,
+        "totals": {
+            "budget": plain(program.budget), "off_budget": plain(program.total - program.budget),
+            "total": plain(program.total),
+            "budget_by_econ": {str(k): plain(v) for k, v in program.budget_by_econ().items()},
+        },
+        "section_d_as_printed": {
+            "budget_by_econ": {str(k): row(r) for k, r in d.budget_lines.items()},
+            "budget": row(d.stated_budget),
+            "total": row(d.stated_total),
+        },
+        "stated_counts": program.stated_counts,
+        "discrepancies": [_discrepancy(x) for x in discrepancies],
+    }
+    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")

@@ -1,0 +1,137 @@
+"""Where the official document disagrees with itself.
+
+Every total is recomputed from its lines and compared with what the
+document prints; every count it states is compared with what it lists.
+Nothing is corrected: the list is published on the data-notes page.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from portal.model import ECON_CODES, ZERO, Goal, Origin, Program
+
+
+@dataclass(frozen=True)
+class Discrepancy:
+    kind: str  # stable key; the site words each kind in both languages
+    subject: str  # "activity 1.5.2", "goal 4.5", "section D", "programme"
+    stated: Decimal | int | str
+    computed: Decimal | int | str
+    origin: Origin
+    goal: str | None = None
+    activity: str | None = None
+    field: str = ""  # which figure: budget, off_budget, total, econ code ...
+
+    @property
+    def difference(self) -> Decimal | int | None:
+        if isinstance(self.stated, (Decimal, int)) and isinstance(self.computed, (Decimal, int)):
+            return self.stated - self.computed
+        return None
+
+    def __str__(self) -> str:
+        what = f" {self.field}" if self.field else ""
+        return (f"{self.origin}: {self.subject}{what} ({self.kind}): document states {self.stated}, "
+                f"lines give {self.computed}")
+
+
+def _amount(out, kind, subject, field, stated, computed, origin, goal=None, activity=None):
+    if stated != computed:
+        out.append(Discrepancy(kind, subject, stated, computed, origin, goal, activity, field))
+
+
+def _activity_checks(program: Program, out: list) -> None:
+    for a in program.activities:
+        c, s = a.cost, f"activity {a.code}"
+        _amount(out, "cost_table_budget", s, "budget", c.stated_budget, c.budget, a.origin, a.goal_code, a.code)
+        _amount(out, "cost_table_off_budget", s, "off_budget", c.stated_off_budget, c.off_budget, a.origin,
+                a.goal_code, a.code)
+        _amount(out, "cost_table_total", s, "total", c.stated_total, c.stated_budget + c.stated_off_budget,
+                a.origin, a.goal_code, a.code)
+
+
+def _goal_table_checks(goal: Goal, out: list) -> None:
+    s = f"goal {goal.code}"
+    for row in goal.table_rows:
+        _amount(out, "goal_table_row_total", f"{s} row {row.number}", "total", row.total,
+                row.budget + row.off_budget, row.origin, goal.code)
+    budget, off, total = goal.table_total
+    origin = goal.table_total_origin
+    rows = goal.table_rows
+    _amount(out, "goal_table_sum", s, "budget", budget, sum((r.budget for r in rows), ZERO), origin, goal.code)
+    _amount(out, "goal_table_sum", s, "off_budget", off, sum((r.off_budget for r in rows), ZERO), origin,
+            goal.code)
+    _amount(out, "goal_table_sum", s, "total", total, sum((r.total for r in rows), ZERO), origin, goal.code)
+    _amount(out, "goal_table_vs_cost_tables", s, "budget", budget, goal.budget, origin, goal.code)
+    _amount(out, "goal_table_vs_cost_tables", s, "total", total, goal.total, origin, goal.code)
+    if len(rows) != len(goal.activities):
+        out.append(Discrepancy("goal_table_row_count", s, len(rows), len(goal.activities), origin, goal.code,
+                               field="activities"))
+    by_number = {a.number: a for a in goal.activities}
+    for row in rows:
+        a = by_number.get(row.number)
+        if a is None:
+            continue
+        for field, stated, computed in (("budget", row.budget, a.cost.budget),
+                                        ("off_budget", row.off_budget, a.cost.off_budget),
+                                        ("total", row.total, a.cost.total)):
+            _amount(out, "goal_table_row_vs_cost_table", f"{s} row {row.number}", field, stated, computed,
+                    row.origin, goal.code, a.code)
+
+
+def _listing_checks(goal: Goal, out: list) -> None:
+    s = f"goal {goal.code}"
+    for name, listing in goal.listings.items():
+        if len(listing.activities) != len(goal.activities):
+            out.append(Discrepancy(f"{name}_activity_count", s, len(listing.activities), len(goal.activities),
+                                   listing.origin, goal.code, field="activities"))
+        if listing.unit != goal.unit:
+            out.append(Discrepancy(f"{name}_unit", s, listing.unit, goal.unit, listing.origin, goal.code,
+                                   field="unit"))
+    for a in goal.activities:
+        if a.unit != goal.unit:
+            out.append(Discrepancy("activity_unit", f"activity {a.code}", a.unit, goal.unit, a.origin,
+                                   goal.code, a.code, field="unit"))
+
+
+def _section_d_checks(program: Program, out: list) -> None:
+    d, s = program.section_d, "section D"
+    for code, row in d.budget_lines.items():
+        _amount(out, "section_d_row_total", s, f"econ {code}", row.stated_total, row.total, row.origin)
+    for column in ("activities", "general_administration", "other_administrations"):
+        lines = sum((getattr(r, column) for r in d.budget_lines.values()), ZERO)
+        _amount(out, "section_d_column_sum", s, column, getattr(d.stated_budget, column), lines,
+                d.stated_budget.origin)
+    _amount(out, "section_d_column_sum", s, "total", d.stated_budget.stated_total, d.budget,
+            d.stated_budget.origin)
+    _amount(out, "section_d_total", s, "total", d.stated_total.stated_total, d.budget + d.off_budget,
+            d.stated_total.origin)
+    by_econ = program.budget_by_econ()
+    for code in ECON_CODES:
+        row = d.budget_lines[code]
+        _amount(out, "section_d_activities_vs_cost_tables", s, f"econ {code}", row.activities, by_econ[code],
+                row.origin)
+    _amount(out, "section_d_activities_vs_cost_tables", s, "budget", d.stated_budget.activities,
+            program.activities_budget, d.stated_budget.origin)
+    _amount(out, "section_d_total_vs_programme", s, "total", d.stated_total.stated_total, program.total,
+            d.stated_total.origin)
+
+
+def _count_checks(program: Program, out: list) -> None:
+    origin = program.origin
+    counted = {"aims": len(program.aims), "goals": len(program.goals), "activities": len(program.activities)}
+    for key, stated in program.stated_counts.items():
+        if stated != counted[key]:
+            out.append(Discrepancy("stated_count", "programme", stated, counted[key], origin, field=key))
+
+
+def reconcile(program: Program) -> tuple[Discrepancy, ...]:
+    """Every disagreement in the document, in reading order."""
+    out: list[Discrepancy] = []
+    _count_checks(program, out)
+    for goal in program.goals:
+        _listing_checks(goal, out)
+        _goal_table_checks(goal, out)
+    _activity_checks(program, out)
+    _section_d_checks(program, out)
+    return tuple(out)

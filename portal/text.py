@@ -1,0 +1,37 @@
+"""Turkish-aware casing and folding, one place for the whole project.
+
+Python's str.lower() maps "I" to "i" and "İ" to "i" + combining dot; in
+Turkish "I" is the capital of "ı" and "İ" the capital of "i".  Search,
+slugs and sorting all go through these functions so the rules live once.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_LOWER = str.maketrans({"I": "ı", "İ": "i"})
+_UPPER = str.maketrans({"i": "İ", "ı": "I"})
+_FOLD = str.maketrans({
+    "ı": "i", "ş": "s", "ğ": "g", "ç": "c", "ö": "o", "ü": "u",
+    "â": "a", "î": "i", "û": "u",
+})
+
+
+def lower_tr(text: str) -> str:
+    return text.translate(_LOWER).lower()
+
+
+def upper_tr(text: str) -> str:
+    return text.translate(_UPPER).upper()
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip Turkish diacritics: 'IŞIKLANDIRMA' -> 'isiklandirma'."""
+    text = lower_tr(unicodedata.normalize("NFC", text)).translate(_FOLD)
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def slugify(text: str) -> str:
+    """ASCII slug, the same in every language: 'Fen İşleri' -> 'fen-isleri'."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")

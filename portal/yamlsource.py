@@ -1,0 +1,168 @@
+"""Read YAML as a tree of nodes that remember their file and line.
+
+Values are taken from the node's source text, not from YAML's typing, so
+`1.10` stays the code "1.10" and `1.571.500,00` is never a float.  Only the
+safe composer is used: no tags, no Python objects.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import yaml
+
+from portal.amounts import AmountError, parse_amount
+from portal.errors import Problems
+from portal.model import Origin, Text
+
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_DEPTH = 50
+MAX_NODES = 200_000  # aliases can make a small file expand enormously
+
+
+class Invalid(Exception):
+    """This value is unusable; the problem has already been recorded."""
+
+
+class Node:
+    def __init__(self, node: yaml.Node, path: str, problems: Problems, where: str = ""):
+        self.node, self.path, self.problems, self.where = node, path, problems, where
+
+    @property
+    def line(self) -> int:
+        return self.node.start_mark.line + 1
+
+    @property
+    def origin(self) -> Origin:
+        return Origin(self.path, self.line)
+
+    def fail(self, message: str) -> Invalid:
+        label = f"{self.where}: " if self.where else ""
+        self.problems.add(self.path, self.line, label + message)
+        return Invalid()
+
+    def _child(self, node: yaml.Node, where: str) -> "Node":
+        return Node(node, self.path, self.problems, where)
+
+    # shapes ---------------------------------------------------------------
+    def mapping(self, required: tuple[str, ...] = (), optional: tuple[str, ...] = ()) -> dict[str, "Node"]:
+        if not isinstance(self.node, yaml.MappingNode):
+            raise self.fail(f"expected a mapping of keys, found {_kind(self.node)}")
+        out: dict[str, Node] = {}
+        for key_node, value_node in self.node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            child = self._child(value_node, _join(self.where, str(key)))
+            if key is None:
+                Node(key_node, self.path, self.problems, self.where).fail("keys must be plain text")
+                continue
+            if key in out:
+                Node(key_node, self.path, self.problems, self.where).fail(f"key '{key}' is given twice")
+                continue
+            out[key] = child
+        allowed = set(required) | set(optional)
+        if allowed:
+            for key, child in out.items():
+                if key not in allowed:
+                    Node(next(k for k, _ in self.node.value if getattr(k, "value", None) == key),
+                         self.path, self.problems, self.where).fail(
+                        f"unknown key '{key}' (expected one of: {', '.join(sorted(allowed))})")
+        missing = [k for k in required if k not in out]
+        if missing:
+            raise self.fail(f"missing required key{'s' if len(missing) > 1 else ''} "
+                            f"{', '.join(repr(k) for k in missing)}")
+        return out
+
+    def sequence(self) -> list["Node"]:
+        if not isinstance(self.node, yaml.SequenceNode):
+            raise self.fail(f"expected a list, found {_kind(self.node)}")
+        return [self._child(n, f"{self.where}[{i + 1}]") for i, n in enumerate(self.node.value)]
+
+    def text(self, allow_empty: bool = False) -> str:
+        if not isinstance(self.node, yaml.ScalarNode):
+            raise self.fail(f"expected text, found {_kind(self.node)}")
+        value = self.node.value
+        if self.node.tag == "tag:yaml.org,2002:null" and not self.node.style:
+            value = ""
+        value = value.strip()
+        if not value and not allow_empty:
+            raise self.fail("must not be empty")
+        return value
+
+    def integer(self) -> int:
+        value = self.text()
+        if not value.isdigit() or len(value) > 6:
+            raise self.fail(f"expected a whole number, found {value!r}")
+        return int(value)
+
+    def amount(self) -> Decimal:
+        value = self.text()
+        try:
+            return parse_amount(value)
+        except AmountError as exc:
+            raise self.fail(str(exc)) from None
+
+    def bilingual(self, allow_empty_tr: bool = False) -> Text:
+        """{tr: ..., en: ...}: both keys present, Turkish required, English may wait."""
+        m = self.mapping(required=("tr", "en"))
+        tr = _try(lambda: m["tr"].text(allow_empty=allow_empty_tr), "")
+        en = _try(lambda: m["en"].text(allow_empty=True), "")
+        return Text(tr, en)
+
+
+def _try(fn, default):
+    try:
+        return fn()
+    except Invalid:
+        return default
+
+
+def _join(where: str, key: str) -> str:
+    return f"{where}.{key}" if where else key
+
+
+def _kind(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    return f"{node.value!r}" if node.value else "nothing"
+
+
+def _size_ok(node: yaml.Node) -> bool:
+    stack, seen = [(node, 0)], 0
+    while stack:
+        n, depth = stack.pop()
+        seen += 1
+        if depth > MAX_DEPTH or seen > MAX_NODES:
+            return False
+        if isinstance(n, yaml.MappingNode):
+            stack.extend((x, depth + 1) for pair in n.value for x in pair)
+        elif isinstance(n, yaml.SequenceNode):
+            stack.extend((x, depth + 1) for x in n.value)
+    return True
+
+
+def read(path: Path, display: str, problems: Problems) -> Node | None:
+    """The root node of a YAML file, or None with the problem recorded."""
+    try:
+        source = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        problems.add(display, 1, f"not UTF-8 text ({exc.reason})")
+        return None
+    try:
+        docs = list(yaml.compose_all(source, Loader=Loader))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        problems.add(display, line, f"YAML syntax error: {exc.problem or exc.context}")
+        return None
+    except (yaml.YAMLError, RecursionError) as exc:
+        problems.add(display, 1, f"YAML error: {type(exc).__name__}")
+        return None
+    if len(docs) != 1 or docs[0] is None:
+        problems.add(display, 1, "expected exactly one YAML document" if docs else "file is empty")
+        return None
+    if not _size_ok(docs[0]):
+        problems.add(display, 1, f"nested deeper than {MAX_DEPTH} levels or larger than {MAX_NODES} values")
+        return None
+    return Node(docs[0], display, problems)
