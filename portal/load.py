@@ -225,7 +225,7 @@ class Loader:
         if not GOAL_CODE.match(code):
             raise m["code"].fail(f"goal code '{code}' must look like 1.5")
         if path.stem != code:
-            raise m["code"].fail(f"goal code '{code}' does not match the file name '{path.name}'")
+            m["code"].fail(f"goal code '{code}' does not match the file name '{path.name}'")
         if int(code.split(".")[0]) not in aim_numbers:
             m["code"].fail(f"goal {code} belongs to aim {code.split('.')[0]}, which aims.yaml does not list")
         unit = self._guard(lambda: self.unit_ref(m["unit"]))
@@ -245,7 +245,7 @@ class Loader:
         out, seen = [], set()
         for item in self._guard(node.sequence) or []:
             try:
-                m = item.mapping(required=("code", "name", "measure", "values"))
+                m = item.mapping(required=("code", "name", "measure", "values"), optional=("printed_code",))
                 code = m["code"].text()
                 if not ACTIVITY_CODE.match(code) or not code.startswith(goal + "."):
                     raise m["code"].fail(f"indicator code '{code}' must look like {goal}.1")
@@ -257,8 +257,10 @@ class Loader:
                     if not YEAR_DIR.match(year):
                         raise value.fail(f"'{year}' is not a year")
                     values[year] = value.text()
+                printed = m["printed_code"].text() if "printed_code" in m else ""
                 out.append(Indicator(code, m["name"].bilingual(),
-                                     m["measure"].bilingual(allow_empty_tr=True), values, item.origin))
+                                     m["measure"].bilingual(allow_empty_tr=True), values, item.origin,
+                                     printed))
             except Invalid:
                 continue
         return tuple(out)

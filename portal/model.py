@@ -55,6 +55,11 @@ class Indicator:
     measure: Text
     values: dict[str, str]  # year -> value exactly as printed ("45 ve Üzeri")
     origin: Origin
+    printed_code: str = ""  # where the document misprints it: "PG1.1.2.2" for 1.12.2
+
+    @property
+    def document_code(self) -> str:
+        return f"PG.{self.code}"
 
 
 @dataclass(frozen=True)

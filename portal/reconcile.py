@@ -6,10 +6,17 @@ Nothing is corrected: the list is published on the data-notes page.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
+from difflib import SequenceMatcher
 
 from portal.model import ECON_CODES, ZERO, Goal, Origin, Program
+from portal.text import fold
+
+# Below this similarity two wordings of one name are different names, not
+# spelling variants ("Erzak Yardımı" vs "Gıda, Giyim, ... Yardımı").
+SAME_NAME = 0.85
 
 
 @dataclass(frozen=True)
@@ -79,6 +86,38 @@ def _goal_table_checks(goal: Goal, out: list) -> None:
                     row.origin, goal.code, a.code)
 
 
+def _similar(a: str, b: str) -> bool:
+    words = lambda t: " ".join(re.findall(r"\w+", fold(t)))  # noqa: E731
+    return SequenceMatcher(None, words(a), words(b)).ratio() >= SAME_NAME
+
+
+def _text_checks(goal: Goal, out: list) -> None:
+    s = f"goal {goal.code}"
+    if goal.strategic_goal_text and not _similar(goal.strategic_goal_text, goal.text.tr):
+        out.append(Discrepancy("strategic_goal_text", s, goal.strategic_goal_text, goal.text.tr, goal.origin,
+                               goal.code, field="text"))
+    for name, listing in goal.listings.items():
+        if not _similar(listing.text, goal.text.tr):
+            out.append(Discrepancy(f"{name}_goal_text", s, listing.text, goal.text.tr, listing.origin,
+                                   goal.code, field="text"))
+        if len(listing.activities) == len(goal.activities):
+            for (listed, _), a in zip(listing.activities, goal.activities):
+                if not _similar(listed, a.name.tr):
+                    out.append(Discrepancy(f"{name}_activity_name", f"activity {a.code}", listed, a.name.tr,
+                                           listing.origin, goal.code, a.code, field="name"))
+    by_number = {a.number: a for a in goal.activities}
+    for row in goal.table_rows:
+        a = by_number.get(row.number)
+        if a is not None and not _similar(row.name.tr, a.name.tr):
+            out.append(Discrepancy("goal_table_row_name", f"activity {a.code}", row.name.tr, a.name.tr,
+                                   row.origin, goal.code, a.code, field="name"))
+    for ind in goal.indicators:
+        # "PG1.12.1" only drops a dot; "PG1.1.2.2" for 1.12.2 names another indicator.
+        if ind.printed_code and re.findall(r"\d+", ind.printed_code) != re.findall(r"\d+", ind.code):
+            out.append(Discrepancy("indicator_code", f"indicator {ind.code}", ind.printed_code,
+                                   ind.document_code, ind.origin, goal.code, field="code"))
+
+
 def _listing_checks(goal: Goal, out: list) -> None:
     s = f"goal {goal.code}"
     for name, listing in goal.listings.items():
@@ -131,6 +170,7 @@ def reconcile(program: Program) -> tuple[Discrepancy, ...]:
     _count_checks(program, out)
     for goal in program.goals:
         _listing_checks(goal, out)
+        _text_checks(goal, out)
         _goal_table_checks(goal, out)
     _activity_checks(program, out)
     _section_d_checks(program, out)

@@ -154,7 +154,10 @@ def read(path: Path, display: str, problems: Problems) -> Node | None:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
-        problems.add(display, line, f"YAML syntax error: {exc.problem or exc.context}")
+        message = f"YAML syntax error: {exc.problem or exc.context}"
+        if exc.context and exc.context_mark and exc.context_mark.line + 1 != line:
+            message += f" ({exc.context} at line {exc.context_mark.line + 1})"
+        problems.add(display, line, message)
         return None
     except (yaml.YAMLError, RecursionError) as exc:
         problems.add(display, 1, f"YAML error: {type(exc).__name__}")

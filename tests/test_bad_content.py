@@ -1,0 +1,150 @@
+"""Bad content stops the build with one line per problem, file:line first,
+and leaves the previous output exactly as it was."""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_build
+
+GOAL = "2024/goals/1.5.yaml"
+
+
+def replace(content: Path, rel: str, old: str, new: str, count: int = 1) -> None:
+    path = content / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {rel}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def line_of(content: Path, rel: str, needle: str) -> int:
+    lines = (content / rel).read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if needle in line)
+
+
+def break_syntax(c):
+    replace(c, GOAL, "unit: fen-isleri", "unit: [fen-isleri")
+    return GOAL, None, "YAML syntax error"
+
+
+def non_numeric_amount(c):
+    replace(c, GOAL, "'6': 24.000.000,00", "'6': 24.000.000,00x")
+    return GOAL, line_of(c, GOAL, "24.000.000,00x"), "not an amount"
+
+
+def negative_amount(c):
+    replace(c, GOAL, "'6': 24.000.000,00", "'6': -24.000.000,00")
+    return GOAL, line_of(c, GOAL, "-24.000.000,00"), "negative"
+
+
+def float_style_amount(c):
+    replace(c, GOAL, "'6': 24.000.000,00", "'6': 24000000.00")
+    return GOAL, line_of(c, GOAL, "24000000.00"), "not an amount"
+
+
+def duplicated_goal_file(c):
+    shutil.copy(c / GOAL, c / "2024/goals/1.13.yaml")
+    return "2024/goals/1.13.yaml", 3, "goal 1.5 is defined twice"
+
+
+def unknown_unit(c):
+    replace(c, GOAL, "unit: fen-isleri", "unit: fen-isleri-x")
+    return GOAL, line_of(c, GOAL, "unit: fen-isleri-x"), "unknown unit 'fen-isleri-x'"
+
+
+def missing_key(c):
+    replace(c, GOAL, "  budget_total: 72.435.000,00\n", "")
+    return GOAL, None, "missing required key 'budget_total'"
+
+
+def misspelt_key(c):
+    replace(c, GOAL, "  budget_total: 72.435.000,00", "  budget_totl: 72.435.000,00")
+    return GOAL, line_of(c, GOAL, "budget_totl"), "unknown key 'budget_totl'"
+
+
+def missing_english_key(c):
+    replace(c, "units/zabita.yaml", "  en: ''\n", "", 1)
+    return "units/zabita.yaml", None, "missing required key 'en'"
+
+
+def empty_turkish(c):
+    replace(c, "2024/aims.yaml", "tr: Çevre Yönetimi", "tr: ''")
+    return "2024/aims.yaml", line_of(c, "2024/aims.yaml", "tr: ''"), "must not be empty"
+
+
+def duplicate_key(c):
+    replace(c, GOAL, "unit: fen-isleri\n", "unit: fen-isleri\nunit: zabita\n")
+    return GOAL, line_of(c, GOAL, "unit: zabita"), "key 'unit' is given twice"
+
+
+def bad_activity_code(c):
+    replace(c, GOAL, "- code: 1.5.2", "- code: 1.6.2")
+    return GOAL, line_of(c, GOAL, "code: 1.6.2"), "must look like 1.5.1"
+
+
+def wrong_shape(c):
+    replace(c, GOAL, "indicators:\n", "indicators: many\nx_indicators:\n")
+    return GOAL, line_of(c, GOAL, "indicators: many"), "expected a list"
+
+
+def not_utf8(c):
+    (c / GOAL).write_bytes("code: '1.5'\nunit: fen-işleri\n".encode("iso-8859-9"))
+    return GOAL, 1, "not UTF-8"
+
+
+def empty_file(c):
+    (c / GOAL).write_text("", encoding="utf-8")
+    return GOAL, 1, "file is empty"
+
+
+def year_mismatch(c):
+    replace(c, "2024/program.yaml", "year: 2024", "year: 2025")
+    return "2024/program.yaml", line_of(c, "2024/program.yaml", "year: 2025"), "does not match its folder"
+
+
+CASES = [break_syntax, non_numeric_amount, negative_amount, float_style_amount, duplicated_goal_file,
+         unknown_unit, missing_key, misspelt_key, missing_english_key, empty_turkish, duplicate_key,
+         bad_activity_code, wrong_shape, not_utf8, empty_file, year_mismatch]
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def previous_site(tmp_path_factory):
+    out = tmp_path_factory.mktemp("prev") / "site"
+    result = run_build("--out", str(out))
+    assert result.returncode == 0, result.stderr
+    return out, snapshot(out)
+
+
+@pytest.mark.parametrize("breakage", CASES, ids=[c.__name__ for c in CASES])
+def test_bad_content_is_reported_at_its_line_and_nothing_is_lost(breakage, content_copy, previous_site):
+    out, before = previous_site
+    rel, line, message = breakage(content_copy)
+    result = run_build("--content", str(content_copy), "--out", str(out))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    errors = [ln for ln in result.stderr.splitlines() if ln.startswith("error: ")]
+    assert errors, result.stderr
+    for error in errors:
+        assert re.match(r"^error: content/\S+:\d+: \S", error), error
+    where = f"content/{rel}:{line if line else ''}"
+    assert any(where in e and message in e for e in errors), (where, message, errors)
+    assert snapshot(out) == before
+
+
+def test_every_problem_is_listed_in_one_run(content_copy):
+    unknown_unit(content_copy)
+    non_numeric_amount(content_copy)
+    replace(content_copy, "2024/goals/6.1.yaml", "unit: yazi-isleri", "unit: nowhere")
+    result = run_build("--content", str(content_copy), "--out", str(content_copy.parent / "out"))
+    assert result.returncode == 1
+    errors = [ln for ln in result.stderr.splitlines() if ln.startswith("error: ")]
+    assert len(errors) >= 3
+    assert "3 problem(s)" in result.stderr or f"{len(errors)} problem(s)" in result.stderr
+    assert not (content_copy.parent / "out").exists()

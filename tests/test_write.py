@@ -1,0 +1,43 @@
+"""A build is swapped in whole or not at all; one output per path."""
+from __future__ import annotations
+
+import pytest
+
+from portal.write import DuplicateOutput, Output, write_atomically
+
+
+def test_two_outputs_for_one_path_are_refused():
+    out = Output()
+    out.add("tr/index.html", "a")
+    with pytest.raises(DuplicateOutput):
+        out.add("tr/index.html", "b")
+    with pytest.raises(ValueError):
+        out.add("../escape.html", "x")
+
+
+def test_swap_replaces_the_whole_folder(tmp_path):
+    target = tmp_path / "site"
+    first = Output()
+    first.add("old.txt", "old")
+    write_atomically(first, target)
+    second = Output()
+    second.add("data/new.txt", "new")
+    write_atomically(second, target)
+    assert (target / "data/new.txt").read_text() == "new"
+    assert not (target / "old.txt").exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["site"], "no staging folders left behind"
+
+
+def test_a_failed_write_leaves_the_previous_site(tmp_path):
+    target = tmp_path / "site"
+    first = Output()
+    first.add("index.html", "kept")
+    write_atomically(first, target)
+
+    broken = Output()
+    broken.add("a.html", "x")
+    broken.files["b.html"] = None  # not bytes: writing it fails halfway
+    with pytest.raises(TypeError):
+        write_atomically(broken, target)
+    assert (target / "index.html").read_text() == "kept"
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]
