@@ -9,6 +9,8 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
+import yaml
+
 from portal.errors import Problems
 from portal.model import (
     ECON_CODES, OFF_BUDGET_SOURCES, Activity, Aim, Cost, Goal, GoalTableRow, Indicator,
@@ -256,7 +258,8 @@ class Loader:
                 for year, value in m["values"].mapping().items():
                     if not YEAR_DIR.match(year):
                         raise value.fail(f"'{year}' is not a year")
-                    values[year] = value.text()
+                    values[year] = (value.bilingual() if isinstance(value.node, yaml.MappingNode)
+                                    else Text(value.text()))
                 printed = m["printed_code"].text() if "printed_code" in m else ""
                 out.append(Indicator(code, m["name"].bilingual(),
                                      m["measure"].bilingual(allow_empty_tr=True), values, item.origin,

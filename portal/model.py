@@ -53,7 +53,7 @@ class Indicator:
     code: str
     name: Text
     measure: Text
-    values: dict[str, str]  # year -> value exactly as printed ("45 ve Üzeri")
+    values: dict[str, Text]  # year -> value as printed; worded ones ("45 ve Üzeri") translated
     origin: Origin
     printed_code: str = ""  # where the document misprints it: "PG1.1.2.2" for 1.12.2
 

@@ -97,7 +97,7 @@ def test_merge_drops_stale_fields_but_keeps_translations():
 
 
 def test_text_values_of_indicators_are_kept_as_printed(program):
-    values = {v for g in program.goals for i in g.indicators for v in i.values.values()}
+    values = {v.tr for g in program.goals for i in g.indicators for v in i.values.values()}
     assert "95 ve Üzeri" in values
     assert "1 İş Günü" in values
     assert "8,5" in values

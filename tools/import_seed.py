@@ -9,6 +9,7 @@ what people wrote: English translations, descriptions and notes survive.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -26,6 +27,7 @@ HAND_WRITTEN = {"en", "description", "notes"}
 # Units of measure that read the same in English.
 NEUTRAL_MEASURES = {"%", "km"}
 UNIT_SUFFIX = " Müdürlüğü"
+NUMBER = re.compile(r"^(?:[\d.,]+|-)$")
 
 
 def tr(text: str, en: str = "") -> dict:
@@ -35,6 +37,11 @@ def tr(text: str, en: str = "") -> dict:
 def unit_slug(name: str) -> str:
     base = name[: -len(UNIT_SUFFIX)] if name.endswith(UNIT_SUFFIX) else name
     return slugify(base)
+
+
+def indicator_value(printed: str):
+    """Numbers stay as printed; worded values ("45 ve Üzeri") get an English twin."""
+    return printed if NUMBER.match(printed) else tr(printed)
 
 
 def _listing(listing, slugs) -> dict:
@@ -60,7 +67,7 @@ def goal_document(seed: Seed, goal, slugs: dict[str, str]) -> dict:
            else {"printed_code": ind["printed_code"]}),
         "name": tr(ind["name"]),
         "measure": tr(ind["measure"], ind["measure"] if ind["measure"] in NEUTRAL_MEASURES else ""),
-        "values": dict(zip(("2022", "2023", "2024"), ind["values"])),
+        "values": dict(zip(("2022", "2023", "2024"), map(indicator_value, ind["values"]))),
     } for ind in goal.indicators]
     doc["goal_table"] = {
         "rows": [{"number": r["number"], "name": tr(r["name"]), "budget": r["budget"],

@@ -60,7 +60,7 @@ def program_json(site: Site, program: Program, discrepancies: tuple[Discrepancy,
         goals.append({
             "code": g.code, "aim": g.aim, "unit": g.unit, "text": _text(g.text),
             "indicators": [{"code": i.code, "name": _text(i.name), "measure": _text(i.measure),
-                            "values": i.values} for i in g.indicators],
+                            "values": {y: _text(v) for y, v in i.values.items()}} for i in g.indicators],
             "activities": [{
                 "code": a.code, "document_code": a.document_code, "name": _text(a.name), "unit": a.unit,
                 "budget_by_econ": {str(k): plain(v) for k, v in a.cost.budget_lines.items()},
