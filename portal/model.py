@@ -214,6 +214,25 @@ class SectionD:
 
 
 @dataclass(frozen=True)
+class Totals:
+    """Totals of a set of activities, each summed from the cost-table lines."""
+
+    budget: Decimal
+    off_budget: Decimal
+    total: Decimal
+    by_econ: dict[int, Decimal]
+    count: int
+
+    @classmethod
+    def of(cls, activities) -> "Totals":
+        activities = tuple(activities)
+        by_econ = {code: sum((a.cost.budget_lines[code] for a in activities), ZERO) for code in ECON_CODES}
+        budget = sum(by_econ.values(), ZERO)
+        off = sum((a.cost.off_budget for a in activities), ZERO)
+        return cls(budget, off, budget + off, by_econ, len(activities))
+
+
+@dataclass(frozen=True)
 class Program:
     year: int
     title: Text
@@ -237,29 +256,44 @@ class Program:
     def activities_of_unit(self, slug: str) -> tuple[Activity, ...]:
         return tuple(a for a in self.activities if a.unit == slug)
 
+    def goals_of_unit(self, slug: str) -> tuple[Goal, ...]:
+        """Goals the unit is responsible for, or has an activity in."""
+        return tuple(g for g in self.goals if g.unit == slug or any(a.unit == slug for a in g.activities))
+
+    def goal(self, code: str) -> Goal:
+        return next(g for g in self.goals if g.code == code)
+
+    def aim(self, number: int) -> Aim:
+        return next(a for a in self.aims if a.number == number)
+
+    @cached_property
+    def totals(self) -> Totals:
+        return Totals.of(self.activities)
+
+    @cached_property
+    def aim_totals(self) -> dict[int, Totals]:
+        return {a.number: Totals.of(x for g in self.goals_of_aim(a.number) for x in g.activities)
+                for a in self.aims}
+
+    @cached_property
+    def unit_totals(self) -> dict[str, Totals]:
+        units = dict.fromkeys(a.unit for a in self.activities)
+        return {slug: Totals.of(self.activities_of_unit(slug)) for slug in units}
+
     def budget_by_econ(self) -> dict[int, Decimal]:
         """The activities' budget per economic code, summed from the cost tables."""
-        return {code: sum((a.cost.budget_lines[code] for a in self.activities), ZERO)
-                for code in ECON_CODES}
-
-    @property
-    def activities_budget(self) -> Decimal:
-        return sum((a.cost.budget for a in self.activities), ZERO)
-
-    @property
-    def activities_total(self) -> Decimal:
-        return sum((a.cost.total for a in self.activities), ZERO)
+        return self.totals.by_econ
 
     @property
     def budget(self) -> Decimal:
         """The whole budget.  The cost tables already carry the amounts that
         section D files under general administration (interest, reserves), so
         the programme's budget is the sum of its activities and nothing more."""
-        return self.activities_budget
+        return self.totals.budget
 
     @property
     def total(self) -> Decimal:
-        return self.activities_total
+        return self.totals.total
 
 
 @dataclass(frozen=True)

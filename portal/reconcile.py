@@ -151,7 +151,7 @@ def _section_d_checks(program: Program, out: list) -> None:
         _amount(out, "section_d_activities_vs_cost_tables", s, f"econ {code}", row.activities, by_econ[code],
                 row.origin)
     _amount(out, "section_d_activities_vs_cost_tables", s, "budget", d.stated_budget.activities,
-            program.activities_budget, d.stated_budget.origin)
+            program.budget, d.stated_budget.origin)
     _amount(out, "section_d_total_vs_programme", s, "total", d.stated_total.stated_total, program.total,
             d.stated_total.origin)
 

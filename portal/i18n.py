@@ -1,0 +1,89 @@
+"""Numbers, money and words per language: Babel (CLDR) and gettext catalogs.
+
+Turkish money reads "1.460.500.000,00 ₺"; English readers, many abroad,
+get the unambiguous ISO code: "TRY 1,460,500,000.00".  Compact forms
+("1,46 milyar ₺", "TRY 1.46 billion") are for headlines; the exact
+figure is always shown beside them.
+"""
+from __future__ import annotations
+
+import io
+import re
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+
+from babel import Locale
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_compact_decimal, format_decimal, format_percent
+from babel.support import Translations
+
+from portal.text import fold, lower_tr
+
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+NBSP = "\u00a0"
+MONEY_PATTERN = {"tr": "#,##0.00", "en": "#,##0.00"}
+_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$|^\d+(?:,\d+)?$")
+
+
+class Formatter:
+    """Every figure a reader sees goes through here, in the page's language."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        self.locale = Locale.parse(lang)
+        percent = self.locale.percent_formats[None].pattern
+        self._percent_pattern = percent.replace("#,##0", "#,##0.0")
+
+    def number(self, value: Decimal | int) -> str:
+        return format_decimal(value, locale=self.locale, decimal_quantization=False)
+
+    def money(self, value: Decimal) -> str:
+        amount = format_decimal(value, format=MONEY_PATTERN[self.lang], locale=self.locale)
+        return f"{amount}{NBSP}₺" if self.lang == "tr" else f"TRY{NBSP}{amount}"
+
+    def money_compact(self, value: Decimal) -> str:
+        if value < 1000:
+            return self.money(value)
+        amount = format_compact_decimal(value, format_type="long", locale=self.locale, fraction_digits=2)
+        amount = amount.replace(" ", NBSP)
+        return f"{amount}{NBSP}₺" if self.lang == "tr" else f"TRY{NBSP}{amount}"
+
+    def percent(self, part: Decimal, whole: Decimal) -> str:
+        if not whole:
+            return "–"
+        return format_percent(part / whole, format=self._percent_pattern, locale=self.locale)
+
+    def printed_value(self, printed: str) -> str:
+        """An indicator value as the document prints it ("8,5", "1.150"), in this locale."""
+        if self.lang == "tr" or not _NUMBER.match(printed):
+            return printed
+        return self.number(Decimal(printed.replace(".", "").replace(",", ".")))
+
+
+# Turkish alphabetical order (CLDR tr tailoring): ç after c, ğ after g, ı before i,
+# ö after o, ş after s, ü after u; case and the circumflex do not change the order.
+_TR_ALPHABET = "abcçdefgğhıijklmnoöprsştuüvwxyz"
+_TR_RANK = {ch: i for i, ch in enumerate(_TR_ALPHABET)}
+_CIRCUMFLEX = str.maketrans("âîû", "aiu")
+
+
+def sort_key(text: str, lang: str) -> tuple:
+    """A collation key: Turkish alphabet for tr, diacritics ignored for en."""
+    if lang == "tr":
+        low = lower_tr(text).translate(_CIRCUMFLEX)
+        return tuple((0, _TR_RANK[c]) if c in _TR_RANK else (1, ord(c)) for c in low), text
+    return fold(text), text
+
+
+@lru_cache(maxsize=None)
+def translations(lang: str) -> Translations:
+    """The compiled message catalog for a language, built in memory from its .po file."""
+    po_path = LOCALE_DIR / lang / "LC_MESSAGES" / "messages.po"
+    with po_path.open("rb") as fp:
+        catalog = read_po(fp, locale=lang)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return Translations(fp=buffer, domain="messages")

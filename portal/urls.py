@@ -1,0 +1,84 @@
+"""The public URL contract, in one place.  Links in newspapers depend on it:
+change nothing here without keeping the old address working."""
+from __future__ import annotations
+
+SEGMENTS = {
+    "tr": {"aim": "amaclar", "goal": "hedefler", "activity": "faaliyetler", "unit": "birimler",
+           "notes": "veri-notlari", "search": "ara", "data": "veri", "page": "genel", "glossary": "sozluk"},
+    "en": {"aim": "aims", "goal": "goals", "activity": "activities", "unit": "units",
+           "notes": "data-notes", "search": "search", "data": "data", "page": "general", "glossary": "glossary"},
+}
+
+
+def code_slug(code: str) -> str:
+    """'1.5.2' -> '1-5-2': codes in paths use dashes."""
+    return code.replace(".", "-")
+
+
+class Urls:
+    """Site-relative paths (for writing files) and links (with the base URL)."""
+
+    def __init__(self, base_url: str = "/"):
+        self.base = base_url if base_url.endswith("/") else base_url + "/"
+
+    # paths: relative to the output folder, always ending in / for pages
+    @staticmethod
+    def home(lang: str) -> str:
+        return f"{lang}/"
+
+    @staticmethod
+    def program(lang: str, year: int) -> str:
+        return f"{lang}/{year}/"
+
+    @staticmethod
+    def aim(lang: str, year: int, number: int) -> str:
+        return f"{lang}/{year}/{SEGMENTS[lang]['aim']}/{number}/"
+
+    @staticmethod
+    def goal(lang: str, year: int, code: str) -> str:
+        return f"{lang}/{year}/{SEGMENTS[lang]['goal']}/{code_slug(code)}/"
+
+    @staticmethod
+    def activity(lang: str, year: int, code: str) -> str:
+        return f"{lang}/{year}/{SEGMENTS[lang]['activity']}/{code_slug(code)}/"
+
+    @staticmethod
+    def units(lang: str, year: int) -> str:
+        return f"{lang}/{year}/{SEGMENTS[lang]['unit']}/"
+
+    @staticmethod
+    def unit(lang: str, year: int, slug: str) -> str:
+        return f"{lang}/{year}/{SEGMENTS[lang]['unit']}/{slug}/"
+
+    @staticmethod
+    def notes(lang: str, year: int) -> str:
+        return f"{lang}/{year}/{SEGMENTS[lang]['notes']}/"
+
+    @staticmethod
+    def page(lang: str, year: int, slug: str) -> str:
+        return f"{lang}/{year}/{SEGMENTS[lang]['page']}/{slug}/"
+
+    @staticmethod
+    def glossary(lang: str) -> str:
+        return f"{lang}/{SEGMENTS[lang]['glossary']}/"
+
+    @staticmethod
+    def search(lang: str) -> str:
+        return f"{lang}/{SEGMENTS[lang]['search']}/"
+
+    @staticmethod
+    def downloads(lang: str) -> str:
+        return f"{lang}/{SEGMENTS[lang]['data']}/"
+
+    @staticmethod
+    def data(name: str) -> str:
+        return f"data/{name}"
+
+    def link(self, path: str) -> str:
+        """The href for a site-relative path, under the base URL."""
+        return self.base + path
+
+    @staticmethod
+    def file_for(path: str) -> str:
+        """Where a page path is written: 'tr/2024/' -> 'tr/2024/index.html'."""
+        return path + "index.html" if path.endswith("/") or path == "" else path
