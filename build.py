@@ -6,13 +6,28 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
-from portal.errors import ContentError
-from portal.write import DuplicateOutput
-
 ROOT = Path(__file__).resolve().parent
+
+
+def _use_project_environment() -> None:
+    """Run inside the project's virtual environment when the packages are only there."""
+    try:
+        import babel, jinja2, markdown, nh3, yaml  # noqa: F401,E401
+    except ImportError:
+        venv_python = ROOT / ".venv" / "bin" / "python"
+        if venv_python.exists() and Path(sys.prefix).resolve() != (ROOT / ".venv").resolve():
+            os.execv(str(venv_python), [str(venv_python), str(ROOT / "build.py"), *sys.argv[1:]])
+        sys.exit("error: the project's packages are missing; run scripts/setup (or scripts/serve) first")
+
+
+_use_project_environment()
+
+from portal.errors import ContentError  # noqa: E402
+from portal.write import DuplicateOutput  # noqa: E402
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:

@@ -55,9 +55,13 @@ class Formatter:
             return "–"
         return format_percent(part / whole, format=self._percent_pattern, locale=self.locale)
 
+    @staticmethod
+    def is_number(printed: str) -> bool:
+        return bool(_NUMBER.match(printed))
+
     def printed_value(self, printed: str) -> str:
         """An indicator value as the document prints it ("8,5", "1.150"), in this locale."""
-        if self.lang == "tr" or not _NUMBER.match(printed):
+        if self.lang == "tr" or not self.is_number(printed):
             return printed
         return self.number(Decimal(printed.replace(".", "").replace(",", ".")))
 

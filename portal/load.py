@@ -13,7 +13,7 @@ import yaml
 
 from portal.errors import Problems
 from portal.model import (
-    ECON_CODES, OFF_BUDGET_SOURCES, Activity, Aim, Cost, Goal, GoalTableRow, Indicator,
+    ECON_CODES, OFF_BUDGET_SOURCES, Activity, Aim, Cost, GlossaryTerm, Goal, GoalTableRow, Indicator,
     Listing, Origin, Page, Program, SectionD, SectionDRow, Site, Text, Unit,
 )
 from portal.yamlsource import Invalid, Node, read
@@ -49,6 +49,7 @@ class Loader:
             self.problems.raise_if_any()
         settings = self._site_settings(site_file)
         self.units = self._units()
+        glossary = self._glossary(self.content / "glossary.yaml")
         programs = {}
         for year_dir in sorted(p for p in self.content.iterdir() if p.is_dir() and YEAR_DIR.match(p.name)):
             program = self._guard(lambda: self._program(year_dir))
@@ -57,9 +58,9 @@ class Loader:
         if not programs and not self.problems.items:
             self.problems.add(self.rel(self.content), 1, "no programme year folder (such as 2024/) found")
         self.problems.raise_if_any()
-        name, municipality, languages, default = settings
-        return Site(name=name, municipality=municipality, languages=languages,
-                    default_language=default, units=self.units, programs=programs)
+        name, municipality, languages, default, url = settings
+        return Site(name=name, municipality=municipality, languages=languages, default_language=default,
+                    units=self.units, programs=programs, glossary=glossary, url=url)
 
     def _guard(self, fn):
         try:
@@ -74,14 +75,17 @@ class Loader:
                 self.problems.add(self.rel(path), 1, "site settings file is missing")
             self.problems.raise_if_any()
         try:
-            m = root.mapping(required=("name", "municipality", "languages", "default_language"))
+            m = root.mapping(required=("name", "municipality", "languages", "default_language"), optional=("url",))
             languages = tuple(n.text() for n in m["languages"].sequence())
             if languages != ("tr", "en"):
                 m["languages"].fail("languages must be [tr, en]: Turkish first, English second")
             default = m["default_language"].text()
             if default not in languages:
                 m["default_language"].fail(f"'{default}' is not one of the languages")
-            return m["name"].bilingual(), m["municipality"].bilingual(), languages, default
+            url = m["url"].text() if "url" in m else ""
+            if url and not re.match(r"^https?://[^/\s]+$", url):
+                m["url"].fail(f"url '{url}' must be a scheme and host only, like https://example.org")
+            return m["name"].bilingual(), m["municipality"].bilingual(), languages, default, url
         except Invalid:
             self.problems.raise_if_any()
 
@@ -106,6 +110,20 @@ class Loader:
         if not units:
             self.problems.add(self.rel(folder), 1, "no unit files found")
         return units
+
+    def _glossary(self, path: Path) -> tuple[GlossaryTerm, ...]:
+        root = self.read(path) if path.exists() else None
+        terms: dict[str, GlossaryTerm] = {}
+        for node in (self._guard(root.sequence) or []) if root else []:
+            try:
+                m = node.mapping(required=("key", "term", "definition"))
+                key = m["key"].text()
+                if not SLUG.match(key) or key in terms:
+                    raise m["key"].fail(f"glossary key '{key}' must be unique lower-case ASCII words joined by '-'")
+                terms[key] = GlossaryTerm(key, m["term"].bilingual(), m["definition"].bilingual(), node.origin)
+            except Invalid:
+                continue
+        return tuple(terms.values())
 
     def unit_ref(self, node: Node) -> str:
         slug = node.text()

@@ -151,17 +151,21 @@ class Goal:
     def number(self) -> int:
         return int(self.code.split(".")[1])
 
+    @cached_property
+    def totals(self) -> "Totals":
+        return Totals.of(self.activities)
+
     @property
     def budget(self) -> Decimal:
-        return sum((a.cost.budget for a in self.activities), ZERO)
+        return self.totals.budget
 
     @property
     def off_budget(self) -> Decimal:
-        return sum((a.cost.off_budget for a in self.activities), ZERO)
+        return self.totals.off_budget
 
     @property
     def total(self) -> Decimal:
-        return sum((a.cost.total for a in self.activities), ZERO)
+        return self.totals.total
 
 
 @dataclass(frozen=True)
@@ -201,8 +205,16 @@ class SectionD:
         return sum((r.total for r in self.budget_lines.values()), ZERO)
 
     @property
+    def activities(self) -> Decimal:
+        return sum((r.activities for r in self.budget_lines.values()), ZERO)
+
+    @property
     def general_administration(self) -> Decimal:
         return sum((r.general_administration for r in self.budget_lines.values()), ZERO)
+
+    @property
+    def other_administrations(self) -> Decimal:
+        return sum((r.other_administrations for r in self.budget_lines.values()), ZERO)
 
     @property
     def off_budget(self) -> Decimal:
@@ -307,6 +319,14 @@ class Page:
 
 
 @dataclass(frozen=True)
+class GlossaryTerm:
+    key: str  # the link anchor, the same in both languages
+    term: Text
+    definition: Text
+    origin: Origin
+
+
+@dataclass(frozen=True)
 class Site:
     name: Text
     municipality: Text
@@ -314,6 +334,8 @@ class Site:
     default_language: str
     units: dict[str, Unit]
     programs: dict[int, Program]
+    glossary: tuple[GlossaryTerm, ...] = ()
+    url: str = ""  # the public address, for canonical links and the sitemap
 
     @property
     def latest(self) -> Program:

@@ -1,4 +1,4 @@
-"""content -> model -> outputs -> atomic write: the one path every build takes."""
+"""content -> model -> pages and data -> atomic write: the one path every build takes."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -6,8 +6,12 @@ from pathlib import Path
 
 from portal.load import load
 from portal.model import Site
+from portal.outputs.assets import static_assets
 from portal.outputs.open_data import activities_csv, program_json
+from portal.outputs.sitemap import robots, sitemap
 from portal.reconcile import Discrepancy, reconcile
+from portal.render import Renderer
+from portal.urls import Urls
 from portal.write import Output, write_atomically
 
 
@@ -16,21 +20,35 @@ class BuildResult:
     site: Site
     discrepancies: dict[int, tuple[Discrepancy, ...]]
     files: int
+    pages: int
 
 
-def render(site: Site, base_url: str = "/") -> tuple[Output, dict[int, tuple[Discrepancy, ...]]]:
+def render(site: Site, base_url: str = "/") -> tuple[Output, dict[int, tuple[Discrepancy, ...]], int]:
+    """Every file of the site, in memory."""
     output = Output()
-    notes = {}
+    notes = {year: reconcile(program) for year, program in site.programs.items()}
     for year, program in site.programs.items():
-        notes[year] = reconcile(program)
         output.add(f"data/{year}/activities.csv", activities_csv(site, program))
         output.add(f"data/{year}/program.json", program_json(site, program, notes[year]))
-    return output, notes
+    assets = {}
+    for name, (path, content) in static_assets().items():
+        output.add(path, content)
+        assets[name] = path
+    urls = Urls(base_url)
+    renderer = Renderer(site, urls, assets, notes, site.url)
+    pages = 0
+    for path, html in renderer.render():
+        output.add(path, html)
+        pages += 1
+    listed = [(spec.path, spec.alternates) for spec in renderer.rendered]
+    output.add("sitemap.xml", sitemap(listed, renderer.absolute))
+    output.add("robots.txt", robots(renderer.absolute("sitemap.xml")))
+    return output, notes, pages
 
 
 def build(content: Path, out: Path, base_url: str = "/") -> BuildResult:
     """Load everything, render everything, then swap the finished folder in."""
     site = load(content)
-    output, notes = render(site, base_url)
+    output, notes, pages = render(site, base_url)
     write_atomically(output, out)
-    return BuildResult(site, notes, len(output.files))
+    return BuildResult(site, notes, len(output.files), pages)

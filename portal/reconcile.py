@@ -22,13 +22,15 @@ SAME_NAME = 0.85
 @dataclass(frozen=True)
 class Discrepancy:
     kind: str  # stable key; the site words each kind in both languages
-    subject: str  # "activity 1.5.2", "goal 4.5", "section D", "programme"
+    subject: str  # for people reading the build log: "activity 1.5.2", "goal 4.5 row 2", "section D"
     stated: Decimal | int | str
     computed: Decimal | int | str
     origin: Origin
     goal: str | None = None
     activity: str | None = None
-    field: str = ""  # which figure: budget, off_budget, total, econ code ...
+    field: str = ""  # which figure: budget, off_budget, total, activities, unit, text, name, code, or an econ code
+    row: int | None = None  # goal-table row
+    indicator: str | None = None
 
     @property
     def difference(self) -> Decimal | int | None:
@@ -42,9 +44,9 @@ class Discrepancy:
                 f"lines give {self.computed}")
 
 
-def _amount(out, kind, subject, field, stated, computed, origin, goal=None, activity=None):
+def _amount(out, kind, subject, field, stated, computed, origin, goal=None, activity=None, row=None):
     if stated != computed:
-        out.append(Discrepancy(kind, subject, stated, computed, origin, goal, activity, field))
+        out.append(Discrepancy(kind, subject, stated, computed, origin, goal, activity, field, row))
 
 
 def _activity_checks(program: Program, out: list) -> None:
@@ -61,7 +63,7 @@ def _goal_table_checks(goal: Goal, out: list) -> None:
     s = f"goal {goal.code}"
     for row in goal.table_rows:
         _amount(out, "goal_table_row_total", f"{s} row {row.number}", "total", row.total,
-                row.budget + row.off_budget, row.origin, goal.code)
+                row.budget + row.off_budget, row.origin, goal.code, row=row.number)
     budget, off, total = goal.table_total
     origin = goal.table_total_origin
     rows = goal.table_rows
@@ -83,7 +85,7 @@ def _goal_table_checks(goal: Goal, out: list) -> None:
                                         ("off_budget", row.off_budget, a.cost.off_budget),
                                         ("total", row.total, a.cost.total)):
             _amount(out, "goal_table_row_vs_cost_table", f"{s} row {row.number}", field, stated, computed,
-                    row.origin, goal.code, a.code)
+                    row.origin, goal.code, a.code, row=row.number)
 
 
 def _similar(a: str, b: str) -> bool:
@@ -115,7 +117,7 @@ def _text_checks(goal: Goal, out: list) -> None:
         # "PG1.12.1" only drops a dot; "PG1.1.2.2" for 1.12.2 names another indicator.
         if ind.printed_code and re.findall(r"\d+", ind.printed_code) != re.findall(r"\d+", ind.code):
             out.append(Discrepancy("indicator_code", f"indicator {ind.code}", ind.printed_code,
-                                   ind.document_code, ind.origin, goal.code, field="code"))
+                                   ind.document_code, ind.origin, goal.code, field="code", indicator=ind.code))
 
 
 def _listing_checks(goal: Goal, out: list) -> None:
@@ -136,7 +138,7 @@ def _listing_checks(goal: Goal, out: list) -> None:
 def _section_d_checks(program: Program, out: list) -> None:
     d, s = program.section_d, "section D"
     for code, row in d.budget_lines.items():
-        _amount(out, "section_d_row_total", s, f"econ {code}", row.stated_total, row.total, row.origin)
+        _amount(out, "section_d_row_total", s, str(code), row.stated_total, row.total, row.origin)
     for column in ("activities", "general_administration", "other_administrations"):
         lines = sum((getattr(r, column) for r in d.budget_lines.values()), ZERO)
         _amount(out, "section_d_column_sum", s, column, getattr(d.stated_budget, column), lines,
@@ -148,7 +150,7 @@ def _section_d_checks(program: Program, out: list) -> None:
     by_econ = program.budget_by_econ()
     for code in ECON_CODES:
         row = d.budget_lines[code]
-        _amount(out, "section_d_activities_vs_cost_tables", s, f"econ {code}", row.activities, by_econ[code],
+        _amount(out, "section_d_activities_vs_cost_tables", s, str(code), row.activities, by_econ[code],
                 row.origin)
     _amount(out, "section_d_activities_vs_cost_tables", s, "budget", d.stated_budget.activities,
             program.budget, d.stated_budget.origin)
@@ -162,6 +164,19 @@ def _count_checks(program: Program, out: list) -> None:
     for key, stated in program.stated_counts.items():
         if stated != counted[key]:
             out.append(Discrepancy("stated_count", "programme", stated, counted[key], origin, field=key))
+
+
+def by_place(program: Program, found: tuple[Discrepancy, ...]) -> list[dict]:
+    """Discrepancies grouped as a reader looks for them: the programme, each goal, section D."""
+    groups = [{"anchor": "programme", "goal": None,
+               "items": [d for d in found if d.goal is None and d.subject == "programme"]}]
+    for goal in program.goals:
+        items = [d for d in found if d.goal == goal.code]
+        if items:
+            groups.append({"anchor": "goal-" + goal.code.replace(".", "-"), "goal": goal, "items": items})
+    groups.append({"anchor": "section-d", "goal": None,
+                   "items": [d for d in found if d.goal is None and d.subject == "section D"]})
+    return [g for g in groups if g["items"]]
 
 
 def reconcile(program: Program) -> tuple[Discrepancy, ...]:

@@ -1,0 +1,28 @@
+"""Prose fields from Markdown to safe HTML, once per field.
+
+Content is written by staff, not attackers, but a pasted snippet must
+never run script on a public site: raw HTML is sanitised with nh3 down to
+the tags prose needs, and tables get a wrapper that scrolls on phones.
+"""
+from __future__ import annotations
+
+import markdown as md
+import nh3
+
+ALLOWED_TAGS = {"p", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "a", "blockquote", "table", "thead",
+                "tbody", "tr", "th", "td", "br", "sup", "sub", "code", "div"}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope"}, "td": set(), "div": {"class", "tabindex"}}
+_converter = md.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+
+
+def to_html(text: str) -> str:
+    _converter.reset()
+    html = _converter.convert(text)
+    html = html.replace("<table>", '<div class="table-scroll" tabindex="0"><table>')
+    html = html.replace("</table>", "</table></div>")
+    html = html.replace("<th>", '<th scope="col">')
+    # headings inside a page start below the page's own h1
+    for level in (3, 2, 1):
+        html = html.replace(f"<h{level}>", f"<h{level + 1}>").replace(f"</h{level}>", f"</h{level + 1}>")
+    return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
+                     url_schemes={"http", "https", "mailto"}, link_rel="noopener")

@@ -1,0 +1,154 @@
+"""One Jinja environment turns the model into (path, html) pairs; it writes nothing.
+
+Templates stay thin: they receive model objects, a formatter for the
+page's language and the URL helper, and only lay things out.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from portal.i18n import Formatter, sort_key, translations
+from portal.markdown import to_html
+from portal.model import ECON_CODES, OFF_BUDGET_SOURCES, Program, Site, Totals
+from portal.reconcile import Discrepancy, by_place
+from portal.urls import Urls
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+LANGS = ("tr", "en")
+
+
+@dataclass
+class PageSpec:
+    """A page to render: where it goes, with what, and its twin in each language."""
+
+    path: str
+    template: str
+    title: str
+    alternates: dict[str, str]
+    context: dict = field(default_factory=dict)
+    description: str = ""
+    breadcrumbs: list[tuple[str, str]] = field(default_factory=list)
+
+
+def environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
+                      extensions=["jinja2.ext.i18n"], trim_blocks=True, lstrip_blocks=True)
+    env.globals.update(ECON_CODES=ECON_CODES, OFF_BUDGET_SOURCES=OFF_BUDGET_SOURCES, totals_of=Totals.of)
+    return env
+
+
+class Renderer:
+    def __init__(self, site: Site, urls: Urls, assets: dict[str, str],
+                 notes: dict[int, tuple[Discrepancy, ...]], site_url: str = ""):
+        self.site, self.urls, self.assets, self.notes = site, urls, assets, notes
+        self.site_url = site_url.rstrip("/")
+        self.env = environment()
+        self._markdown: dict[tuple[int, str, str], str] = {}
+        self.rendered: list[PageSpec] = []  # every language page, for the sitemap
+
+    # --------------------------------------------------------------- helpers
+    def absolute(self, path: str) -> str:
+        return f"{self.site_url}{self.urls.link(path)}"
+
+    def markdown(self, program: Program, slug: str, lang: str) -> str:
+        key = (program.year, slug, lang)
+        if key not in self._markdown:
+            body = program.pages[slug].body
+            self._markdown[key] = to_html(body.get(lang))
+        return self._markdown[key]
+
+    def notes_for(self, year: int, goal: str | None = None, activity: str | None = None):
+        items = self.notes.get(year, ())
+        if activity:
+            return [d for d in items if d.activity == activity]
+        if goal:
+            return [d for d in items if d.goal == goal]
+        return list(items)
+
+    # ------------------------------------------------------------------ run
+    def render(self) -> Iterator[tuple[str, str]]:
+        for lang in LANGS:
+            self.env.install_gettext_translations(translations(lang), newstyle=True)
+            fmt = Formatter(lang)
+            for spec in self.specs(lang):
+                self.rendered.append(spec)
+                yield self.urls.file_for(spec.path), self._render(spec, lang, fmt)
+        yield from self.language_neutral()
+
+    def _render(self, spec: PageSpec, lang: str, fmt: Formatter) -> str:
+        template = self.env.get_template(spec.template)
+        context = {"lang": lang, "fmt": fmt, "urls": self.urls, "site": self.site, "page": spec,
+                   "assets": self.assets, "link": self.urls.link, "absolute": self.absolute,
+                   "program": self.site.latest, "notes_for": self.notes_for}
+        return template.render(context | spec.context)
+
+    def language_neutral(self) -> Iterator[tuple[str, str]]:
+        """The language chooser at / and the bilingual 404."""
+        for name, template in (("index.html", "root.html"), ("404.html", "404.html")):
+            self.env.install_gettext_translations(translations("tr"), newstyle=True)
+            spec = PageSpec("" if name == "index.html" else name, template, self.site.name.tr,
+                            {lang: self.urls.home(lang) for lang in LANGS})
+            yield name, self._render(spec, "tr", Formatter("tr"))
+
+    # ---------------------------------------------------------------- pages
+    def specs(self, lang: str) -> Iterator[PageSpec]:
+        """Every page of one language, each with its twin in the other."""
+        u = self.urls
+        both = lambda fn, *a: {x: fn(x, *a) for x in LANGS}  # noqa: E731
+        site = self.site
+        yield PageSpec(u.home(lang), "home.html", site.name.get(lang), both(u.home),
+                       description=site.name.get(lang))
+        for program in site.programs.values():
+            year = program.year
+            home = [(site.name.get(lang), u.home(lang))]
+            overview = home + [(program.title.get(lang), u.program(lang, year))]
+            yield PageSpec(u.program(lang, year), "program.html", program.title.get(lang),
+                           both(u.program, year), {"program": program}, breadcrumbs=overview)
+            for aim in program.aims:
+                yield PageSpec(u.aim(lang, year, aim.number), "aim.html", aim.name.get(lang),
+                               both(u.aim, year, aim.number), {"program": program, "aim": aim},
+                               breadcrumbs=overview + [(aim.name.get(lang), u.aim(lang, year, aim.number))])
+            for goal in program.goals:
+                aim = program.aim(goal.aim)
+                crumbs = overview + [(aim.name.get(lang), u.aim(lang, year, aim.number)),
+                                     (goal.text.get(lang), u.goal(lang, year, goal.code))]
+                yield PageSpec(u.goal(lang, year, goal.code), "goal.html", goal.text.get(lang),
+                               both(u.goal, year, goal.code), {"program": program, "goal": goal, "aim": aim},
+                               breadcrumbs=crumbs)
+                for activity in goal.activities:
+                    yield PageSpec(
+                        u.activity(lang, year, activity.code), "activity.html", activity.name.get(lang),
+                        both(u.activity, year, activity.code),
+                        {"program": program, "goal": goal, "aim": aim, "activity": activity},
+                        breadcrumbs=crumbs + [(activity.name.get(lang), u.activity(lang, year, activity.code))])
+            units_crumbs = overview + [("units", u.units(lang, year))]
+            by_name = sorted(program.unit_totals.items(),
+                             key=lambda item: sort_key(site.units[item[0]].name.get(lang), lang))
+            yield PageSpec(u.units(lang, year), "units.html", "units", both(u.units, year),
+                           {"program": program, "sorted_units": by_name}, breadcrumbs=units_crumbs)
+            for slug in program.unit_totals:
+                unit = site.units[slug]
+                yield PageSpec(u.unit(lang, year, slug), "unit.html", unit.name.get(lang),
+                               both(u.unit, year, slug), {"program": program, "unit": unit},
+                               breadcrumbs=units_crumbs + [(unit.name.get(lang), u.unit(lang, year, slug))])
+            yield PageSpec(u.notes(lang, year), "notes.html", "notes", both(u.notes, year),
+                           {"program": program, "groups": by_place(program, self.notes.get(year, ()))},
+                           breadcrumbs=overview + [("notes", u.notes(lang, year))])
+            for slug, page in program.pages.items():
+                yield PageSpec(u.page(lang, year, slug), "page.html", page.title.get(lang),
+                               both(u.page, year, slug),
+                               {"program": program, "content_page": page,
+                                "body": self.markdown(program, slug, lang)},
+                               breadcrumbs=overview + [(page.title.get(lang), u.page(lang, year, slug))])
+        yield PageSpec(u.downloads(lang), "downloads.html", "downloads", both(u.downloads),
+                       breadcrumbs=[(site.name.get(lang), u.home(lang)), ("downloads", u.downloads(lang))])
+        yield PageSpec(u.search(lang), "search.html", "search", both(u.search),
+                       {"search_index": self.assets.get(f"search-{lang}.json", "")},
+                       breadcrumbs=[(site.name.get(lang), u.home(lang)), ("search", u.search(lang))])
+        yield PageSpec(u.glossary(lang), "glossary.html", "glossary", both(u.glossary),
+                       {"glossary": site.glossary},
+                       breadcrumbs=[(site.name.get(lang), u.home(lang)), ("glossary", u.glossary(lang))])
