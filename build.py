@@ -59,9 +59,12 @@ def run_build(args: argparse.Namespace) -> int:
     except (DuplicateOutput, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    for line in result.untranslated:
+        print(f"warning: {line}", file=sys.stderr)
     notes = sum(len(d) for d in result.discrepancies.values())
-    print(f"built {result.files} files into {args.out} "
-          f"({notes} disagreement(s) in the source documents listed in the data)")
+    print(f"built {result.pages} pages ({result.files} files) into {args.out}; "
+          f"{len(result.untranslated)} field(s) not yet translated; "
+          f"{notes} disagreement(s) in the source document listed on the data-notes page")
     return 0
 
 

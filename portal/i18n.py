@@ -8,7 +8,6 @@ figure is always shown beside them.
 from __future__ import annotations
 
 import io
-import re
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -19,12 +18,11 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_compact_decimal, format_decimal, format_percent
 from babel.support import Translations
 
-from portal.text import fold, lower_tr
+from portal.text import fold, is_printed_number, lower_tr
 
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 NBSP = "\u00a0"
 MONEY_PATTERN = {"tr": "#,##0.00", "en": "#,##0.00"}
-_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$|^\d+(?:,\d+)?$")
 
 
 class Formatter:
@@ -55,13 +53,11 @@ class Formatter:
             return "–"
         return format_percent(part / whole, format=self._percent_pattern, locale=self.locale)
 
-    @staticmethod
-    def is_number(printed: str) -> bool:
-        return bool(_NUMBER.match(printed))
+    is_number = staticmethod(is_printed_number)
 
     def printed_value(self, printed: str) -> str:
         """An indicator value as the document prints it ("8,5", "1.150"), in this locale."""
-        if self.lang == "tr" or not self.is_number(printed):
+        if self.lang == "tr" or printed == "-" or not self.is_number(printed):
             return printed
         return self.number(Decimal(printed.replace(".", "").replace(",", ".")))
 

@@ -11,6 +11,7 @@ from portal.outputs.open_data import activities_csv, program_json
 from portal.outputs.sitemap import robots, sitemap
 from portal.reconcile import Discrepancy, reconcile
 from portal.render import Renderer
+from portal.untranslated import untranslated
 from portal.urls import Urls
 from portal.write import Output, write_atomically
 
@@ -21,6 +22,7 @@ class BuildResult:
     discrepancies: dict[int, tuple[Discrepancy, ...]]
     files: int
     pages: int
+    untranslated: list[str]
 
 
 def render(site: Site, base_url: str = "/") -> tuple[Output, dict[int, tuple[Discrepancy, ...]], int]:
@@ -51,4 +53,4 @@ def build(content: Path, out: Path, base_url: str = "/") -> BuildResult:
     site = load(content)
     output, notes, pages = render(site, base_url)
     write_atomically(output, out)
-    return BuildResult(site, notes, len(output.files), pages)
+    return BuildResult(site, notes, len(output.files), pages, untranslated(site))

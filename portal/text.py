@@ -35,3 +35,11 @@ def fold(text: str) -> str:
 def slugify(text: str) -> str:
     """ASCII slug, the same in every language: 'Fen İşleri' -> 'fen-isleri'."""
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+_PRINTED_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|-)$")
+
+
+def is_printed_number(printed: str) -> bool:
+    """'1.150', '8,5', '100' or the dash for no value: figures, not words to translate."""
+    return bool(_PRINTED_NUMBER.match(printed))

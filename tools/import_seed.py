@@ -9,7 +9,6 @@ what people wrote: English translations, descriptions and notes survive.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from pathlib import Path
 
@@ -18,16 +17,17 @@ import yaml
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from portal.text import slugify  # noqa: E402
+from portal.text import is_printed_number, slugify  # noqa: E402
 from tools.pages_from_seed import general_pages  # noqa: E402
 from tools.seed_parser import Seed, SeedError, parse  # noqa: E402
 
 # Fields that people write and the importer must never overwrite.
 HAND_WRITTEN = {"en", "description", "notes"}
+# Files the importer only creates: site settings belong to the people running the site.
+CREATE_ONLY = {"site.yaml"}
 # Units of measure that read the same in English.
 NEUTRAL_MEASURES = {"%", "km"}
 UNIT_SUFFIX = " Müdürlüğü"
-NUMBER = re.compile(r"^(?:[\d.,]+|-)$")
 
 
 def tr(text: str, en: str = "") -> dict:
@@ -41,7 +41,7 @@ def unit_slug(name: str) -> str:
 
 def indicator_value(printed: str):
     """Numbers stay as printed; worded values ("45 ve Üzeri") get an English twin."""
-    return printed if NUMBER.match(printed) else tr(printed)
+    return printed if is_printed_number(printed) else tr(printed)
 
 
 def _listing(listing, slugs) -> dict:
@@ -165,6 +165,8 @@ def write_content(seed: Seed, content: Path, year: int) -> list[Path]:
     written = []
     for rel, data in documents(seed, year).items():
         path = content / rel
+        if path.exists() and rel in CREATE_ONLY:
+            continue
         if path.exists():
             data = merge(data, yaml.safe_load(path.read_text(encoding="utf-8")))
         path.parent.mkdir(parents=True, exist_ok=True)
