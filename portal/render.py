@@ -100,6 +100,8 @@ class Renderer:
         u = self.urls
         both = lambda fn, *a: {x: fn(x, *a) for x in LANGS}  # noqa: E731
         site = self.site
+        money = Formatter(lang).money
+        card = lambda *parts: " · ".join(parts)  # noqa: E731  the text of a shared link's card
         yield PageSpec(u.home(lang), "home.html", site.name.get(lang), both(u.home),
                        description=site.name.get(lang))
         for program in site.programs.values():
@@ -107,24 +109,31 @@ class Renderer:
             home = [(site.name.get(lang), u.home(lang))]
             overview = home + [(program.title.get(lang), u.program(lang, year))]
             yield PageSpec(u.program(lang, year), "program.html", program.title.get(lang),
-                           both(u.program, year), {"program": program}, breadcrumbs=overview)
+                           both(u.program, year), {"program": program}, breadcrumbs=overview,
+                           description=card(program.title.get(lang), money(program.total)))
             for aim in program.aims:
                 yield PageSpec(u.aim(lang, year, aim.number), "aim.html", aim.name.get(lang),
                                both(u.aim, year, aim.number), {"program": program, "aim": aim},
-                               breadcrumbs=overview + [(aim.name.get(lang), u.aim(lang, year, aim.number))])
+                               breadcrumbs=overview + [(aim.name.get(lang), u.aim(lang, year, aim.number))],
+                               description=card(aim.name.get(lang),
+                                                money(program.aim_totals[aim.number].total)))
             for goal in program.goals:
                 aim = program.aim(goal.aim)
                 crumbs = overview + [(aim.name.get(lang), u.aim(lang, year, aim.number)),
                                      (goal.text.get(lang), u.goal(lang, year, goal.code))]
                 yield PageSpec(u.goal(lang, year, goal.code), "goal.html", goal.text.get(lang),
                                both(u.goal, year, goal.code), {"program": program, "goal": goal, "aim": aim},
-                               breadcrumbs=crumbs)
+                               breadcrumbs=crumbs,
+                               description=card(f"PH.{goal.code}", money(goal.total),
+                                                site.units[goal.unit].name.get(lang)))
                 for activity in goal.activities:
                     yield PageSpec(
                         u.activity(lang, year, activity.code), "activity.html", activity.name.get(lang),
                         both(u.activity, year, activity.code),
                         {"program": program, "goal": goal, "aim": aim, "activity": activity},
-                        breadcrumbs=crumbs + [(activity.name.get(lang), u.activity(lang, year, activity.code))])
+                        breadcrumbs=crumbs + [(activity.name.get(lang), u.activity(lang, year, activity.code))],
+                        description=card(activity.document_code, activity.name.get(lang),
+                                         money(activity.cost.total), site.units[activity.unit].name.get(lang)))
             units_crumbs = overview + [("units", u.units(lang, year))]
             by_name = sorted(program.unit_totals.items(),
                              key=lambda item: sort_key(site.units[item[0]].name.get(lang), lang))
@@ -134,7 +143,8 @@ class Renderer:
                 unit = site.units[slug]
                 yield PageSpec(u.unit(lang, year, slug), "unit.html", unit.name.get(lang),
                                both(u.unit, year, slug), {"program": program, "unit": unit},
-                               breadcrumbs=units_crumbs + [(unit.name.get(lang), u.unit(lang, year, slug))])
+                               breadcrumbs=units_crumbs + [(unit.name.get(lang), u.unit(lang, year, slug))],
+                               description=card(unit.name.get(lang), money(program.unit_totals[slug].total)))
             yield PageSpec(u.notes(lang, year), "notes.html", "notes", both(u.notes, year),
                            {"program": program, "groups": by_place(program, self.notes.get(year, ()))},
                            breadcrumbs=overview + [("notes", u.notes(lang, year))])
