@@ -7,7 +7,7 @@ import yaml
 
 from portal.amounts import parse_amount
 from tests.conftest import CONTENT
-from tools.import_seed import documents, merge, write_content
+from tools.import_seed import CREATE_ONLY, documents, merge, write_content
 from tools.seed_parser import parse
 
 ECON_LINE = re.compile(r"^([1-9])-[^\t]+\t+([\d.]+,\d{2}) TL", re.M)
@@ -55,6 +55,8 @@ def test_committed_content_is_what_the_importer_writes(seed_text, tmp_path):
     """No amount was typed by hand: a fresh import reproduces every Turkish field."""
     fresh = documents(parse(seed_text), 2024)
     for rel, data in fresh.items():
+        if rel in CREATE_ONLY:
+            continue
         committed = yaml.safe_load((CONTENT / rel).read_text(encoding="utf-8"))
         assert strip_english(committed) == strip_english(data), rel
 
