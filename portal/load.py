@@ -50,6 +50,7 @@ class Loader:
         settings = self._site_settings(site_file)
         self.units = self._units()
         glossary = self._glossary(self.content / "glossary.yaml")
+        synonyms = self._synonyms(self.content / "search.yaml")
         programs = {}
         for year_dir in sorted(p for p in self.content.iterdir() if p.is_dir() and YEAR_DIR.match(p.name)):
             program = self._guard(lambda: self._program(year_dir))
@@ -60,7 +61,7 @@ class Loader:
         self.problems.raise_if_any()
         name, municipality, languages, default, url = settings
         return Site(name=name, municipality=municipality, languages=languages, default_language=default,
-                    units=self.units, programs=programs, glossary=glossary, url=url)
+                    units=self.units, programs=programs, glossary=glossary, url=url, synonyms=synonyms)
 
     def _guard(self, fn):
         try:
@@ -124,6 +125,17 @@ class Loader:
             except Invalid:
                 continue
         return tuple(terms.values())
+
+    def _synonyms(self, path: Path) -> dict[str, dict[str, tuple[str, ...]]]:
+        root = self.read(path) if path.exists() else None
+        out: dict[str, dict[str, tuple[str, ...]]] = {}
+        try:
+            for lang, table in (root.mapping(optional=("tr", "en")) if root else {}).items():
+                out[lang] = {word: tuple(n.text() for n in also.sequence())
+                             for word, also in table.mapping().items()}
+        except Invalid:
+            pass
+        return out
 
     def unit_ref(self, node: Node) -> str:
         slug = node.text()

@@ -336,6 +336,7 @@ class Site:
     programs: dict[int, Program]
     glossary: tuple[GlossaryTerm, ...] = ()
     url: str = ""  # the public address, for canonical links and the sitemap
+    synonyms: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # lang -> word -> also  # the public address, for canonical links and the sitemap
 
     @property
     def latest(self) -> Program:

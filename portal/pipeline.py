@@ -6,11 +6,12 @@ from pathlib import Path
 
 from portal.load import load
 from portal.model import Site
-from portal.outputs.assets import static_assets
+from portal.outputs.assets import fingerprinted, static_assets
 from portal.outputs.open_data import activities_csv, program_json
+from portal.outputs.search import search_index
 from portal.outputs.sitemap import robots, sitemap
 from portal.reconcile import Discrepancy, reconcile
-from portal.render import Renderer
+from portal.render import LANGS, Renderer
 from portal.untranslated import untranslated
 from portal.urls import Urls
 from portal.write import Output, write_atomically
@@ -32,11 +33,16 @@ def render(site: Site, base_url: str = "/") -> tuple[Output, dict[int, tuple[Dis
     for year, program in site.programs.items():
         output.add(f"data/{year}/activities.csv", activities_csv(site, program))
         output.add(f"data/{year}/program.json", program_json(site, program, notes[year]))
+    urls = Urls(base_url)
     assets = {}
     for name, (path, content) in static_assets().items():
         output.add(path, content)
         assets[name] = path
-    urls = Urls(base_url)
+    for lang in LANGS:
+        content = search_index(site, lang, urls)
+        path = fingerprinted(f"search-{lang}.json", content)
+        output.add(path, content)
+        assets[f"search-{lang}.json"] = path
     renderer = Renderer(site, urls, assets, notes, site.url)
     pages = 0
     for path, html in renderer.render():

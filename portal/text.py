@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_LOWER = str.maketrans({"I": "ı", "İ": "i"})
+# The tables are also shipped to the browser with the search index, so the
+# JavaScript side folds with exactly these rules.
+LOWER_TABLE = {"I": "ı", "İ": "i"}
+FOLD_TABLE = {"ı": "i", "ş": "s", "ğ": "g", "ç": "c", "ö": "o", "ü": "u", "â": "a", "î": "i", "û": "u"}
+_LOWER = str.maketrans(LOWER_TABLE)
 _UPPER = str.maketrans({"i": "İ", "ı": "I"})
-_FOLD = str.maketrans({
-    "ı": "i", "ş": "s", "ğ": "g", "ç": "c", "ö": "o", "ü": "u",
-    "â": "a", "î": "i", "û": "u",
-})
+_FOLD = str.maketrans(FOLD_TABLE)
 
 
 def lower_tr(text: str) -> str:

@@ -1,0 +1,190 @@
+"""What every benchmark shares: the context, the section it returns, timed child processes."""
+from __future__ import annotations
+
+import os
+import platform
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+WORK = BENCH / "work"
+VENV_PYTHON = ROOT / ".venv" / "bin" / "python"
+
+
+@dataclass
+class Section:
+    """One benchmark's part of results.md.
+
+    body: Markdown under the section heading.
+    headline: rows for the summary table, (what, measured, target or "").
+    data: raw figures for results.json.
+    """
+
+    title: str
+    body: str
+    headline: list[tuple[str, str, str]] = field(default_factory=list)
+    data: dict = field(default_factory=dict)
+
+
+@dataclass
+class Context:
+    runs: int = 5                     # timed runs behind every median
+    scales: tuple[int, ...] = (1, 10, 100)
+    scale_budget: float = 180.0       # skip a scale whose predicted run takes longer (s)
+    python: str = sys.executable
+    shared: dict = field(default_factory=dict)  # what one benchmark leaves for another
+
+    def log(self, msg: str) -> None:
+        print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", flush=True)
+
+    def reference_site(self) -> Path:
+        """A finished build of the real content (the cold-build benchmark leaves one)."""
+        if "reference_site" not in self.shared:
+            out = WORK / "reference" / "site"
+            build_site(self, ROOT / "content", out)
+            self.shared["reference_site"] = out
+        return self.shared["reference_site"]
+
+
+@dataclass
+class Run:
+    wall: float        # seconds, fork to reap
+    cpu: float         # user + system seconds of the child (and its reaped children)
+    maxrss_mb: float   # peak resident set of the largest process, MiB (ru_maxrss)
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_child(cmd: list[str], *, cwd: Path | None = None, env: dict | None = None,
+              timeout: float | None = None) -> Run:
+    """Run one process and measure it alone: os.wait4 gives this child's own rusage."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=err,
+                                start_new_session=True)
+        timer = None
+        if timeout:
+            timer = threading.Timer(timeout, lambda: os.killpg(proc.pid, signal.SIGKILL))
+            timer.start()
+        try:
+            _, status, usage = os.wait4(proc.pid, 0)
+        finally:
+            if timer:
+                timer.cancel()
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode,
+                   out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"))
+
+
+def build_site(ctx: Context, content: Path, out: Path, timeout: float | None = 600) -> Run:
+    """A cold build: a new process, an output folder that does not exist yet."""
+    if out.exists():
+        shutil.rmtree(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    run = run_child([ctx.python, str(ROOT / "build.py"), "--content", str(content), "--out", str(out)],
+                    cwd=ROOT, timeout=timeout)
+    if run.returncode != 0:
+        raise RuntimeError(f"build of {content} failed ({run.returncode}):\n{run.stderr[-2000:]}")
+    return run
+
+
+def count_html(folder: Path) -> int:
+    return sum(1 for _ in folder.rglob("*.html"))
+
+
+def median(values) -> float:
+    return statistics.median(values)
+
+
+def spread(values, digits: int = 3) -> str:
+    """min–max of the samples, for the reader to judge the noise."""
+    return f"{min(values):.{digits}f}–{max(values):.{digits}f}"
+
+
+def kb(n: float) -> str:
+    return f"{n / 1000:.1f}"
+
+
+def table(header: list[str], rows: list[list]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(" --- " for _ in header) + "|"]
+    lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+# ------------------------------------------------------------------ machine
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def _memory() -> str:
+    try:
+        m = re.search(r"MemTotal:\s+(\d+) kB", Path("/proc/meminfo").read_text())
+        return f"{int(m.group(1)) / 1024 / 1024:.1f} GiB"
+    except (OSError, AttributeError):
+        return "unknown"
+
+
+def _version(dist: str) -> str:
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return "not installed"
+
+
+def source_commit() -> str:
+    """The checked-out commit, read from .git without running git."""
+    git = ROOT / ".git"
+    try:
+        head = (git / "HEAD").read_text().strip()
+        if not head.startswith("ref: "):
+            return head[:12]
+        ref = head[5:]
+        if (git / ref).exists():
+            return f"{(git / ref).read_text().strip()[:12]} ({ref.rsplit('/', 1)[-1]})"
+        packed = (git / "packed-refs").read_text() if (git / "packed-refs").exists() else ""
+        for line in packed.splitlines():
+            if line.endswith(" " + ref):
+                return f"{line.split()[0][:12]} ({ref.rsplit('/', 1)[-1]})"
+    except OSError:
+        pass
+    return "unknown"
+
+
+def machine() -> dict[str, str]:
+    try:
+        import yaml
+        libyaml = "yes" if getattr(yaml, "__with_libyaml__", False) else "no"
+    except ImportError:
+        libyaml = "unknown"
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return {
+        "CPU": f"{_cpu_model()}, {cores} core(s) usable (os.cpu_count() = {os.cpu_count()})",
+        "memory": _memory(),
+        "OS": platform.platform(),
+        "Python": f"{platform.python_implementation()} {platform.python_version()} ({sys.executable})",
+        "packages": ", ".join(f"{d} {_version(d)}" for d in ("Jinja2", "MarkupSafe", "PyYAML", "Markdown",
+                                                             "Babel", "nh3", "hugo"))
+                    + f"; PyYAML C loader available: {libyaml}",
+        "source": f"commit {source_commit()} of {ROOT}",
+    }

@@ -1,0 +1,109 @@
+"""Search in a real headless Chromium against the served build: Turkish folding,
+capitals, dotted and dotless I, typos, codes, and English on the English page."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+# query, language, the title (or a distinctive part of it) of the expected top result
+CASES = [
+    ("çöp", "tr", "Temizlik İşleri Müdürlüğü"),  # through the synonyms staff keep in search.yaml
+    ("asfalt", "tr", "(asfalt veya parke kaplama)"),  # goal 1.5 says it in its own words
+    ("nikah", "tr", "Nikâh İşlemlerinin Yürütülmesi"),
+    ("NİKAH", "tr", "Nikâh İşlemlerinin Yürütülmesi"),
+    ("sosyal yardim", "tr", "Sosyal Yardım İşleri Müdürlüğü"),
+    ("SOSYAL YARDIM", "tr", "Sosyal Yardım İşleri Müdürlüğü"),
+    ("kamulastirma", "tr", "Kamulaştırma İşlemleri"),
+    ("KAMULAŞTIRMA", "tr", "Kamulaştırma İşlemleri"),
+    ("istimlak", "tr", "Emlak ve İstimlak Müdürlüğü"),
+    ("İSTİMLAK", "tr", "Emlak ve İstimlak Müdürlüğü"),
+    ("zabita", "tr", "Zabıta Müdürlüğü"),
+    ("ZABITA", "tr", "Zabıta Müdürlüğü"),
+    ("bisiklet", "tr", "Bisiklet Yolu Yapılması"),
+    ("bisiklt", "tr", "Bisiklet Yolu Yapılması"),  # one typo
+    ("kamulastrima", "tr", "Kamulaştırma İşlemleri"),  # two letters swapped
+    ("sunnet", "tr", "Sünnet Organizasyonun Düzenlenmesi"),
+    ("1.5.2", "tr", "Bisiklet Yolu Yapılması"),
+    ("PH.1.5.F2", "tr", "Bisiklet Yolu Yapılması"),
+    ("ph.1.5.f2", "tr", "Bisiklet Yolu Yapılması"),
+    ("1-5-2", "tr", "Bisiklet Yolu Yapılması"),
+    ("PH.1.5", "tr", "İlçemizin geleceğinin şekillendiği"),
+    ("PG.1.5.3", "tr", "Kartepe'de Başlatılan Bisiklet Yollarının Uzunluğu"),
+    ("bisik", "tr", "Bisiklet Yolu Yapılması"),  # prefix while typing
+    ("cycle path", "en", "Construction of cycle paths"),
+    ("wedding hall", "en", "Wedding Hall Allocations"),
+    ("municipal police", "en", "Directorate of Municipal Police"),
+    ("expropriation", "en", "Expropriation procedures"),
+    ("PH.1.5.F2", "en", "Construction of cycle paths"),
+    ("bisiklet", "en", "Construction of cycle paths"),  # a Turkish word on the English page
+]
+
+
+def search_url(base: str, lang: str, query: str) -> str:
+    from urllib.parse import quote
+
+    return f"{base}/{'tr/ara' if lang == 'tr' else 'en/search'}/?q={quote(query)}"
+
+
+@pytest.mark.parametrize("query,lang,expected", CASES)
+def test_query_finds_its_entity_first(page, served_site, query, lang, expected):
+    page.goto(search_url(served_site, lang, query))
+    page.wait_for_selector("#search-results[data-ready='true']", state="attached")
+    first = page.locator("#search-results li a").first
+    assert expected in first.inner_text(), page.locator("#search-results").inner_text()[:500]
+    assert page.input_value("#search-query") == query
+
+
+def test_typing_updates_results_and_the_shareable_url(page, served_site):
+    page.goto(f"{served_site}/tr/ara/")
+    page.wait_for_selector("#search-results[data-ready='true']", state="attached")
+    page.fill("#search-query", "kultur")
+    page.wait_for_selector("#search-results li")
+    assert "q=kultur" in page.url
+    assert "Kültür" in page.locator("#search-results li").first.inner_text()
+
+
+def test_header_search_box_leads_to_the_search_page(page, served_site):
+    page.goto(f"{served_site}/tr/2024/")
+    page.fill("#site-search", "çöp")
+    page.press("#site-search", "Enter")
+    page.wait_for_selector("#search-results li")
+    assert "/tr/ara/" in page.url
+    assert "Temizlik İşleri Müdürlüğü" in page.locator("#search-results li a").first.inner_text()
+
+
+def test_a_result_shows_code_unit_and_amount(page, served_site):
+    page.goto(search_url(served_site, "tr", "bisiklet yolu"))
+    page.wait_for_selector("#search-results li")
+    meta = page.locator("#search-results li .meta").first.inner_text()
+    assert "PH.1.5.F2" in meta and "Fen İşleri Müdürlüğü" in meta and "2.565.000,00\u00a0₺" in meta
+    page.locator("#search-results li a").first.click()
+    page.wait_for_url("**/tr/2024/faaliyetler/1-5-2/")
+
+
+def test_no_javascript_explains_and_links_to_units(browser, served_site):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{served_site}/tr/ara/?q=asfalt")
+    text = page.locator("main").inner_text()
+    assert "JavaScript" in text
+    assert page.locator("noscript").count() == 1
+    context.close()
+
+
+def test_browser_folding_matches_python(page, served_site):
+    """The same table of cases, folded by the browser with the shipped tables."""
+    cases = json.loads((Path(__file__).parent / "folding_cases.json").read_text(encoding="utf-8"))["fold"]
+    page.goto(f"{served_site}/tr/ara/")
+    page.wait_for_selector("#search-results[data-ready='true']", state="attached")
+    index_url = page.get_attribute("#search-results", "data-index")
+    folded = page.evaluate("""async ([url, texts]) => {
+        const data = await (await fetch(url)).json();
+        const upper = new RegExp("[" + Object.keys(data.lower).join("") + "]", "g");
+        const marks = new RegExp("[" + Object.keys(data.fold).join("") + "]", "g");
+        return texts.map(t => t.normalize("NFC").replace(upper, c => data.lower[c]).toLowerCase()
+            .replace(marks, c => data.fold[c]).normalize("NFD").replace(/\\p{M}/gu, ""));
+    }""", [index_url, [c[0] for c in cases]])
+    assert folded == [c[1] for c in cases]
