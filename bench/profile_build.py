@@ -132,6 +132,12 @@ def child_profile(content: Path, out: Path, result: Path, profile_txt: Path) -> 
 
 
 # -------------------------------------------------------------- benchmark
+def calls(n: int | None, pages: int) -> str:
+    if not n:
+        return "–"
+    return f"{n:,} ({n / pages:.0f} per page)" if n >= pages else f"{n:,}"
+
+
 def run(ctx):
     from common import WORK, Section, median, run_child, spread, table
 
@@ -166,7 +172,7 @@ def run(ctx):
     top3 = ranked[:3]
     pages = phases[-1]["pages"]
     rows = [[b["label"] + (" *(umbrella)*" if b["umbrella"] else ""), f"{b['seconds']:.3f}",
-             f"{b['seconds'] / whole * 100:.0f}%", f"{b['calls'] / pages:.1f}" if b["calls"] else "–"]
+             f"{b['seconds'] / whole * 100:.0f}%", calls(b["calls"], pages)]
             for b in sorted(items, key=lambda b: (not b["umbrella"], -b["seconds"]))]
     summary = "; ".join(f"**{i + 1}. {b['label']}** ({b['seconds'] / whole * 100:.0f}% of the profiled build)"
                         for i, b in enumerate(top3))
@@ -183,7 +189,7 @@ def run(ctx):
         "overlap a little, and all but loading, open data, reconciling, search, sitemap and writing run "
         "inside page rendering):",
         "",
-        table(["where", "seconds under profiler", "share of the build", "calls per page"], rows),
+        table(["where", "seconds under profiler", "share of the build", "calls"], rows),
         "",
         f"Templates called into Python {prof['template_calls'] / pages:.0f} times per page on average "
         f"({prof['template_calls']} calls through jinja2's `Context.call` for {pages} pages).",

@@ -277,7 +277,8 @@ class Loader:
         out, seen = [], set()
         for item in self._guard(node.sequence) or []:
             try:
-                m = item.mapping(required=("code", "name", "measure", "values"), optional=("printed_code",))
+                m = item.mapping(required=("code", "name", "measure", "values"),
+                                 optional=("printed_code", "better"))
                 code = m["code"].text()
                 if not ACTIVITY_CODE.match(code) or not code.startswith(goal + "."):
                     raise m["code"].fail(f"indicator code '{code}' must look like {goal}.1")
@@ -291,9 +292,13 @@ class Loader:
                     values[year] = (value.bilingual() if isinstance(value.node, yaml.MappingNode)
                                     else Text(value.text()))
                 printed = m["printed_code"].text() if "printed_code" in m else ""
+                better = m["better"].text() if "better" in m else "up"
+                if better not in ("up", "down"):
+                    raise m["better"].fail(f"better must be 'up' or 'down' (which way counts as progress), "
+                                           f"not '{better}'")
                 out.append(Indicator(code, m["name"].bilingual(),
                                      m["measure"].bilingual(allow_empty_tr=True), values, item.origin,
-                                     printed))
+                                     printed, better))
             except Invalid:
                 continue
         return tuple(out)

@@ -6,11 +6,15 @@ reconciliation lists where the two differ.  No I/O in this module.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
+from portal.text import lower_tr
+
 ZERO = Decimal("0.00")
+_LEADING_NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(?:\s+(.*))?$")
 ECON_CODES = tuple(range(1, 10))
 OFF_BUDGET_SOURCES = ("revolving_fund", "other_domestic", "foreign")
 
@@ -56,10 +60,26 @@ class Indicator:
     values: dict[str, Text]  # year -> value as printed; worded ones ("45 ve Üzeri") translated
     origin: Origin
     printed_code: str = ""  # where the document misprints it: "PG1.1.2.2" for 1.12.2
+    better: str = "up"  # which way counts as progress: "up" or "down"
 
     @property
     def document_code(self) -> str:
         return f"PG.{self.code}"
+
+    def trend(self) -> list[tuple[str, Decimal | None]] | None:
+        """The yearly values as numbers ("95 ve Üzeri" -> 95), or None when they do not
+        compare (text only, or mixed units such as "1 Saat" and "30 Dakika")."""
+        points, suffixes = [], set()
+        for year, value in sorted(self.values.items()):
+            m = _LEADING_NUMBER.match(value.tr)
+            if value.tr == "-" or not m:
+                points.append((year, None))
+                continue
+            whole, frac, suffix = m.groups()
+            points.append((year, Decimal(whole.replace(".", "") + ("." + frac if frac else ""))))
+            suffixes.add(lower_tr(suffix or ""))
+        known = [v for _, v in points if v is not None]
+        return points if len(known) >= 2 and len(suffixes) == 1 else None
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,8 @@ from pathlib import Path
 from portal.load import load
 from portal.model import Site
 from portal.outputs.assets import fingerprinted, static_assets
-from portal.outputs.open_data import activities_csv, program_json
+from portal.outputs.datapackage import datapackage
+from portal.outputs.open_data import activities_csv, goals_csv, indicators_csv, program_json
 from portal.outputs.search import search_index
 from portal.outputs.sitemap import robots, sitemap
 from portal.reconcile import Discrepancy, reconcile
@@ -32,7 +33,18 @@ def render(site: Site, base_url: str = "/") -> tuple[Output, dict[int, tuple[Dis
     notes = {year: reconcile(program) for year, program in site.programs.items()}
     for year, program in site.programs.items():
         output.add(f"data/{year}/activities.csv", activities_csv(site, program))
+        output.add(f"data/{year}/goals.csv", goals_csv(site, program))
+        output.add(f"data/{year}/indicators.csv", indicators_csv(site, program))
         output.add(f"data/{year}/program.json", program_json(site, program, notes[year]))
+        for goal in program.goals:
+            output.add(Urls.data_slice(year, "goal", goal.code), activities_csv(site, program, goal.activities))
+            for activity in goal.activities:
+                output.add(Urls.data_slice(year, "activity", activity.code),
+                           activities_csv(site, program, (activity,)))
+        for slug in program.unit_totals:
+            output.add(Urls.data_slice(year, "unit", slug),
+                       activities_csv(site, program, program.activities_of_unit(slug)))
+    output.add("data/datapackage.json", datapackage(site))
     urls = Urls(base_url)
     assets = {}
     for name, (path, content) in static_assets().items():

@@ -13,6 +13,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from portal.i18n import Formatter, sort_key, translations
 from portal.markdown import to_html
+from portal.outputs.charts import bar_chart, trend
 from portal.model import ECON_CODES, OFF_BUDGET_SOURCES, Program, Site, Totals
 from portal.reconcile import Discrepancy, by_place
 from portal.urls import Urls
@@ -36,8 +37,9 @@ class PageSpec:
 
 def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
-                      extensions=["jinja2.ext.i18n"], trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(ECON_CODES=ECON_CODES, OFF_BUDGET_SOURCES=OFF_BUDGET_SOURCES, totals_of=Totals.of)
+                      extensions=["jinja2.ext.i18n", "jinja2.ext.do"], trim_blocks=True, lstrip_blocks=True)
+    env.globals.update(ECON_CODES=ECON_CODES, OFF_BUDGET_SOURCES=OFF_BUDGET_SOURCES, totals_of=Totals.of,
+                       bar_chart=bar_chart, trend_chart=trend)
     return env
 
 

@@ -74,6 +74,12 @@ class Urls:
     def data(name: str) -> str:
         return f"data/{name}"
 
+    @staticmethod
+    def data_slice(year: int, kind: str, key: str) -> str:
+        """The CSV rows of one goal, activity or unit: data/2024/goals/1-5.csv."""
+        folder = {"goal": "goals", "activity": "activities", "unit": "units"}[kind]
+        return f"data/{year}/{folder}/{code_slug(key)}.csv"
+
     def link(self, path: str) -> str:
         """The href for a site-relative path, under the base URL."""
         return self.base + path

@@ -22,7 +22,9 @@ from tools.pages_from_seed import general_pages  # noqa: E402
 from tools.seed_parser import Seed, SeedError, parse  # noqa: E402
 
 # Fields that people write and the importer must never overwrite.
-HAND_WRITTEN = {"en", "description", "notes"}
+HAND_WRITTEN = {"en", "description", "notes", "better"}
+# Indicators where a falling value counts as progress: durations, repairs needed, illegal building.
+LOWER_IS_BETTER = ("Süre", "Tamirat Gereken", "Kaçak", "Şikâyette Bulunan", "Müdahale")
 # Files the importer only creates: site settings belong to the people running the site.
 CREATE_ONLY = {"site.yaml"}
 # Units of measure that read the same in English.
@@ -37,6 +39,12 @@ def tr(text: str, en: str = "") -> dict:
 def unit_slug(name: str) -> str:
     base = name[: -len(UNIT_SUFFIX)] if name.endswith(UNIT_SUFFIX) else name
     return slugify(base)
+
+
+def lower_is_better(ind: dict) -> bool:
+    """A first guess for staff to check: the document does not say which way is progress."""
+    return ind["measure"] != "%" and any(w in ind["name"] for w in LOWER_IS_BETTER) or \
+        any(w in ind["name"] for w in LOWER_IS_BETTER[1:4])
 
 
 def indicator_value(printed: str):
@@ -68,6 +76,7 @@ def goal_document(seed: Seed, goal, slugs: dict[str, str]) -> dict:
         "name": tr(ind["name"]),
         "measure": tr(ind["measure"], ind["measure"] if ind["measure"] in NEUTRAL_MEASURES else ""),
         "values": dict(zip(("2022", "2023", "2024"), map(indicator_value, ind["values"]))),
+        **({"better": "down"} if lower_is_better(ind) else {}),
     } for ind in goal.indicators]
     doc["goal_table"] = {
         "rows": [{"number": r["number"], "name": tr(r["name"]), "budget": r["budget"],

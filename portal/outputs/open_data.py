@@ -22,22 +22,55 @@ CSV_COLUMNS = (
 )
 
 
-def activities_csv(site: Site, program: Program) -> bytes:
-    """One row per activity; UTF-8 with a BOM so spreadsheet programs show Turkish letters."""
+GOAL_COLUMNS = ["year", "aim", "goal", "document_code", "unit", "unit_name_tr", "unit_name_en", "text_tr",
+                "text_en", "activities", "budget", "off_budget", "total", "printed_budget", "printed_total"]
+INDICATOR_COLUMNS = ["year", "goal", "indicator", "document_code", "printed_code", "unit", "name_tr", "name_en",
+                     "measure_tr", "measure_en", "value_2022", "value_2023", "value_2024"]
+
+
+def _csv(header: list[str], rows) -> bytes:
+    """UTF-8 with a BOM, so spreadsheet programs set to Turkish show the letters right."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for a in program.activities:
+    writer.writerow(header)
+    writer.writerows(rows)
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def activities_csv(site: Site, program: Program, activities=None) -> bytes:
+    """One row per activity (all of them, or a goal's or a unit's slice)."""
+    rows = []
+    for a in program.activities if activities is None else activities:
         unit = site.units[a.unit]
         c = a.cost
-        writer.writerow(
+        rows.append(
             [program.year, a.code.split(".")[0], a.goal_code, a.code, a.document_code, a.unit,
              unit.name.tr, unit.name.en, a.name.tr, a.name.en]
             + [plain(c.budget_lines[k]) for k in ECON_CODES]
             + [plain(c.budget)] + [plain(c.off_budget_lines[s]) for s in OFF_BUDGET_SOURCES]
             + [plain(c.off_budget), plain(c.total)]
         )
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return _csv(CSV_COLUMNS, rows)
+
+
+def goals_csv(site: Site, program: Program) -> bytes:
+    rows = []
+    for g in program.goals:
+        unit = site.units[g.unit]
+        rows.append([program.year, g.aim, g.code, f"PH.{g.code}", g.unit, unit.name.tr, unit.name.en,
+                     g.text.tr, g.text.en, len(g.activities), plain(g.budget), plain(g.off_budget),
+                     plain(g.total), plain(g.table_total[0]), plain(g.table_total[2])])
+    return _csv(GOAL_COLUMNS, rows)
+
+
+def indicators_csv(site: Site, program: Program) -> bytes:
+    rows = []
+    for g in program.goals:
+        for i in g.indicators:
+            values = [i.values[y].tr if y in i.values else "" for y in ("2022", "2023", "2024")]
+            rows.append([program.year, g.code, i.code, i.document_code, i.printed_code or i.document_code, g.unit,
+                         i.name.tr, i.name.en, i.measure.tr, i.measure.en, *values])
+    return _csv(INDICATOR_COLUMNS, rows)
 
 
 def _text(t: Text) -> dict:

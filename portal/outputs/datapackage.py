@@ -1,0 +1,126 @@
+"""datapackage.json: a Frictionless data package describing every download.
+
+Amount fields follow the Fiscal Data Package's ideas: each amount column
+says what it measures (budget by first-level economic code), the activity
+and the unit are the programmatic and administrative classifications.
+"""
+from __future__ import annotations
+
+import json
+
+from portal.model import ECON_CODES, OFF_BUDGET_SOURCES, Site
+
+ECON_NAMES = {1: "Personnel expenses", 2: "Social security contributions", 3: "Purchases of goods and services",
+              4: "Interest expenses", 5: "Current transfers", 6: "Capital expenditure", 7: "Capital transfers",
+              8: "Lending", 9: "Reserve appropriations"}
+SOURCE_NAMES = {"revolving_fund": "revolving fund (döner sermaye)",
+                "other_domestic": "other domestic sources (diğer yurt içi)",
+                "foreign": "foreign sources (yurt dışı)"}
+
+
+def _amount(name: str, description: str) -> dict:
+    return {"name": name, "type": "number", "description": description + " In Turkish lira (TRY), two decimals.",
+            "constraints": {"required": True, "minimum": 0}}
+
+
+def _string(name: str, description: str, required: bool = True) -> dict:
+    field = {"name": name, "type": "string", "description": description}
+    if required:
+        field["constraints"] = {"required": True}
+    return field
+
+
+def activities_schema() -> dict:
+    fields = [
+        {"name": "year", "type": "integer", "description": "Programme year."},
+        _string("aim", "Strategic aim number."),
+        _string("goal", "Performance goal code, e.g. 1.5."),
+        _string("activity", "Activity code, e.g. 1.5.2 (programmatic classification)."),
+        _string("document_code", "The activity's code as the official document prints it, e.g. PH.1.5.F2."),
+        _string("unit", "Responsible unit's identifier (administrative classification), e.g. fen-isleri."),
+        _string("unit_name_tr", "Responsible unit's name in Turkish."),
+        _string("unit_name_en", "Responsible unit's name in English.", required=False),
+        _string("name_tr", "Activity name in Turkish (authoritative)."),
+        _string("name_en", "Activity name in English (translation).", required=False),
+    ]
+    fields += [_amount(f"econ_{c}", f"Budget under first-level economic code {c}: {ECON_NAMES[c]}.")
+               for c in ECON_CODES]
+    fields.append(_amount("budget", "Total budget: the sum of econ_1 to econ_9."))
+    fields += [_amount(f"off_budget_{s}", f"Off-budget resources from the {SOURCE_NAMES[s]}.")
+               for s in OFF_BUDGET_SOURCES]
+    fields.append(_amount("off_budget", "Total off-budget resources."))
+    fields.append(_amount("total", "Total resource need: budget plus off-budget."))
+    return {"fields": fields, "primaryKey": ["year", "activity"]}
+
+
+def goals_schema() -> dict:
+    return {"fields": [
+        {"name": "year", "type": "integer", "description": "Programme year."},
+        _string("aim", "Strategic aim number."),
+        _string("goal", "Performance goal code, e.g. 1.5."),
+        _string("document_code", "The goal's code as printed, e.g. PH.1.5."),
+        _string("unit", "Responsible unit's identifier."),
+        _string("unit_name_tr", "Responsible unit's name in Turkish."),
+        _string("unit_name_en", "Responsible unit's name in English.", required=False),
+        _string("text_tr", "The performance goal in Turkish (authoritative)."),
+        _string("text_en", "The performance goal in English (translation).", required=False),
+        {"name": "activities", "type": "integer", "description": "Number of activities with a cost table."},
+        _amount("budget", "Budget: the sum of the goal's activity cost tables."),
+        _amount("off_budget", "Off-budget resources, summed from the cost tables."),
+        _amount("total", "Total resource need, summed from the cost tables."),
+        _amount("printed_budget", "The budget total as the goal table prints it (may differ; see data notes)."),
+        _amount("printed_total", "The total as the goal table prints it (may differ; see data notes)."),
+    ], "primaryKey": ["year", "goal"]}
+
+
+def indicators_schema() -> dict:
+    value = "Planned value for {} exactly as printed: a number in Turkish notation (1.150 or 8,5), words " \
+            "such as '95 ve Üzeri', or '-' for none."
+    return {"fields": [
+        {"name": "year", "type": "integer", "description": "Programme year."},
+        _string("goal", "Performance goal code."),
+        _string("indicator", "Indicator code, e.g. 1.5.1."),
+        _string("document_code", "The indicator's code in the document's scheme, e.g. PG.1.5.1."),
+        _string("printed_code", "The code as actually printed (sometimes misprinted)."),
+        _string("unit", "Responsible unit's identifier."),
+        _string("name_tr", "Indicator name in Turkish (authoritative)."),
+        _string("name_en", "Indicator name in English (translation).", required=False),
+        _string("measure_tr", "Unit of measure in Turkish (%, Adet, Gün ...).", required=False),
+        _string("measure_en", "Unit of measure in English.", required=False),
+        _string("value_2022", value.format(2022), required=False),
+        _string("value_2023", value.format(2023), required=False),
+        _string("value_2024", value.format(2024), required=False),
+    ], "primaryKey": ["year", "indicator"]}
+
+
+def datapackage(site: Site) -> bytes:
+    resources = []
+    for year in sorted(site.programs):
+        for name, title, schema in (
+                ("activities", "Activities and their cost tables", activities_schema()),
+                ("goals", "Performance goals with totals", goals_schema()),
+                ("indicators", "Performance indicators", indicators_schema())):
+            resources.append({
+                "name": f"{name}-{year}", "path": f"{year}/{name}.csv", "title": f"{title}, {year}",
+                "profile": "tabular-data-resource", "format": "csv", "mediatype": "text/csv",
+                "encoding": "utf-8-sig", "schema": schema,
+            })
+        resources.append({
+            "name": f"program-{year}", "path": f"{year}/program.json", "format": "json",
+            "mediatype": "application/json", "profile": "data-resource",
+            "title": f"The whole {year} programme, with the disagreements found in the source document",
+        })
+    package = {
+        "profile": "data-package",
+        "name": "kartepe-performance-programme",
+        "title": f"{site.municipality.en}: performance programme open data",
+        "description": ("Strategic aims, performance goals, indicators, activities and their cost tables by "
+                        "first-level economic code, as published in the official performance programme. "
+                        "Totals are summed from the cost-table lines."),
+        "homepage": site.url + "/" if site.url else "",
+        "sources": [{"title": f"{site.municipality.tr} performans programı (resmî belge)"}],
+        "resources": resources,
+    }
+    if not package["homepage"]:
+        del package["homepage"]
+    return (json.dumps(package, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
