@@ -1,0 +1,121 @@
+"""Open data a journalist can check against the pages, charts a reader can trust."""
+from __future__ import annotations
+
+import csv
+import io
+import re
+import subprocess
+from collections import defaultdict
+from decimal import Decimal
+from pathlib import Path
+
+from portal.i18n import Formatter
+from portal.reconcile import reconcile
+from tests.conftest import ROOT
+from tests.html_pages import page_file, read_page
+
+
+def rows(site: Path, name: str) -> list[dict]:
+    raw = (site / "data/2024" / name).read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+
+
+def test_frictionless_validates_the_data_package(built_site):
+    result = subprocess.run([str(ROOT / ".venv/bin/frictionless"), "validate", "datapackage.json"],
+                            cwd=built_site / "data", capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert result.stdout.count("VALID") >= 4 and "INVALID" not in result.stdout
+
+
+def footer_total(html: str, table_id: str | None = None) -> str:
+    """The figure in the last cell of a table's total row (the first such table, or the one with this id)."""
+    if table_id:
+        html = html.split(f'id="{table_id}"', 1)[1]
+    row = re.search(r'<tfoot><tr data-total="(?:total|budget)">(.*?)</tr>', html, re.S).group(1)
+    cells = re.findall(r'<td class="num">([^<]*)</td>', row)
+    return cells[-1] if "%" not in cells[-1] else cells[-2]
+
+
+def test_every_total_on_a_page_equals_the_sum_of_its_rows_in_the_csv(built_site, program):
+    activities = rows(built_site, "activities.csv")
+    by_goal, by_unit, by_aim = defaultdict(Decimal), defaultdict(Decimal), defaultdict(Decimal)
+    for r in activities:
+        by_goal[r["goal"]] += Decimal(r["total"])
+        by_unit[r["unit"]] += Decimal(r["total"])
+        by_aim[r["aim"]] += Decimal(r["total"])
+    fmt = Formatter("tr")
+    checked = 0
+    for goal in program.goals:
+        html = page_file(built_site, f"tr/2024/hedefler/{goal.code.replace('.', '-')}/").read_text("utf-8")
+        assert footer_total(html) == fmt.money(by_goal[goal.code]), goal.code
+        checked += 1
+    for slug in program.unit_totals:
+        html = page_file(built_site, f"tr/2024/birimler/{slug}/").read_text("utf-8")
+        assert fmt.money(by_unit[slug]) in read_page(page_file(built_site, f"tr/2024/birimler/{slug}/")).text
+        assert footer_total(html.split('id="econ-heading"', 1)[1]) == fmt.money(
+            sum(Decimal(r["budget"]) for r in activities if r["unit"] == slug))
+        checked += 1
+    for aim in program.aims:
+        html = page_file(built_site, f"tr/2024/amaclar/{aim.number}/").read_text("utf-8")
+        assert footer_total(html) == fmt.money(by_aim[str(aim.number)])
+        checked += 1
+    for r in activities:
+        html = page_file(built_site, f"tr/2024/faaliyetler/{r['activity'].replace('.', '-')}/").read_text("utf-8")
+        assert footer_total(html) == fmt.money(Decimal(r["total"]))
+        checked += 1
+    overview = page_file(built_site, "tr/2024/").read_text("utf-8")
+    grand = fmt.money(sum(Decimal(r["total"]) for r in activities))
+    assert footer_total(overview, "by-aim") == footer_total(overview, "by-unit") == grand == "1.460.500.000,00\u00a0₺"
+    assert checked == 52 + 24 + 6 + 126
+
+
+def test_goals_and_indicators_csv(built_site, program):
+    goals = rows(built_site, "goals.csv")
+    assert len(goals) == 52
+    g16 = next(g for g in goals if g["goal"] == "1.6")
+    assert g16["total"] == "70258000.00" and g16["printed_total"] == "69362000.00"
+    indicators = rows(built_site, "indicators.csv")
+    assert len(indicators) == sum(len(g.indicators) for g in program.goals) == 178
+    i = next(x for x in indicators if x["indicator"] == "1.12.2")
+    assert i["printed_code"] == "PG1.1.2.2" and i["value_2022"] == "8"
+
+
+def test_each_page_links_to_its_slice_of_the_data(built_site):
+    for page, data in (("tr/2024/hedefler/1-5/", "data/2024/goals/1-5.csv"),
+                       ("tr/2024/birimler/fen-isleri/", "data/2024/units/fen-isleri.csv"),
+                       ("en/2024/activities/1-5-2/", "data/2024/activities/1-5-2.csv")):
+        assert f"/{data}" in read_page(page_file(built_site, page)).links
+        sliced = list(csv.DictReader(io.StringIO((built_site / data).read_bytes().decode("utf-8-sig"))))
+        assert sliced and all(data.split("/")[-1][:-4] in (r["goal"].replace(".", "-"), r["unit"],
+                                                             r["activity"].replace(".", "-")) for r in sliced)
+
+
+def test_charts_have_a_title_a_description_and_their_numbers_in_a_table(built_site):
+    html = page_file(built_site, "tr/2024/").read_text("utf-8")
+    charts = re.findall(r'<svg class="chart".*?</svg>', html, re.S)
+    assert len(charts) == 3
+    for svg in charts:
+        assert 'role="img"' in svg and "<title id=" in svg and "<desc id=" in svg
+    aims_chart = charts[0]
+    assert "663,86\u00a0milyon\u00a0₺" in aims_chart  # aim 4, the largest, first
+    assert aims_chart.index("4. Sosyal Belediyecilik") < aims_chart.index("5. Toplum")
+    assert "663.855.000,00\u00a0₺" in html.split('id="by-aim"', 1)[1]  # the same figure, exact, in the table
+    goal = page_file(built_site, "tr/2024/hedefler/1-7/").read_text("utf-8")
+    trend = re.search(r'<svg class="trend".*?</svg>', goal, re.S).group(0)
+    assert "↓" in trend and "Düşen çizgi ilerleme sayılır." in trend  # repairs needed: falling is progress
+
+
+def test_every_discrepancy_appears_on_the_data_notes_page_in_both_languages(built_site, program):
+    found = reconcile(program)
+    for lang, path in (("tr", "tr/2024/veri-notlari/"), ("en", "en/2024/data-notes/")):
+        html = page_file(built_site, path).read_text("utf-8")
+        assert html.count('<tr data-kind="') == len(found) == 64
+        for kind in {d.kind for d in found}:
+            assert f'data-kind="{kind}"' in html
+        fmt = Formatter(lang)
+        assert fmt.money(Decimal("-896000.00")) in html
+        assert fmt.money(Decimal("-149100000.00")) in html
+    notice = read_page(page_file(built_site, "en/2024/goals/1-6/"))
+    assert "/en/2024/data-notes/#goal-1-6" in notice.links
+    assert "goal-1-6" in read_page(page_file(built_site, "en/2024/data-notes/")).ids
