@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "serve":
         from portal.serve import serve
 
-        return serve(args, run_build)
+        return serve(args)
     return run_build(args)
 
 

@@ -26,6 +26,9 @@ FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n?(.*)\Z", re.S)
 SECTION_D_COLUMNS = ("activities", "general_administration", "other_administrations")
 
 
+_GOAL_CACHE: dict[tuple, Goal] = {}
+
+
 class Loader:
     def __init__(self, content: Path):
         self.content = content
@@ -228,10 +231,7 @@ class Loader:
         goals: dict[str, Goal] = {}
         activity_files: dict[str, str] = {}
         for path in sorted(folder.glob("*.yaml")):
-            root = self.read(path)
-            if root is None:
-                continue
-            goal = self._guard(lambda: self._goal(root, path, aim_numbers))
+            goal = self._cached_goal(path, aim_numbers)
             if goal is None:
                 continue
             if goal.code in goals:
@@ -249,6 +249,22 @@ class Loader:
             self.problems.add(self.rel(folder), 1, "no goal files found")
         key = lambda code: tuple(int(x) for x in code.split("."))  # noqa: E731
         return tuple(goals[c] for c in sorted(goals, key=key))
+
+    def _cached_goal(self, path: Path, aim_numbers: set[int]) -> Goal | None:
+        """A goal file parsed once per content: the preview reloads on every save, and
+        only the saved file has changed.  Files with problems are never cached."""
+        raw = path.read_bytes()
+        key = (self.rel(path), raw, frozenset(self.units), frozenset(aim_numbers))
+        if key in _GOAL_CACHE:
+            return _GOAL_CACHE[key]
+        before = len(self.problems.items)
+        root = self.read(path)
+        goal = self._guard(lambda: self._goal(root, path, aim_numbers)) if root is not None else None
+        if goal is not None and len(self.problems.items) == before:
+            if len(_GOAL_CACHE) > 4 * 1024:
+                _GOAL_CACHE.clear()
+            _GOAL_CACHE[key] = goal
+        return goal
 
     def _goal(self, root: Node, path: Path, aim_numbers: set[int]) -> Goal:
         m = root.mapping(required=("code", "unit", "text", "indicators", "goal_table", "activities"),

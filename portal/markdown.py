@@ -6,6 +6,8 @@ the tags prose needs, and tables get a wrapper that scrolls on phones.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import markdown as md
 import nh3
 
@@ -15,7 +17,9 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope"}, "td": set(), "div
 _converter = md.Markdown(extensions=["tables", "sane_lists"], output_format="html")
 
 
+@lru_cache(maxsize=256)
 def to_html(text: str) -> str:
+    """Converted once per distinct text, across builds of a preview session too."""
     _converter.reset()
     html = _converter.convert(text)
     html = html.replace("<table>", '<div class="table-scroll" tabindex="0"><table>')

@@ -1,8 +1,9 @@
 """content -> model -> pages and data -> atomic write: the one path every build takes."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from portal.load import load
 from portal.model import Site
@@ -12,25 +13,22 @@ from portal.outputs.open_data import activities_csv, goals_csv, indicators_csv, 
 from portal.outputs.search import search_index
 from portal.outputs.sitemap import robots, sitemap
 from portal.reconcile import Discrepancy, reconcile
-from portal.render import LANGS, Renderer
+from portal.render import LANGS, PageSpec, Renderer
 from portal.untranslated import untranslated
 from portal.urls import Urls
 from portal.write import Output, write_atomically
 
 
 @dataclass
-class BuildResult:
-    site: Site
-    discrepancies: dict[int, tuple[Discrepancy, ...]]
-    files: int
-    pages: int
-    untranslated: list[str]
+class Rendered:
+    """One build in memory: every file, which of them are pages, and what the build found."""
+
+    output: Output
+    notes: dict[int, tuple[Discrepancy, ...]]
+    pages: set[str] = field(default_factory=set)
 
 
-def render(site: Site, base_url: str = "/") -> tuple[Output, dict[int, tuple[Discrepancy, ...]], int]:
-    """Every file of the site, in memory."""
-    output = Output()
-    notes = {year: reconcile(program) for year, program in site.programs.items()}
+def data_files(site: Site, output: Output, notes: dict[int, tuple[Discrepancy, ...]]) -> None:
     for year, program in site.programs.items():
         output.add(f"data/{year}/activities.csv", activities_csv(site, program))
         output.add(f"data/{year}/goals.csv", goals_csv(site, program))
@@ -45,6 +43,13 @@ def render(site: Site, base_url: str = "/") -> tuple[Output, dict[int, tuple[Dis
             output.add(Urls.data_slice(year, "unit", slug),
                        activities_csv(site, program, program.activities_of_unit(slug)))
     output.add("data/datapackage.json", datapackage(site))
+
+
+def render(site: Site, base_url: str = "/", select: Callable[[PageSpec], bool] | None = None) -> Rendered:
+    """Every file of the site in memory; with `select`, only the pages it accepts."""
+    output = Output()
+    notes = {year: reconcile(program) for year, program in site.programs.items()}
+    data_files(site, output, notes)
     urls = Urls(base_url)
     assets = {}
     for name, (path, content) in static_assets().items():
@@ -56,19 +61,27 @@ def render(site: Site, base_url: str = "/") -> tuple[Output, dict[int, tuple[Dis
         output.add(path, content)
         assets[f"search-{lang}.json"] = path
     renderer = Renderer(site, urls, assets, notes, site.url)
-    pages = 0
-    for path, html in renderer.render():
+    rendered = Rendered(output, notes)
+    for path, html in renderer.render(select):
         output.add(path, html)
-        pages += 1
-    listed = [(spec.path, spec.alternates) for spec in renderer.rendered]
-    output.add("sitemap.xml", sitemap(listed, renderer.absolute))
+        rendered.pages.add(path)
+    output.add("sitemap.xml", sitemap(renderer.listed, renderer.absolute))
     output.add("robots.txt", robots(renderer.absolute("sitemap.xml")))
-    return output, notes, pages
+    return rendered
+
+
+@dataclass
+class BuildResult:
+    site: Site
+    discrepancies: dict[int, tuple[Discrepancy, ...]]
+    files: int
+    pages: int
+    untranslated: list[str]
 
 
 def build(content: Path, out: Path, base_url: str = "/") -> BuildResult:
     """Load everything, render everything, then swap the finished folder in."""
     site = load(content)
-    output, notes, pages = render(site, base_url)
-    write_atomically(output, out)
-    return BuildResult(site, notes, len(output.files), pages, untranslated(site))
+    rendered = render(site, base_url)
+    write_atomically(rendered.output, out)
+    return BuildResult(site, rendered.notes, len(rendered.output.files), len(rendered.pages), untranslated(site))

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from portal.model import ECON_CODES, ZERO, Goal, Origin, Program
 from portal.text import fold
@@ -88,6 +89,7 @@ def _goal_table_checks(goal: Goal, out: list) -> None:
                     row.origin, goal.code, a.code, row=row.number)
 
 
+@lru_cache(maxsize=4096)
 def _similar(a: str, b: str) -> bool:
     words = lambda t: " ".join(re.findall(r"\w+", fold(t)))  # noqa: E731
     return SequenceMatcher(None, words(a), words(b)).ratio() >= SAME_NAME

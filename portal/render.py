@@ -6,12 +6,14 @@ page's language and the URL helper, and only lay things out.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from portal.i18n import Formatter, sort_key, translations
+from portal.labels import DISCREPANCY_KINDS, ECON_NAMES, FIELD_NAMES, OFF_BUDGET_NAMES
 from portal.markdown import to_html
 from portal.outputs.charts import bar_chart, trend
 from portal.model import ECON_CODES, OFF_BUDGET_SOURCES, Program, Site, Totals
@@ -35,11 +37,16 @@ class PageSpec:
     breadcrumbs: list[tuple[str, str]] = field(default_factory=list)
 
 
+@lru_cache(maxsize=None)
 def environment() -> Environment:
+    """One environment for the process: compiled templates are reused across the
+    builds of a preview session and recompiled only when a template file changes."""
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                       extensions=["jinja2.ext.i18n", "jinja2.ext.do"], trim_blocks=True, lstrip_blocks=True)
     env.globals.update(ECON_CODES=ECON_CODES, OFF_BUDGET_SOURCES=OFF_BUDGET_SOURCES, totals_of=Totals.of,
-                       bar_chart=bar_chart, trend_chart=trend)
+                       bar_chart=bar_chart, trend_chart=trend, ECON_NAMES=ECON_NAMES,
+                       OFF_BUDGET_NAMES=OFF_BUDGET_NAMES, FIELD_NAMES=FIELD_NAMES,
+                       DISCREPANCY_KINDS=DISCREPANCY_KINDS)
     return env
 
 
@@ -49,19 +56,12 @@ class Renderer:
         self.site, self.urls, self.assets, self.notes = site, urls, assets, notes
         self.site_url = site_url.rstrip("/")
         self.env = environment()
-        self._markdown: dict[tuple[int, str, str], str] = {}
-        self.rendered: list[PageSpec] = []  # every language page, for the sitemap
+        self.listed: list[tuple[str, dict[str, str]]] = []  # every language page and its twins, for the sitemap
 
     # --------------------------------------------------------------- helpers
     def absolute(self, path: str) -> str:
         return f"{self.site_url}{self.urls.link(path)}"
 
-    def markdown(self, program: Program, slug: str, lang: str) -> str:
-        key = (program.year, slug, lang)
-        if key not in self._markdown:
-            body = program.pages[slug].body
-            self._markdown[key] = to_html(body.get(lang))
-        return self._markdown[key]
 
     def notes_for(self, year: int, goal: str | None = None, activity: str | None = None):
         items = self.notes.get(year, ())
@@ -72,14 +72,19 @@ class Renderer:
         return list(items)
 
     # ------------------------------------------------------------------ run
-    def render(self) -> Iterator[tuple[str, str]]:
+    def render(self, select=None) -> Iterator[tuple[str, str]]:
+        """(file, html) for every page, or for those `select` accepts (the others are listed only)."""
         for lang in LANGS:
             self.env.install_gettext_translations(translations(lang), newstyle=True)
             fmt = Formatter(lang)
             for spec in self.specs(lang):
-                self.rendered.append(spec)
-                yield self.urls.file_for(spec.path), self._render(spec, lang, fmt)
-        yield from self.language_neutral()
+                self.listed.append((spec.path, spec.alternates))
+                if select is None or select(spec):
+                    yield self.urls.file_for(spec.path), self._render(spec, lang, fmt)
+        self.env.install_gettext_translations(translations("tr"), newstyle=True)
+        for name, spec in self.language_neutral():
+            if select is None or select(spec):
+                yield name, self._render(spec, "tr", Formatter("tr"))
 
     def _render(self, spec: PageSpec, lang: str, fmt: Formatter) -> str:
         template = self.env.get_template(spec.template)
@@ -88,13 +93,11 @@ class Renderer:
                    "program": self.site.latest, "notes_for": self.notes_for}
         return template.render(context | spec.context)
 
-    def language_neutral(self) -> Iterator[tuple[str, str]]:
+    def language_neutral(self) -> Iterator[tuple[str, PageSpec]]:
         """The language chooser at / and the bilingual 404."""
         for name, template in (("index.html", "root.html"), ("404.html", "404.html")):
-            self.env.install_gettext_translations(translations("tr"), newstyle=True)
-            spec = PageSpec("" if name == "index.html" else name, template, self.site.name.tr,
-                            {lang: self.urls.home(lang) for lang in LANGS})
-            yield name, self._render(spec, "tr", Formatter("tr"))
+            yield name, PageSpec("" if name == "index.html" else name, template, self.site.name.tr,
+                                 {lang: self.urls.home(lang) for lang in LANGS})
 
     # ---------------------------------------------------------------- pages
     def specs(self, lang: str) -> Iterator[PageSpec]:
@@ -153,8 +156,7 @@ class Renderer:
             for slug, page in program.pages.items():
                 yield PageSpec(u.page(lang, year, slug), "page.html", page.title.get(lang),
                                both(u.page, year, slug),
-                               {"program": program, "content_page": page,
-                                "body": self.markdown(program, slug, lang)},
+                               {"program": program, "content_page": page, "body": to_html(page.body.get(lang))},
                                breadcrumbs=overview + [(page.title.get(lang), u.page(lang, year, slug))])
         yield PageSpec(u.downloads(lang), "downloads.html", "downloads", both(u.downloads),
                        breadcrumbs=[(site.name.get(lang), u.home(lang)), ("downloads", u.downloads(lang))])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 
 from portal.i18n import Formatter
 from portal.model import Program, Site, Text
@@ -21,9 +22,14 @@ def words(*texts: str) -> str:
     """Folded, de-duplicated words, in first-seen order: what a query is matched against."""
     seen: dict[str, None] = {}
     for text in texts:
-        for w in _WORD.findall(fold(text)):
+        for w in _folded_words(text):
             seen.setdefault(w, None)
     return " ".join(seen)
+
+
+@lru_cache(maxsize=8192)
+def _folded_words(text: str) -> list[str]:
+    return _WORD.findall(fold(text))
 
 
 def _both(text: Text, lang: str) -> tuple[str, str]:

@@ -1,0 +1,123 @@
+"""Rebuild after an edit, re-rendering only the pages the edit can change.
+
+A goal file whose amounts did not change touches its goal and activity
+pages, its aim and units, the data notes and the search pages; anything
+else (amounts, which show up as shares on every activity page; templates;
+styles; catalogs; other content files) re-renders every page.  Either way
+only files whose bytes changed are rewritten, each one atomically, and
+the result is byte for byte what a full build writes.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from portal.load import load
+from portal.model import Program, Site
+from portal.pipeline import render
+from portal.render import PageSpec
+from portal.urls import Urls
+from portal.write import write_atomically
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class Update:
+    written: list[str]
+    removed: list[str]
+    pages_rendered: int
+    seconds: float
+
+
+class Builder:
+    def __init__(self, content: Path, out: Path, base_url: str = "/"):
+        self.content, self.out, self.base_url = content.resolve(), out.resolve(), base_url
+        self.site: Site | None = None
+        self.files: dict[str, bytes] = {}
+        self.pages: set[str] = set()
+
+    def full(self) -> Update:
+        start = time.perf_counter()
+        site = load(self.content)
+        rendered = render(site, self.base_url)
+        write_atomically(rendered.output, self.out)
+        self.site, self.files, self.pages = site, dict(rendered.output.files), rendered.pages
+        return Update(sorted(self.files), [], len(rendered.pages), time.perf_counter() - start)
+
+    def update(self, changed: set[Path]) -> Update:
+        """Rebuild after these files changed; ContentError leaves everything as it was."""
+        if self.site is None:
+            return self.full()
+        start = time.perf_counter()
+        site = load(self.content)
+        select = self._pages_to_render(site, {p.resolve() for p in changed})
+        rendered = render(site, self.base_url, select)
+        new = dict(rendered.output.files)
+        if select is not None:  # pages not re-rendered keep what they were
+            for path in self.pages - rendered.pages:
+                new[path] = self.files[path]
+            pages = self.pages
+        else:
+            pages = rendered.pages
+        written = [path for path, content in new.items() if self.files.get(path) != content]
+        removed = [path for path in self.files if path not in new]
+        for path in written:
+            _write_file(self.out / path, new[path])
+        for path in removed:
+            (self.out / path).unlink(missing_ok=True)
+        self.site, self.files, self.pages = site, new, pages
+        return Update(written, removed, len(rendered.pages), time.perf_counter() - start)
+
+    def _pages_to_render(self, site: Site, changed: set[Path]):
+        """A page filter for this edit, or None when every page may differ."""
+        old = self.site
+        goal_files = {p for p in changed if p.parent.name == "goals" and p.suffix == ".yaml"
+                      and p.is_relative_to(self.content)}
+        if not changed or changed != goal_files or old.programs.keys() != site.programs.keys():
+            return None
+        paths: set[str] = set()
+        for year, program in site.programs.items():
+            before = old.programs[year]
+            if [g.code for g in before.goals] != [g.code for g in program.goals]:
+                return None
+            for goal_before, goal in zip(before.goals, program.goals):
+                if goal_before == goal:
+                    continue
+                if goal_before.totals != goal.totals or \
+                        [a.code for a in goal_before.activities] != [a.code for a in goal.activities]:
+                    return None  # amounts show as shares and totals on many pages
+                paths |= _goal_scope(program, goal_before) | _goal_scope(program, goal)
+            if paths:
+                paths |= {Urls.notes(lang, year) for lang in ("tr", "en")}
+        paths |= {Urls.search(lang) for lang in ("tr", "en")}  # they name the new search index
+        return lambda spec: spec.path in paths
+
+
+def _goal_scope(program: Program, goal) -> set[str]:
+    """The pages that show something of this goal besides its amounts."""
+    year, paths = program.year, set()
+    units = {goal.unit} | {a.unit for a in goal.activities}
+    for lang in ("tr", "en"):
+        paths.add(Urls.goal(lang, year, goal.code))
+        paths.add(Urls.aim(lang, year, goal.aim))
+        paths |= {Urls.activity(lang, year, a.code) for a in goal.activities}
+        paths |= {Urls.unit(lang, year, slug) for slug in units}
+    return paths
+
+
+def _write_file(path: Path, content: bytes) -> None:
+    """Replace one file atomically: a reader sees the old bytes or the new, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(content)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

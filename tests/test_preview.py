@@ -1,0 +1,148 @@
+"""The preview staff use: edits appear in the open tab by themselves, broken
+edits show their file and line without stopping the server."""
+from __future__ import annotations
+
+import filecmp
+import html
+import http.client
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from portal.incremental import Builder
+from tests.conftest import ROOT, run_build
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def preview(content_copy, tmp_path):
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--port", str(port),
+                             "--content", str(content_copy), "--out", str(tmp_path / "site")],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                break
+        except OSError:
+            time.sleep(0.1)
+    else:
+        proc.kill()
+        pytest.fail("preview server did not start: " + proc.stdout.read())
+    yield f"http://127.0.0.1:{port}", content_copy, proc
+    if proc.poll() is None:
+        proc.kill()
+        proc.wait()
+
+
+def test_edit_break_and_fix_in_an_open_tab(page, preview):
+    url, content, _ = preview
+    goal = content / "2024/goals/1.5.yaml"
+    original = goal.read_text(encoding="utf-8")
+    page.goto(f"{url}/tr/2024/faaliyetler/1-5-2/")
+    assert page.inner_text("h1") == "Bisiklet Yolu Yapılması"
+    page.evaluate("window.notReloadedByHand = true")
+
+    goal.write_text(original.replace("tr: Bisiklet Yolu Yapılması", "tr: Bisiklet Yolu Ağı Yapılması"),
+                    encoding="utf-8")
+    page.wait_for_function("document.querySelector('h1').innerText === 'Bisiklet Yolu Ağı Yapılması'",
+                           timeout=10000)
+
+    broken = original.replace("'6': 1.000.000,00", "'6': bir milyon", 1)
+    goal.write_text(broken, encoding="utf-8")
+    line = next(i for i, text in enumerate(broken.splitlines(), 1) if "bir milyon" in text)
+    page.wait_for_selector(".build-problems", timeout=10000)
+    problems = page.inner_text(".build-problems")
+    assert f"2024/goals/1.5.yaml:{line}:" in problems and "'bir milyon' is not an amount" in problems
+    assert page.get_attribute("html", "lang") == "tr" and "Site oluşturulamadı" in page.inner_text("h1")
+
+    goal.write_text(original, encoding="utf-8")
+    page.wait_for_function("document.querySelector('h1').innerText === 'Bisiklet Yolu Yapılması'",
+                           timeout=10000)
+
+
+def test_error_page_speaks_the_pages_language_and_the_last_good_page_stays(preview):
+    url, content, _ = preview
+    host, port = url.split("//")[1].split(":")
+    goal = content / "2024/goals/1.5.yaml"
+    goal.write_text(goal.read_text(encoding="utf-8").replace("unit: fen-isleri", "unit: nowhere", 1),
+                    encoding="utf-8")
+    deadline = time.time() + 10
+    while time.time() < deadline:
+        conn = http.client.HTTPConnection(host, int(port), timeout=5)
+        conn.request("GET", "/en/2024/activities/1-5-2/")
+        response = conn.getresponse()
+        body = html.unescape(response.read().decode())
+        if response.status == 500:
+            break
+        time.sleep(0.1)
+    assert "The site could not be built" in body and "unknown unit 'nowhere'" in body
+    assert '<html lang="en">' in body
+    conn = http.client.HTTPConnection(host, int(port), timeout=5)
+    conn.request("GET", "/en/2024/activities/1-5-2/?last-good")
+    response = conn.getresponse()
+    assert response.status == 200 and "Construction of cycle paths" in response.read().decode()
+
+
+def test_only_the_output_folder_is_served_and_ctrl_c_stops_cleanly(preview):
+    url, _, proc = preview
+    host, port = url.split("//")[1].split(":")
+    for path in ("/..%2f..%2fetc%2fpasswd", "/%2e%2e/%2e%2e/etc/passwd", "/../build.py"):
+        conn = http.client.HTTPConnection(host, int(port), timeout=5)
+        conn.request("GET", path)
+        response = conn.getresponse()
+        assert response.status in (403, 404), path
+        assert b"root:" not in response.read()
+    proc.send_signal(signal.SIGINT)
+    out, _ = proc.communicate(timeout=10)
+    assert proc.returncode == 0
+    assert "Traceback" not in out and "stopped" in out
+
+
+def test_preview_listens_on_this_machine_only():
+    from build import parse_args
+
+    assert parse_args(["serve"]).host == "127.0.0.1"
+
+
+def snapshot_equal(a: Path, b: Path) -> None:
+    left = sorted(p.relative_to(a).as_posix() for p in a.rglob("*") if p.is_file())
+    right = sorted(p.relative_to(b).as_posix() for p in b.rglob("*") if p.is_file())
+    assert left == right
+    _, mismatch, errors = filecmp.cmpfiles(a, b, left, shallow=False)
+    assert not mismatch and not errors, mismatch[:10]
+
+
+@pytest.mark.parametrize("edit", ["text", "amount", "unit file"])
+def test_incremental_rebuild_equals_a_full_build(content_copy, tmp_path, edit):
+    builder = Builder(content_copy, tmp_path / "incremental")
+    builder.full()
+    if edit == "text":
+        path = content_copy / "2024/goals/1.5.yaml"
+        old, new = "tr: Bisiklet Yolu Yapılması", "tr: Bisiklet Yolu Ağı"
+    elif edit == "amount":
+        path = content_copy / "2024/goals/1.5.yaml"
+        old, new = "'6': 1.000.000,00", "'6': 1.250.000,00"
+    else:
+        path = content_copy / "units/zabita.yaml"
+        old, new = "en: Directorate of Municipal Police", "en: Municipal Police Directorate"
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    update = builder.update({path})
+    assert update.written
+    if edit == "text":
+        assert update.pages_rendered < 30 and not any(p.startswith("en/2024/activities/6-") for p in update.written)
+    result = run_build("--content", str(content_copy), "--out", str(tmp_path / "full"))
+    assert result.returncode == 0, result.stderr
+    snapshot_equal(tmp_path / "incremental", tmp_path / "full")
