@@ -55,7 +55,22 @@ def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
 
 
+def host_headers() -> dict[str, str]:
+    """The headers netlify.toml sends with every page: tests run under the real policy."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / "netlify.toml").read_text(encoding="utf-8"))
+    return next(rule["values"] for rule in config["headers"] if rule["for"] == "/*")
+
+
 class QuietHandler(__import__("http.server").server.SimpleHTTPRequestHandler):
+    headers_to_send: dict[str, str] = {}
+
+    def end_headers(self):
+        for name, value in self.headers_to_send.items():
+            self.send_header(name, value)
+        super().end_headers()
+
     def log_message(self, *args):  # keep test output readable
         pass
 
@@ -67,6 +82,7 @@ def served_site(built_site):
     import http.server
     import threading
 
+    QuietHandler.headers_to_send = host_headers()
     handler = functools.partial(QuietHandler, directory=str(built_site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

