@@ -8,10 +8,10 @@ def run(ctx: Context) -> Section:
     out = WORK / "cold" / "site"
     ctx.log("cold build: 1 warm-up run (fills __pycache__ and the OS file cache), then "
             f"{ctx.runs} timed runs")
-    build_site(ctx, ROOT / "content", out)
+    build_site(ctx, ctx.content, out)
     runs = []
     for i in range(ctx.runs):
-        runs.append(build_site(ctx, ROOT / "content", out))
+        runs.append(build_site(ctx, ctx.content, out))
         ctx.log(f"  run {i + 1}: {runs[-1].wall:.3f} s")
     pages = count_html(out)
     files = sum(1 for p in out.rglob("*") if p.is_file())

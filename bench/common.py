@@ -37,8 +37,25 @@ class Section:
     data: dict = field(default_factory=dict)
 
 
+SNAPSHOT_SKIP = {".git", ".venv", "site", "bench", "tests", ".hypothesis", ".pytest_cache", "__pycache__",
+                 "node_modules", ".ci"}
+
+
+def snapshot(dest: Path = WORK / "src") -> Path:
+    """A frozen copy of the project (code, templates, static, locale, content) for one benchmark run.
+
+    Every build in a run uses it, so edits made to the working tree while the
+    benchmarks run cannot mix two versions into one set of figures.
+    """
+    if dest.exists():
+        shutil.rmtree(dest)
+    shutil.copytree(ROOT, dest, ignore=lambda folder, names: [n for n in names if n in SNAPSHOT_SKIP])
+    return dest
+
+
 @dataclass
 class Context:
+    src: Path = ROOT                  # the project copy every benchmark builds (see snapshot())
     runs: int = 5                     # timed runs behind every median
     scales: tuple[int, ...] = (1, 10, 100)
     scale_budget: float = 180.0       # skip a scale whose predicted run takes longer (s)
@@ -48,11 +65,15 @@ class Context:
     def log(self, msg: str) -> None:
         print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", flush=True)
 
+    @property
+    def content(self) -> Path:
+        return self.src / "content"
+
     def reference_site(self) -> Path:
         """A finished build of the real content (the cold-build benchmark leaves one)."""
         if "reference_site" not in self.shared:
             out = WORK / "reference" / "site"
-            build_site(self, ROOT / "content", out)
+            build_site(self, self.content, out)
             self.shared["reference_site"] = out
         return self.shared["reference_site"]
 
@@ -96,8 +117,8 @@ def build_site(ctx: Context, content: Path, out: Path, timeout: float | None = 6
     if out.exists():
         shutil.rmtree(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    run = run_child([ctx.python, str(ROOT / "build.py"), "--content", str(content), "--out", str(out)],
-                    cwd=ROOT, timeout=timeout)
+    run = run_child([ctx.python, str(ctx.src / "build.py"), "--content", str(content), "--out", str(out)],
+                    cwd=ctx.src, timeout=timeout)
     if run.returncode != 0:
         raise RuntimeError(f"build of {content} failed ({run.returncode}):\n{run.stderr[-2000:]}")
     return run
@@ -186,5 +207,6 @@ def machine() -> dict[str, str]:
         "packages": ", ".join(f"{d} {_version(d)}" for d in ("Jinja2", "MarkupSafe", "PyYAML", "Markdown",
                                                              "Babel", "nh3", "hugo"))
                     + f"; PyYAML C loader available: {libyaml}",
-        "source": f"commit {source_commit()} of {ROOT}",
+        "source": f"commit {source_commit()} of {ROOT}, working tree as it was at the start, copied to "
+                  "bench/work/src and built from there throughout the run",
     }

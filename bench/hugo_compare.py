@@ -122,11 +122,11 @@ def run(ctx: Context) -> Section:
     if hugo_pages != exported:
         raise RuntimeError(f"Hugo wrote {hugo_pages} pages for {exported} content files")
     ours_out = WORK / "hugo" / "ours"
-    build_site(ctx, ROOT / "content", ours_out)  # warm-up
+    build_site(ctx, ctx.content, ours_out)  # warm-up
     ours, hugo = [], []
     ctx.log(f"hugo comparison: {ctx.runs} pairs, ours and Hugo alternately")
     for i in range(ctx.runs):
-        ours.append(build_site(ctx, ROOT / "content", ours_out).wall)
+        ours.append(build_site(ctx, ctx.content, ours_out).wall)
         hugo.append(hugo_once().wall)
         ctx.log(f"  pair {i + 1}: ours {ours[-1]:.3f} s, hugo {hugo[-1]:.3f} s")
     ratio = median(ours) / median(hugo)

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import sys
 import time
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
+SRC = Path(os.environ.get("BENCH_SRC", ROOT))  # the project copy to import portal from
 
 # (label, how, [(file suffix, function name or None for any)], umbrella?)
 # how: "cum-sum" adds cumulative times (functions that do not call each other),
@@ -53,7 +55,7 @@ def _short(text: str) -> str:
     site_packages = next((p for p in sys.path if p.endswith("site-packages")), None)
     if site_packages:
         text = text.replace(site_packages + "/", "")
-    return text.replace(str(ROOT) + "/", "")
+    return text.replace(str(SRC) + "/", "").replace(str(ROOT) + "/", "")
 
 
 def buckets(stats) -> list[dict]:
@@ -84,7 +86,7 @@ def template_calls(stats) -> int:
 
 def child_phases(content: Path, out: Path, result: Path) -> None:
     t0 = time.perf_counter()
-    sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(SRC))
     from portal.load import load
     from portal.pipeline import render
     from portal.write import write_atomically
@@ -106,7 +108,7 @@ def child_profile(content: Path, out: Path, result: Path, profile_txt: Path) -> 
     import pstats
 
     t0 = time.perf_counter()
-    sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(SRC))
     from portal.pipeline import build
     imported = time.perf_counter() - t0
     profiler = cProfile.Profile()
@@ -144,12 +146,13 @@ def calls(n: int | None, pages: int) -> str:
 def run(ctx):
     from common import WORK, Section, median, run_child, spread, table
 
-    content, out = ROOT / "content", WORK / "profile" / "site"
+    content, out = ctx.content, WORK / "profile" / "site"
     out.parent.mkdir(parents=True, exist_ok=True)
     result = WORK / "profile" / "result.json"
 
     def child(*args: str) -> dict:
-        r = run_child([ctx.python, str(Path(__file__)), *args], cwd=ROOT, timeout=300)
+        r = run_child([ctx.python, str(Path(__file__)), *args], cwd=ctx.src, timeout=300,
+                      env=dict(os.environ, BENCH_SRC=str(ctx.src)))
         if r.returncode != 0:
             raise RuntimeError(f"profile child failed:\n{r.stderr[-2000:]}")
         return json.loads(result.read_text())

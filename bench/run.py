@@ -29,7 +29,7 @@ import page_weight  # noqa: E402
 import pending  # noqa: E402
 import profile_build  # noqa: E402
 import scale  # noqa: E402
-from common import ROOT, WORK, Context, Section, machine, table  # noqa: E402
+from common import ROOT, WORK, Context, Section, machine, snapshot, table  # noqa: E402
 
 # In this order in results.md. Add a benchmark by adding its function here.
 BENCHMARKS = [
@@ -65,6 +65,7 @@ def main(argv: list[str]) -> int:
     ctx = Context(runs=args.runs, scales=tuple(sorted(int(s) for s in args.scales.split(","))),
                   scale_budget=args.scale_budget)
     WORK.mkdir(parents=True, exist_ok=True)
+    ctx.src = snapshot()  # one version of the code and content for the whole run
     started = datetime.now(timezone.utc)
     t0 = time.perf_counter()
     sections: list[Section] = []

@@ -17,12 +17,12 @@ YEAR_DIR = re.compile(r"^\d{4}$")
 YEAR_LINE = re.compile(r"^year:\s*\d{4}\s*$", re.M)
 
 
-def make_content(factor: int, dest: Path) -> Path:
+def make_content(source: Path, factor: int, dest: Path) -> Path:
     """dest/content: the real content with factor-1 synthetic programme years added."""
     if dest.exists():
         shutil.rmtree(dest)
     content = dest / "content"
-    shutil.copytree(ROOT / "content", content)
+    shutil.copytree(source, content)
     years = sorted(int(p.name) for p in content.iterdir() if p.is_dir() and YEAR_DIR.match(p.name))
     latest = years[-1]
     for year in range(latest + 1, latest + factor):
@@ -52,7 +52,7 @@ def run(ctx: Context) -> Section:
                 ctx.log(notes[-1])
                 continue
             runs_wanted = max(1, min(runs_wanted, int(ctx.scale_budget // predicted)))
-        content = make_content(factor, work)
+        content = make_content(ctx.content, factor, work)
         out = work / "site"
         ctx.log(f"scale {factor}×: {runs_wanted} run(s)")
         if factor <= 10:

@@ -8,21 +8,20 @@ figure is always shown beside them.
 from __future__ import annotations
 
 import io
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 from functools import lru_cache
 from pathlib import Path
 
 from babel import Locale
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from babel.numbers import format_compact_decimal, format_decimal, format_percent
+from babel.numbers import format_compact_decimal, format_decimal
 from babel.support import Translations
 
 from portal.text import fold, is_printed_number, lower_tr
 
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 NBSP = "\u00a0"
-MONEY_PATTERN = {"tr": "#,##0.00", "en": "#,##0.00"}
 
 
 class Formatter:
@@ -33,12 +32,21 @@ class Formatter:
         self.locale = Locale.parse(lang)
         percent = self.locale.percent_formats[None].pattern
         self._percent_pattern = percent.replace("#,##0", "#,##0.0")
+        # CLDR's separators for this locale; the digits themselves come from Decimal's exact
+        # formatting (a test checks the result against Babel's format_decimal).
+        symbols = self.locale.number_symbols["latn"]
+        self._separators = str.maketrans({",": symbols["group"], ".": symbols["decimal"]})
+        self._percent_sign = symbols["percentSign"]
 
     def number(self, value: Decimal | int) -> str:
         return format_decimal(value, locale=self.locale, decimal_quantization=False)
 
+    def amount(self, value: Decimal) -> str:
+        """'1.460.500.000,00' (tr), '1,460,500,000.00' (en): #,##0.00 with the locale's symbols."""
+        return format(value, ",.2f").translate(self._separators)
+
     def money(self, value: Decimal) -> str:
-        amount = format_decimal(value, format=MONEY_PATTERN[self.lang], locale=self.locale)
+        amount = self.amount(value)
         return f"{amount}{NBSP}₺" if self.lang == "tr" else f"TRY{NBSP}{amount}"
 
     def money_compact(self, value: Decimal) -> str:
@@ -49,9 +57,12 @@ class Formatter:
         return f"{amount}{NBSP}₺" if self.lang == "tr" else f"TRY{NBSP}{amount}"
 
     def percent(self, part: Decimal, whole: Decimal) -> str:
+        """'%5,2' (tr), '5.2%' (en): CLDR's percent pattern with one decimal."""
         if not whole:
             return "–"
-        return format_percent(part / whole, format=self._percent_pattern, locale=self.locale)
+        share = (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"), rounding=ROUND_HALF_EVEN)
+        number = format(share, ",.1f").translate(self._separators)
+        return self._percent_pattern.replace("%", self._percent_sign).replace("#,##0.0", number)
 
     is_number = staticmethod(is_printed_number)
 

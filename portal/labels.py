@@ -8,6 +8,7 @@ def _(message: str) -> str:
     return message
 
 
+UNTRANSLATED = _("not yet translated")
 ECON_NAMES = {
     1: _("Personnel expenses"), 2: _("Social security contributions"), 3: _("Purchases of goods and services"),
     4: _("Interest expenses"), 5: _("Current transfers"), 6: _("Capital expenditure"), 7: _("Capital transfers"),

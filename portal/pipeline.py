@@ -1,9 +1,12 @@
 """content -> model -> pages and data -> atomic write: the one path every build takes."""
 from __future__ import annotations
 
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from portal.load import load
 from portal.model import Site
@@ -45,7 +48,35 @@ def data_files(site: Site, output: Output, notes: dict[int, tuple[Discrepancy, .
     output.add("data/datapackage.json", datapackage(site))
 
 
-def render(site: Site, base_url: str = "/", select: Callable[[PageSpec], bool] | None = None) -> Rendered:
+_FORKED: tuple | None = None  # what a forked worker renders from: (renderer, language)
+
+
+def _render_in_worker(_: int) -> tuple[list[tuple[str, str]], list]:
+    renderer, lang = _FORKED
+    return list(renderer.render(langs=(lang,), neutral=False)), renderer.listed
+
+
+def _render_pages(renderer: Renderer, select, parallel: bool) -> Iterator[tuple[str, str]]:
+    """With two cores, a forked process renders the Turkish pages while this one renders
+    the English ones; the pages, and the order they are listed in, are the same."""
+    global _FORKED
+    if not parallel or select is not None or (os.cpu_count() or 1) < 2 or \
+            "fork" not in multiprocessing.get_all_start_methods():
+        yield from renderer.render(select)
+        return
+    _FORKED = (renderer, LANGS[0])
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+        first = pool.submit(_render_in_worker, 0)
+        rest = list(renderer.render(langs=LANGS[1:]))
+        pages, listed = first.result()
+    _FORKED = None
+    renderer.listed[:0] = listed
+    yield from pages
+    yield from rest
+
+
+def render(site: Site, base_url: str = "/", select: Callable[[PageSpec], bool] | None = None,
+           parallel: bool = False) -> Rendered:
     """Every file of the site in memory; with `select`, only the pages it accepts."""
     output = Output()
     notes = {year: reconcile(program) for year, program in site.programs.items()}
@@ -62,7 +93,7 @@ def render(site: Site, base_url: str = "/", select: Callable[[PageSpec], bool] |
         assets[f"search-{lang}.json"] = path
     renderer = Renderer(site, urls, assets, notes, site.url)
     rendered = Rendered(output, notes)
-    for path, html in renderer.render(select):
+    for path, html in _render_pages(renderer, select, parallel):
         output.add(path, html)
         rendered.pages.add(path)
     output.add("sitemap.xml", sitemap(renderer.listed, renderer.absolute))
@@ -82,6 +113,6 @@ class BuildResult:
 def build(content: Path, out: Path, base_url: str = "/") -> BuildResult:
     """Load everything, render everything, then swap the finished folder in."""
     site = load(content)
-    rendered = render(site, base_url)
+    rendered = render(site, base_url, parallel=True)
     write_atomically(rendered.output, out)
     return BuildResult(site, rendered.notes, len(rendered.output.files), len(rendered.pages), untranslated(site))

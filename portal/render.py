@@ -6,17 +6,17 @@ page's language and the URL helper, and only lay things out.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 
 from portal.i18n import Formatter, sort_key, translations
-from portal.labels import DISCREPANCY_KINDS, ECON_NAMES, FIELD_NAMES, OFF_BUDGET_NAMES
+from portal.labels import DISCREPANCY_KINDS, ECON_NAMES, FIELD_NAMES, OFF_BUDGET_NAMES, UNTRANSLATED
 from portal.markdown import to_html
 from portal.outputs.charts import bar_chart, trend
-from portal.model import ECON_CODES, OFF_BUDGET_SOURCES, Program, Site, Totals
+from portal.model import ECON_CODES, OFF_BUDGET_SOURCES, Site, Text, Totals
 from portal.reconcile import Discrepancy, by_place
 from portal.urls import Urls
 
@@ -37,17 +37,23 @@ class PageSpec:
     breadcrumbs: list[tuple[str, str]] = field(default_factory=list)
 
 
-@lru_cache(maxsize=None)
-def environment() -> Environment:
-    """One environment for the process: compiled templates are reused across the
-    builds of a preview session and recompiled only when a template file changes."""
+def environment(lang: str, **values) -> Environment:
+    """The Jinja environment of one language: its catalog installed and the build's
+    values as globals.  A fresh one per build and language, so the macros module,
+    imported once and cached, never sees another language or an older build;
+    compiled templates come from the bytecode cache."""
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
-                      extensions=["jinja2.ext.i18n", "jinja2.ext.do"], trim_blocks=True, lstrip_blocks=True)
+                      bytecode_cache=_BYTECODE_CACHE, extensions=["jinja2.ext.i18n", "jinja2.ext.do"],
+                      trim_blocks=True, lstrip_blocks=True)
+    env.install_gettext_translations(translations(lang), newstyle=True)
     env.globals.update(ECON_CODES=ECON_CODES, OFF_BUDGET_SOURCES=OFF_BUDGET_SOURCES, totals_of=Totals.of,
                        bar_chart=bar_chart, trend_chart=trend, ECON_NAMES=ECON_NAMES,
                        OFF_BUDGET_NAMES=OFF_BUDGET_NAMES, FIELD_NAMES=FIELD_NAMES,
-                       DISCREPANCY_KINDS=DISCREPANCY_KINDS)
+                       DISCREPANCY_KINDS=DISCREPANCY_KINDS, lang=lang, **values)
     return env
+
+
+_BYTECODE_CACHE = FileSystemBytecodeCache()
 
 
 class Renderer:
@@ -55,7 +61,10 @@ class Renderer:
                  notes: dict[int, tuple[Discrepancy, ...]], site_url: str = ""):
         self.site, self.urls, self.assets, self.notes = site, urls, assets, notes
         self.site_url = site_url.rstrip("/")
-        self.env = environment()
+        self.envs = {lang: environment(
+            lang, fmt=Formatter(lang), t=self.bilingual(lang), urls=urls, site=site, assets=assets,
+            link=urls.link, absolute=self.absolute, program=site.latest, notes_for=self.notes_for)
+            for lang in LANGS}
         self.listed: list[tuple[str, dict[str, str]]] = []  # every language page and its twins, for the sitemap
 
     # --------------------------------------------------------------- helpers
@@ -72,26 +81,32 @@ class Renderer:
         return list(items)
 
     # ------------------------------------------------------------------ run
-    def render(self, select=None) -> Iterator[tuple[str, str]]:
+    def render(self, select=None, langs=LANGS, neutral=True) -> Iterator[tuple[str, str]]:
         """(file, html) for every page, or for those `select` accepts (the others are listed only)."""
-        for lang in LANGS:
-            self.env.install_gettext_translations(translations(lang), newstyle=True)
-            fmt = Formatter(lang)
+        for lang in langs:
             for spec in self.specs(lang):
                 self.listed.append((spec.path, spec.alternates))
                 if select is None or select(spec):
-                    yield self.urls.file_for(spec.path), self._render(spec, lang, fmt)
-        self.env.install_gettext_translations(translations("tr"), newstyle=True)
-        for name, spec in self.language_neutral():
-            if select is None or select(spec):
-                yield name, self._render(spec, "tr", Formatter("tr"))
+                    yield self.urls.file_for(spec.path), self._render(spec, lang)
+        if neutral:
+            for name, spec in self.language_neutral():
+                if select is None or select(spec):
+                    yield name, self._render(spec, "tr")
 
-    def _render(self, spec: PageSpec, lang: str, fmt: Formatter) -> str:
-        template = self.env.get_template(spec.template)
-        context = {"lang": lang, "fmt": fmt, "urls": self.urls, "site": self.site, "page": spec,
-                   "assets": self.assets, "link": self.urls.link, "absolute": self.absolute,
-                   "program": self.site.latest, "notes_for": self.notes_for}
-        return template.render(context | spec.context)
+    @staticmethod
+    def bilingual(lang: str):
+        """t(text): the field in the page's language; on English pages an untranslated
+        field shows the Turkish, marked with lang="tr" and a visible note."""
+        note = translations(lang).gettext(UNTRANSLATED)
+
+        def t(text: Text) -> Markup:
+            if text.translated(lang):
+                return escape(text.get(lang))
+            return Markup('<span lang="tr">{}</span> <small class="untranslated">({})</small>').format(text.tr, note)
+        return t
+
+    def _render(self, spec: PageSpec, lang: str) -> str:
+        return self.envs[lang].get_template(spec.template).render({"page": spec} | spec.context)
 
     def language_neutral(self) -> Iterator[tuple[str, PageSpec]]:
         """The language chooser at / and the bilingual 404."""

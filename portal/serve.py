@@ -20,7 +20,6 @@ from livereload.watcher import Watcher
 from tornado.ioloop import IOLoop
 
 from portal.errors import ContentError
-from portal.i18n import translations
 from portal.incremental import ROOT, Builder
 from portal.render import environment
 
@@ -54,10 +53,8 @@ class PreviewState:
 
     def error_page(self, request_path: str) -> str:
         lang = "en" if request_path.startswith(self.base_url + "en/") else "tr"
-        env = environment()
-        env.install_gettext_translations(translations(lang), newstyle=True)
-        return env.get_template("build_error.html").render(
-            lang=lang, problems=self.problems, last_good=request_path + "?last-good")
+        return environment(lang).get_template("build_error.html").render(
+            problems=self.problems, last_good=request_path + "?last-good")
 
 
 class PreviewFileHandler(StaticFileHandler):

@@ -36,10 +36,11 @@ def write_atomically(output: Output, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
     try:
+        for folder in sorted({os.path.dirname(rel) for rel in output.files} - {""}):
+            os.makedirs(staging / folder, exist_ok=True)
         for rel, content in output.files.items():
-            path = staging / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(content)
+            with open(staging / rel, "wb") as f:
+                f.write(content)
         os.chmod(staging, 0o755)
         if target.exists():
             retired = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))
