@@ -26,7 +26,9 @@ def _use_project_environment() -> None:
 
 _use_project_environment()
 
-from portal.errors import ContentError  # noqa: E402
+from jinja2 import TemplateError  # noqa: E402
+
+from portal.errors import ContentError, template_location  # noqa: E402
 from portal.write import DuplicateOutput  # noqa: E402
 
 
@@ -58,6 +60,10 @@ def run_build(args: argparse.Namespace) -> int:
         return 1
     except (DuplicateOutput, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except TemplateError as exc:
+        print(f"error: {template_location(exc)}: {exc.message or type(exc).__name__}", file=sys.stderr)
+        print(f"build failed: a template has a problem; {args.out} was left as it was", file=sys.stderr)
         return 1
     for line in result.untranslated:
         print(f"warning: {line}", file=sys.stderr)

@@ -207,6 +207,8 @@ def machine() -> dict[str, str]:
         "packages": ", ".join(f"{d} {_version(d)}" for d in ("Jinja2", "MarkupSafe", "PyYAML", "Markdown",
                                                              "Babel", "nh3", "hugo"))
                     + f"; PyYAML C loader available: {libyaml}",
+        "load average (1, 5, 15 min) when this was written": ", ".join(f"{x:.2f}" for x in os.getloadavg())
+        + " (other work on the machine during the run adds noise; see the min–max columns)",
         "source": f"commit {source_commit()} of {ROOT}, working tree as it was at the start, copied to "
                   "bench/work/src and built from there throughout the run",
     }

@@ -1,6 +1,10 @@
 """Content errors: one line each, `file:line: what is wrong`, all collected."""
 from __future__ import annotations
 
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
 
 class ContentError(Exception):
     """Raised once loading has collected every problem in the content."""
@@ -23,3 +27,16 @@ class Problems:
     def raise_if_any(self) -> None:
         if self.items:
             raise ContentError(self.items)
+
+
+def template_location(exc: Exception) -> str:
+    """templates/x.html:line of a template error, from the error or its innermost template frame."""
+    if getattr(exc, "filename", None) and getattr(exc, "lineno", None):
+        return f"{Path(exc.filename).resolve().relative_to(ROOT)}:{exc.lineno}"
+    frames, tb = [], exc.__traceback__
+    while tb is not None:
+        name = tb.tb_frame.f_code.co_filename
+        if name.endswith(".html"):
+            frames.append(f"{Path(name).resolve().relative_to(ROOT)}:{tb.tb_lineno}")
+        tb = tb.tb_next
+    return frames[-1] if frames else "templates"

@@ -56,4 +56,6 @@ DISCREPANCY_KINDS = {
                                              "cost tables. The difference is what section D files under general "
                                              "administration, although the cost tables already include it."),
     "section_d_total_vs_programme": _("Section D's grand total differs from the sum of the activity cost tables."),
+    "page_table_total": _("The table's TOTAL row differs from the sum of its rows."),
+    "text_vs_table": _("The text states a figure that differs from the table it describes."),
 }

@@ -14,8 +14,9 @@ import yaml
 from portal.errors import Problems
 from portal.model import (
     ECON_CODES, OFF_BUDGET_SOURCES, Activity, Aim, Cost, GlossaryTerm, Goal, GoalTableRow, Indicator,
-    Listing, Origin, Page, Program, SectionD, SectionDRow, Site, Text, Unit,
+    Listing, Origin, Page, Program, SectionD, SectionDRow, Site, Statement, Text, Unit,
 )
+from portal.tables import count, tables_in
 from portal.yamlsource import Invalid, Node, read
 
 GOAL_CODE = re.compile(r"^[1-9]\d*\.[1-9]\d*$")
@@ -169,11 +170,12 @@ class Loader:
         values = tuple(v for n in self._guard(m["values"].sequence) or []
                        if (v := self._guard(n.bilingual)) is not None)
         pages = self._pages(folder / "pages")
+        statements = self._statements(folder / "statements.yaml", pages)
         if section_d is None or title is None or mission is None or vision is None:
             raise Invalid()
         return Program(year=year, title=title, mission=mission, vision=vision, values=values,
                        aims=aims, goals=goals, section_d=section_d, stated_counts=counts,
-                       pages=pages, origin=root.origin)
+                       pages=pages, origin=root.origin, statements=statements)
 
     def _aims(self, path: Path) -> tuple[Aim, ...]:
         root = self.read(path) if path.exists() else None
@@ -374,6 +376,32 @@ class Loader:
             except Invalid:
                 continue
         return out
+
+    def _statements(self, path: Path, pages: dict[str, Page]) -> tuple[Statement, ...]:
+        """Figures quoted from a page's text, each pointing at the table cell it describes;
+        the quote must be in the page and the cell must exist."""
+        root = self.read(path) if path.exists() else None
+        out = []
+        for node in (self._guard(root.sequence) or []) if root else []:
+            try:
+                m = node.mapping(required=("page", "quote", "stated", "table", "row", "column"))
+                slug, quote = m["page"].text(), m["quote"].text()
+                if slug not in pages:
+                    raise m["page"].fail(f"no general-information page '{slug}'")
+                if " ".join(quote.split()) not in " ".join(pages[slug].body.tr.split()):
+                    raise m["quote"].fail(f"this text is not in pages/{slug}.tr.md")
+                table = next((t for t in tables_in(pages[slug].body.tr) if t.caption == m["table"].text()), None)
+                if table is None:
+                    raise m["table"].fail(f"no table captioned '{m['table'].text()}' in pages/{slug}.tr.md")
+                row, column = table.row(m["row"].text()), m["column"].integer()
+                if row is None or column >= len(row) or count(row[column]) is None:
+                    raise m["column"].fail(f"{table.caption} has no count in row '{m['row'].text()}', "
+                                           f"column {column}")
+                out.append(Statement(slug, quote, m["stated"].amount(), table.caption, m["row"].text(), column,
+                                     node.origin))
+            except Invalid:
+                continue
+        return tuple(out)
 
     # ----------------------------------------------------------------- pages
     def _pages(self, folder: Path) -> dict[str, Page]:

@@ -277,6 +277,7 @@ class Program:
     stated_counts: dict[str, int]
     pages: dict[str, "Page"] = field(default_factory=dict)
     origin: Origin | None = None
+    statements: tuple["Statement", ...] = ()
 
     @cached_property
     def activities(self) -> tuple[Activity, ...]:
@@ -326,6 +327,19 @@ class Program:
     @property
     def total(self) -> Decimal:
         return self.totals.total
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A figure the document's text states about one of its own tables."""
+
+    page: str
+    quote: str
+    stated: Decimal
+    table: str  # "Tablo 6"
+    row: str  # the row's label, as printed
+    column: int  # counted from 0, the row label's column
+    origin: Origin
 
 
 @dataclass(frozen=True)

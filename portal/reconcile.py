@@ -13,6 +13,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from portal.model import ECON_CODES, ZERO, Goal, Origin, Program
+from portal.tables import count, tables_in
 from portal.text import fold
 
 # Below this similarity two wordings of one name are different names, not
@@ -32,6 +33,7 @@ class Discrepancy:
     field: str = ""  # which figure: budget, off_budget, total, activities, unit, text, name, code, or an econ code
     row: int | None = None  # goal-table row
     indicator: str | None = None
+    page: str | None = None  # a general-information page, for its tables
 
     @property
     def difference(self) -> Decimal | int | None:
@@ -160,6 +162,32 @@ def _section_d_checks(program: Program, out: list) -> None:
             d.stated_total.origin)
 
 
+def _page_checks(program: Program, out: list) -> None:
+    """The tables of the general pages: each column against its TOTAL row, and what
+    the text says about a table against the table."""
+    for slug, page in program.pages.items():
+        for table in tables_in(page.body.tr):
+            total = table.total_row()
+            if total is None:
+                continue
+            rows = [r for r in table.rows if r is not total and any(count(c) is not None for c in r[1:])]
+            for column in range(1, len(total)):
+                stated = count(total[column])
+                if stated is None:
+                    continue
+                summed = sum((count(r[column]) or Decimal(0) for r in rows if column < len(r)), Decimal(0))
+                if summed != stated:
+                    out.append(Discrepancy("page_table_total", f"page {slug}", int(stated), int(summed),
+                                           Origin(page.origin.path, table.line), field=f"{table.caption}",
+                                           page=slug, row=column))
+    for st in program.statements:
+        table = next(t for t in tables_in(program.pages[st.page].body.tr) if t.caption == st.table)
+        cell = count(table.row(st.row)[st.column])
+        if cell != st.stated:
+            out.append(Discrepancy("text_vs_table", f"page {st.page}", int(st.stated), int(cell), st.origin,
+                                   field=f"{st.table}, {st.row}", page=st.page))
+
+
 def _count_checks(program: Program, out: list) -> None:
     origin = program.origin
     counted = {"aims": len(program.aims), "goals": len(program.goals), "activities": len(program.activities)}
@@ -170,14 +198,16 @@ def _count_checks(program: Program, out: list) -> None:
 
 def by_place(program: Program, found: tuple[Discrepancy, ...]) -> list[dict]:
     """Discrepancies grouped as a reader looks for them: the programme, each goal, section D."""
-    groups = [{"anchor": "programme", "goal": None,
+    groups = [{"anchor": "programme", "goal": None, "page": None,
                "items": [d for d in found if d.goal is None and d.subject == "programme"]}]
     for goal in program.goals:
-        items = [d for d in found if d.goal == goal.code]
-        if items:
-            groups.append({"anchor": "goal-" + goal.code.replace(".", "-"), "goal": goal, "items": items})
-    groups.append({"anchor": "section-d", "goal": None,
+        groups.append({"anchor": "goal-" + goal.code.replace(".", "-"), "goal": goal, "page": None,
+                       "items": [d for d in found if d.goal == goal.code]})
+    groups.append({"anchor": "section-d", "goal": None, "page": None,
                    "items": [d for d in found if d.goal is None and d.subject == "section D"]})
+    for slug, page in program.pages.items():
+        groups.append({"anchor": f"page-{slug}", "goal": None, "page": page,
+                       "items": [d for d in found if d.page == slug]})
     return [g for g in groups if g["items"]]
 
 
@@ -191,4 +221,5 @@ def reconcile(program: Program) -> tuple[Discrepancy, ...]:
         _goal_table_checks(goal, out)
     _activity_checks(program, out)
     _section_d_checks(program, out)
+    _page_checks(program, out)
     return tuple(out)

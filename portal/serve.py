@@ -14,12 +14,13 @@ import sys
 import threading
 from pathlib import Path
 
+from jinja2 import TemplateError
 from livereload import Server
 from livereload.handlers import LiveReloadHandler, StaticFileHandler
 from livereload.watcher import Watcher
 from tornado.ioloop import IOLoop
 
-from portal.errors import ContentError
+from portal.errors import ContentError, template_location
 from portal.incremental import ROOT, Builder
 from portal.render import environment
 
@@ -43,6 +44,10 @@ class PreviewState:
                 self.problems = exc.problems
                 for problem in exc.problems:
                     print(f"error: {problem}", file=sys.stderr, flush=True)
+                return
+            except TemplateError as exc:
+                self.problems = [f"{template_location(exc)}: {exc.message or type(exc).__name__}"]
+                print(f"error: {self.problems[0]}", file=sys.stderr, flush=True)
                 return
             except Exception as exc:  # a preview must survive anything an edit can cause
                 self.problems = [f"{type(exc).__name__}: {exc}"]

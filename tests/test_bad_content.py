@@ -105,7 +105,17 @@ def year_mismatch(c):
     return "2024/program.yaml", line_of(c, "2024/program.yaml", "year: 2025"), "does not match its folder"
 
 
-CASES = [break_syntax, non_numeric_amount, negative_amount, float_style_amount, duplicated_goal_file,
+def misquoted_statement(c):
+    replace(c, "2024/statements.yaml", "quote: 10 adet personelimiz okur-yazar", "quote: 12 adet personelimiz okur-yazar")
+    return "2024/statements.yaml", line_of(c, "2024/statements.yaml", "quote: 12 adet"), "is not in pages/human-resources"
+
+
+def statement_without_its_cell(c):
+    replace(c, "2024/statements.yaml", "row: Okuryazar", "row: Doktora")
+    return "2024/statements.yaml", None, "Tablo 6 has no count in row 'Doktora'"
+
+
+CASES = [misquoted_statement, statement_without_its_cell, break_syntax, non_numeric_amount, negative_amount, float_style_amount, duplicated_goal_file,
          unknown_unit, missing_key, misspelt_key, missing_english_key, empty_turkish, duplicate_key,
          bad_activity_code, wrong_shape, not_utf8, empty_file, year_mismatch]
 
@@ -148,3 +158,24 @@ def test_every_problem_is_listed_in_one_run(content_copy):
     assert len(errors) >= 3
     assert "3 problem(s)" in result.stderr or f"{len(errors)} problem(s)" in result.stderr
     assert not (content_copy.parent / "out").exists()
+
+
+def test_a_broken_template_is_one_line_naming_the_template(tmp_path):
+    """Staff may edit templates too: a mistake there names the template and line, no traceback."""
+    import shutil
+
+    from tests.conftest import ROOT as root
+
+    copy = tmp_path / "project"
+    shutil.copytree(root, copy, ignore=shutil.ignore_patterns(".venv", "site", ".git", "bench", "tests"))
+    goal = copy / "templates/goal.html"
+    goal.write_text(goal.read_text(encoding="utf-8").replace("{{ t(goal.text) }}", "{{ t(goal.nothing_here) }}", 1),
+                    encoding="utf-8")
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, str(copy / "build.py"), "--out", str(tmp_path / "site")],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert re.search(r"^error: templates/goal\.html:\d+: ", result.stderr, re.M), result.stderr

@@ -110,7 +110,7 @@ def test_every_discrepancy_appears_on_the_data_notes_page_in_both_languages(buil
     found = reconcile(program)
     for lang, path in (("tr", "tr/2024/veri-notlari/"), ("en", "en/2024/data-notes/")):
         html = page_file(built_site, path).read_text("utf-8")
-        assert html.count('<tr data-kind="') == len(found) == 64
+        assert html.count('<tr data-kind="') == len(found) == 68
         for kind in {d.kind for d in found}:
             assert f'data-kind="{kind}"' in html
         fmt = Formatter(lang)

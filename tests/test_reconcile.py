@@ -51,6 +51,10 @@ KNOWN = [
     ("plan_activity_name", "activity 4.4.1", "name", None, None),
     ("indicator_code", "indicator 1.12.2", "code", "PG1.1.2.2", "PG.1.12.2"),
     ("indicator_code", "indicator 4.4.5", "code", "A4.H1.PG5", "PG.4.4.5"),
+    ("text_vs_table", "page human-resources", "Tablo 6, Okuryazar", 10, 11),
+    ("text_vs_table", "page human-resources", "Tablo 7, Toplam", 967, 968),
+    ("text_vs_table", "page human-resources", "Tablo 8, THS (Teknik Hizmetler Sınıfı)", 55, 57),
+    ("text_vs_table", "page human-resources", "Tablo 6, Toplam", 43, 49),
 ]
 
 
@@ -83,6 +87,13 @@ def test_a_changed_line_is_caught_with_its_difference(content_copy):
     assert d.stated == D("72435000.00") and d.computed == D("72435100.00")
     assert d.difference == D("-100.00")
     assert d.origin.path == "content/2024/goals/1.5.yaml"
+
+
+def test_a_table_whose_total_row_is_off_is_caught(content_copy):
+    replace(content_copy, "2024/pages/human-resources.tr.md", "| 0-5 YIL | 458 |", "| 0-5 YIL | 459 |")
+    found = reconcile(load(content_copy).programs[2024])
+    d = has(found, "page_table_total", "page human-resources", "Tablo 9")
+    assert (d.stated, d.computed) == (968, 969)
 
 
 def test_counted_totals_equal_the_documents_grand_total(program):
