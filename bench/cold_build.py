@@ -1,7 +1,7 @@
 """Cold full build of the real site: `build.py --out` in a new process, into a folder that does not exist."""
 from __future__ import annotations
 
-from common import ROOT, WORK, Context, Section, build_site, count_html, median, spread, table
+from common import WORK, Context, Section, build_site, count_html, median, spread, table
 
 
 def run(ctx: Context) -> Section:

@@ -19,7 +19,7 @@ import subprocess
 from importlib import metadata
 from pathlib import Path
 
-from common import ROOT, WORK, Context, Section, build_site, count_html, median, run_child, spread, table
+from common import WORK, Context, Section, build_site, count_html, median, run_child, spread, table
 
 HUGO_VERSION = "0.168.0"
 HUGO_DIR = WORK / "hugo"

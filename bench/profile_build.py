@@ -103,16 +103,21 @@ def child_phases(content: Path, out: Path, result: Path) -> None:
             return value
         return wrapper
 
-    for step, name in (("load", "load"), ("render", "render"), ("write", "write_atomically")):
+    for step, name in (("load", "load"), ("render", "render")):
         if not hasattr(pipeline, name):
             raise RuntimeError(f"portal.pipeline has no {name}(): update bench/profile_build.py")
         setattr(pipeline, name, timed(step, getattr(pipeline, name)))
+    if not hasattr(pipeline, "StagedSite"):
+        raise RuntimeError("portal.pipeline has no StagedSite: update bench/profile_build.py")
+    pipeline.StagedSite.commit = timed("write", pipeline.StagedSite.commit)
     t = time.perf_counter()
     pipeline.build(content, out)
     whole = time.perf_counter() - t
     missing = {"load", "render", "write"} - set(times)
     if missing:
         raise RuntimeError(f"build() no longer calls {', '.join(sorted(missing))}: update bench/profile_build.py")
+    if times.get("write") is None:
+        times["write"] = 0.0
     times["other"] = max(0.0, whole - times["load"] - times["render"] - times["write"])
     times["pages"] = sum(1 for _ in out.rglob("*.html"))
     result.write_text(json.dumps(times))
@@ -120,26 +125,25 @@ def child_phases(content: Path, out: Path, result: Path) -> None:
 
 def child_profile(content: Path, out: Path, result: Path, profile_txt: Path) -> None:
     import cProfile
-    import inspect
     import pstats
 
     t0 = time.perf_counter()
     sys.path.insert(0, str(SRC))
-    import portal.pipeline as pipeline
-    from portal.pipeline import build
+    from portal.load import load
+    from portal.pipeline import render
+    from portal.write import Output, write_atomically
     imported = time.perf_counter() - t0
-    serial_note = ""
-    if "parallel" in inspect.signature(pipeline.render).parameters:
-        # build() renders in a forked worker too, which cProfile cannot see: profile all the work
-        # in this one process instead (the same work, done serially)
-        render = pipeline.render
-        pipeline.render = lambda *a, **k: render(*a, **{**k, "parallel": False})
-        serial_note = ("Rendered with parallel=False (patched in this process only) so that all of the "
-                       "work shows in one profile; a real build splits page rendering across processes.\n")
+    # build() renders half the pages in a forked worker, which cProfile cannot see: profile the
+    # same work in this one process (into memory, then written), as the preview builds do
+    serial_note = ("Rendered serially into memory, then written (the preview's path), so that all of the "
+                   "work shows in one profile; a real build splits page rendering across two processes.\n")
     profiler = cProfile.Profile()
     t1 = time.perf_counter()
     profiler.enable()
-    build(content, out)
+    site = load(content)
+    output = Output()
+    render(site, output)
+    write_atomically(output, out)
     profiler.disable()
     profiled = time.perf_counter() - t1
     pages = sum(1 for _ in out.rglob("*.html"))
@@ -197,8 +201,8 @@ def run(ctx):
 
     names = ["import", "load", "render", "write", "other"]
     labels = {"import": "importing portal and its libraries", "load": "load: content files → checked model",
-              "render": "render: every page, data file and sitemap, in memory",
-              "write": "write: files to a temporary folder, swapped in",
+              "render": "render and write every page, data file and sitemap to a staging folder (two processes)",
+              "write": "swap the staging folder in",
               "other": "the rest of build() (e.g. listing untranslated fields)"}
     if phases:
         total = median([sum(p[n] for n in names) for p in phases])
@@ -221,7 +225,7 @@ def run(ctx):
     summary = "; ".join(f"**{i + 1}. {b['label']}** ({b['seconds'] / whole * 100:.0f}% of the profiled build)"
                         for i, b in enumerate(top3))
     body = "\n".join([
-        f"Phases of `portal.pipeline.build` as it runs (its calls to load, render and write_atomically "
+        f"Phases of `portal.pipeline.build` as it runs (its calls to load, render and the staging folder's commit "
         f"timed in place), in a fresh process, no profiler; median of {ctx.runs}, after a warm-up:",
         "",
         phase_text,

@@ -26,19 +26,20 @@ sys.path.insert(0, str(BENCH))
 import cold_build  # noqa: E402
 import hugo_compare  # noqa: E402
 import page_weight  # noqa: E402
-import pending  # noqa: E402
+import incremental  # noqa: E402
 import profile_build  # noqa: E402
 import scale  # noqa: E402
+import search_payload  # noqa: E402
 from common import ROOT, WORK, Context, Section, machine, snapshot, table  # noqa: E402
 
 # In this order in results.md. Add a benchmark by adding its function here.
 BENCHMARKS = [
     cold_build.run,
     hugo_compare.run,
-    pending.incremental,
+    incremental.run,
     scale.run,
     page_weight.run,
-    pending.search_payload,
+    search_payload.run,
     profile_build.run,
 ]
 
@@ -73,7 +74,8 @@ def main(argv: list[str]) -> int:
     for bench in BENCHMARKS:
         if only and name_of(bench) not in only:
             continue
-        ctx.log(f"== {name_of(bench)}")
+        load = os.getloadavg()[0]
+        ctx.log(f"== {name_of(bench)} (load average {load:.2f})")
         t = time.perf_counter()
         try:
             section = bench(ctx)
@@ -82,6 +84,10 @@ def main(argv: list[str]) -> int:
             failed.append(name_of(bench))
             section = Section(name_of(bench), f"**Failed:** `{type(exc).__name__}: {exc}`".replace("\n", " "))
         section.data["benchmark_s"] = time.perf_counter() - t
+        section.data["load_average_at_start"] = load
+        if bench.__name__ == "run":  # measured, not a placeholder
+            section.body += (f"\n\n*Took {section.data['benchmark_s']:.0f} s; 1-minute load average when it started: "
+                             f"{load:.2f} on {os.cpu_count()} cores.*")
         sections.append(section)
     elapsed = time.perf_counter() - t0
 

@@ -11,7 +11,7 @@ import re
 import shutil
 from pathlib import Path
 
-from common import ROOT, WORK, Context, Section, build_site, count_html, median, spread, table
+from common import WORK, Context, Section, build_site, count_html, median, spread, table
 
 YEAR_DIR = re.compile(r"^\d{4}$")
 YEAR_LINE = re.compile(r"^year:\s*\d{4}\s*$", re.M)

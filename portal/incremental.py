@@ -9,6 +9,7 @@ the result is byte for byte what a full build writes.
 """
 from __future__ import annotations
 
+import gc
 import os
 import tempfile
 import time
@@ -20,7 +21,7 @@ from portal.model import Program, Site
 from portal.pipeline import render
 from portal.render import PageSpec
 from portal.urls import Urls
-from portal.write import write_atomically
+from portal.write import DuplicateOutput, Output, checked, write_atomically
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -43,34 +44,36 @@ class Builder:
     def full(self) -> Update:
         start = time.perf_counter()
         site = load(self.content)
-        rendered = render(site, self.base_url)
-        write_atomically(rendered.output, self.out)
-        self.site, self.files, self.pages = site, dict(rendered.output.files), rendered.pages
+        output = Output()
+        rendered = render(site, output, self.base_url)
+        write_atomically(output, self.out)
+        self.site, self.files, self.pages = site, output.files, rendered.pages
+        gc.collect()
+        gc.freeze()  # the kept build is long-lived: spare it from every later collection
         return Update(sorted(self.files), [], len(rendered.pages), time.perf_counter() - start)
 
-    def update(self, changed: set[Path]) -> Update:
-        """Rebuild after these files changed; ContentError leaves everything as it was."""
+    def update(self, changed: set[Path], after_pages=None) -> Update:
+        """Rebuild after these files changed; ContentError leaves everything as it was.
+        `after_pages` is called once the changed pages are on disk (the data files follow)."""
         if self.site is None:
             return self.full()
         start = time.perf_counter()
         site = load(self.content)
         select = self._pages_to_render(site, {p.resolve() for p in changed})
-        rendered = render(site, self.base_url, select)
-        new = dict(rendered.output.files)
+        sink = _WriteChanged(self.out, self.files)
+        rendered = render(site, sink, self.base_url, select, after_pages)
+        new = sink.files
         if select is not None:  # pages not re-rendered keep what they were
             for path in self.pages - rendered.pages:
                 new[path] = self.files[path]
             pages = self.pages
         else:
             pages = rendered.pages
-        written = [path for path, content in new.items() if self.files.get(path) != content]
         removed = [path for path in self.files if path not in new]
-        for path in written:
-            _write_file(self.out / path, new[path])
         for path in removed:
             (self.out / path).unlink(missing_ok=True)
         self.site, self.files, self.pages = site, new, pages
-        return Update(written, removed, len(rendered.pages), time.perf_counter() - start)
+        return Update(sink.written, removed, len(rendered.pages), time.perf_counter() - start)
 
     def _pages_to_render(self, site: Site, changed: set[Path]):
         """A page filter for this edit, or None when every page may differ."""
@@ -95,6 +98,25 @@ class Builder:
                 paths |= {Urls.notes(lang, year) for lang in ("tr", "en")}
         paths |= {Urls.search(lang) for lang in ("tr", "en")}  # they name the new search index
         return lambda spec: spec.path in paths
+
+
+class _WriteChanged:
+    """The sink of an incremental rebuild: each file is written at once if its bytes changed."""
+
+    def __init__(self, out: Path, before: dict[str, bytes]):
+        self.out, self.before = out, before
+        self.files: dict[str, bytes] = {}
+        self.written: list[str] = []
+
+    def add(self, path: str, content: bytes | str) -> None:
+        key = checked(path)
+        if key in self.files:
+            raise DuplicateOutput(f"two outputs for one path: {key}")
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        self.files[key] = data
+        if self.before.get(key) != data:
+            _write_file(self.out / key, data)
+            self.written.append(key)
 
 
 def _goal_scope(program: Program, goal) -> set[str]:

@@ -19,19 +19,18 @@ from portal.reconcile import Discrepancy, reconcile
 from portal.render import LANGS, PageSpec, Renderer
 from portal.untranslated import untranslated
 from portal.urls import Urls
-from portal.write import Output, write_atomically
+from portal.write import Output, StagedSite, checked
 
 
 @dataclass
 class Rendered:
-    """One build in memory: every file, which of them are pages, and what the build found."""
+    """What one build made besides its files: which files are pages, and what it found."""
 
-    output: Output
     notes: dict[int, tuple[Discrepancy, ...]]
     pages: set[str] = field(default_factory=set)
 
 
-def data_files(site: Site, output: Output, notes: dict[int, tuple[Discrepancy, ...]]) -> None:
+def data_files(site: Site, output, notes: dict[int, tuple[Discrepancy, ...]]) -> None:
     for year, program in site.programs.items():
         output.add(f"data/{year}/activities.csv", activities_csv(site, program))
         output.add(f"data/{year}/goals.csv", goals_csv(site, program))
@@ -48,56 +47,65 @@ def data_files(site: Site, output: Output, notes: dict[int, tuple[Discrepancy, .
     output.add("data/datapackage.json", datapackage(site))
 
 
-_FORKED: tuple | None = None  # what a forked worker renders from: (renderer, language)
+_FORKED: tuple | None = None  # what a forked worker renders: (renderer, language, staged site)
 
 
-def _render_in_worker(_: int) -> tuple[list[tuple[str, str]], list]:
-    renderer, lang = _FORKED
-    return list(renderer.render(langs=(lang,), neutral=False)), renderer.listed
+def _render_in_worker(_: int) -> tuple[list[str], list]:
+    renderer, lang, staged = _FORKED
+    written = []
+    for path, html in renderer.render(langs=(lang,), neutral=False):
+        staged.write(checked(path), html.encode("utf-8"))
+        written.append(path)
+    return written, renderer.listed
 
 
-def _render_pages(renderer: Renderer, select, parallel: bool) -> Iterator[tuple[str, str]]:
-    """With two cores, a forked process renders the Turkish pages while this one renders
-    the English ones; the pages, and the order they are listed in, are the same."""
+def _render_pages(renderer: Renderer, sink, select, rendered: Rendered) -> Iterator[tuple[str, str]]:
+    """With two cores and a site written to disk, a forked process renders and writes the
+    Turkish pages while this one renders the English ones; the files, and the order the
+    sitemap lists them in, are the same as one process makes."""
     global _FORKED
-    if not parallel or select is not None or (os.cpu_count() or 1) < 2 or \
+    if not isinstance(sink, StagedSite) or select is not None or (os.cpu_count() or 1) < 2 or \
             "fork" not in multiprocessing.get_all_start_methods():
         yield from renderer.render(select)
         return
-    _FORKED = (renderer, LANGS[0])
-    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
-        first = pool.submit(_render_in_worker, 0)
-        rest = list(renderer.render(langs=LANGS[1:]))
-        pages, listed = first.result()
-    _FORKED = None
+    _FORKED = (renderer, LANGS[0], sink)
+    try:
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+            first = pool.submit(_render_in_worker, 0)
+            yield from renderer.render(langs=LANGS[1:])
+            written, listed = first.result()
+    finally:
+        _FORKED = None
+    sink.claim(written)
+    rendered.pages.update(written)
     renderer.listed[:0] = listed
-    yield from pages
-    yield from rest
 
 
-def render(site: Site, base_url: str = "/", select: Callable[[PageSpec], bool] | None = None,
-           parallel: bool = False) -> Rendered:
-    """Every file of the site in memory; with `select`, only the pages it accepts."""
-    output = Output()
+def render(site: Site, sink, base_url: str = "/", select: Callable[[PageSpec], bool] | None = None,
+           after_pages: Callable[[], None] | None = None) -> Rendered:
+    """Every file of the site into `sink`; with `select`, only the pages it accepts.
+    Pages come before the data files, so a preview can reload as soon as they are written."""
     notes = {year: reconcile(program) for year, program in site.programs.items()}
-    data_files(site, output, notes)
     urls = Urls(base_url)
     assets = {}
     for name, (path, content) in static_assets().items():
-        output.add(path, content)
+        sink.add(path, content)
         assets[name] = path
     for lang in LANGS:
         content = search_index(site, lang, urls)
         path = fingerprinted(f"search-{lang}.json", content)
-        output.add(path, content)
+        sink.add(path, content)
         assets[f"search-{lang}.json"] = path
     renderer = Renderer(site, urls, assets, notes, site.url)
-    rendered = Rendered(output, notes)
-    for path, html in _render_pages(renderer, select, parallel):
-        output.add(path, html)
+    rendered = Rendered(notes)
+    for path, html in _render_pages(renderer, sink, select, rendered):
+        sink.add(path, html)
         rendered.pages.add(path)
-    output.add("sitemap.xml", sitemap(renderer.listed, renderer.absolute))
-    output.add("robots.txt", robots(renderer.absolute("sitemap.xml")))
+    sink.add("sitemap.xml", sitemap(renderer.listed, renderer.absolute))
+    sink.add("robots.txt", robots(renderer.absolute("sitemap.xml")))
+    if after_pages:
+        after_pages()
+    data_files(site, sink, notes)
     return rendered
 
 
@@ -111,8 +119,8 @@ class BuildResult:
 
 
 def build(content: Path, out: Path, base_url: str = "/") -> BuildResult:
-    """Load everything, render everything, then swap the finished folder in."""
+    """Load everything, then render into a staging folder and swap it in."""
     site = load(content)
-    rendered = render(site, base_url, parallel=True)
-    write_atomically(rendered.output, out)
-    return BuildResult(site, rendered.notes, len(rendered.output.files), len(rendered.pages), untranslated(site))
+    with StagedSite(out) as staged:
+        rendered = render(site, staged, base_url)
+    return BuildResult(site, rendered.notes, len(staged.paths), len(rendered.pages), untranslated(site))

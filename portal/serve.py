@@ -36,25 +36,29 @@ class PreviewState:
         self.problems: list[str] = []
         self.lock = threading.Lock()
 
-    def rebuild(self, changed: set[Path]) -> None:
+    def rebuild(self, changed: set[Path], reload) -> None:
+        """Rebuild, and reload the open tabs once: as soon as the changed pages are written,
+        or when the rebuild failed (to show why) or had to start again from a broken state."""
         with self.lock:
+            problems, was_broken = [], bool(self.problems)
             try:
-                update = self.builder.update(changed) if not self.problems else self.builder.full()
+                if was_broken:
+                    update = self.builder.full()
+                else:
+                    update = self.builder.update(changed, after_pages=reload)
             except ContentError as exc:
-                self.problems = exc.problems
-                for problem in exc.problems:
-                    print(f"error: {problem}", file=sys.stderr, flush=True)
-                return
+                problems = exc.problems
             except TemplateError as exc:
-                self.problems = [f"{template_location(exc)}: {exc.message or type(exc).__name__}"]
-                print(f"error: {self.problems[0]}", file=sys.stderr, flush=True)
-                return
+                problems = [f"{template_location(exc)}: {exc.message or type(exc).__name__}"]
             except Exception as exc:  # a preview must survive anything an edit can cause
-                self.problems = [f"{type(exc).__name__}: {exc}"]
-                print(f"error: {self.problems[0]}", file=sys.stderr, flush=True)
-                return
-            self.problems = []
-            print(f"rebuilt {len(update.written)} file(s) in {update.seconds * 1000:.0f} ms", flush=True)
+                problems = [f"{type(exc).__name__}: {exc}"]
+            self.problems = problems
+            for problem in problems:
+                print(f"error: {problem}", file=sys.stderr, flush=True)
+            if problems or was_broken:
+                reload()
+            if not problems:
+                print(f"rebuilt {len(update.written)} file(s) in {update.seconds * 1000:.0f} ms", flush=True)
 
     def error_page(self, request_path: str) -> str:
         lang = "en" if request_path.startswith(self.base_url + "en/") else "tr"
@@ -69,7 +73,12 @@ class PreviewFileHandler(StaticFileHandler):
     state: PreviewState
 
     def set_extra_headers(self, path):
-        self.set_header("Cache-Control", "no-store")
+        # fingerprinted assets never change under their name; everything else may change on each save
+        immutable = path.startswith("assets/")
+        self.set_header("Cache-Control", "public, max-age=31536000, immutable" if immutable else "no-store")
+
+    def should_return_304(self) -> bool:
+        return False  # a rebuild within the same second keeps the old Last-Modified: always send the file
 
     async def get(self, path, include_body=True):
         is_page = path == "" or path.endswith("/") or path.endswith(".html")
@@ -82,7 +91,7 @@ class PreviewFileHandler(StaticFileHandler):
 
 
 class BuildWatcher(Watcher):
-    """Rebuild on each save (inotify, 30 ms debounce), then reload the open tabs."""
+    """Rebuild on each save (inotify, 10 ms debounce), then reload the open tabs."""
 
     def __init__(self, state: PreviewState, paths: list[Path]):
         super().__init__()
@@ -100,10 +109,10 @@ class BuildWatcher(Watcher):
     def _run(self, loop: IOLoop) -> None:
         from watchfiles import watch
 
-        for changes in watch(*self.paths, debounce=30, step=10, stop_event=self.stop_event,
+        for changes in watch(*self.paths, debounce=10, step=5, stop_event=self.stop_event,
                              watch_filter=lambda _, p: Path(p).suffix in WATCHED_SUFFIXES):
-            self.state.rebuild({Path(p) for _, p in changes})
-            loop.add_callback(LiveReloadHandler.reload_waiters, "*")
+            self.state.rebuild({Path(p) for _, p in changes},
+                               lambda: loop.add_callback(LiveReloadHandler.reload_waiters, "*"))
 
 
 class PreviewServer(Server):

@@ -1,7 +1,9 @@
-"""Write a finished build atomically: a temporary folder swapped into place.
+"""Write a finished build atomically: a staging folder swapped into place.
 
 A build either replaces the whole output folder or leaves it untouched;
-a reader never sees a half-written site.
+a reader never sees a half-written site.  Files go to the staging folder
+as they are made, so even a build of many programmes never holds the
+whole site in memory.
 """
 from __future__ import annotations
 
@@ -15,40 +17,83 @@ class DuplicateOutput(Exception):
     pass
 
 
+def checked(path: str) -> str:
+    rel = PurePosixPath(path)
+    if rel.is_absolute() or ".." in rel.parts:
+        raise ValueError(f"output path {path!r} leaves the site folder")
+    return rel.as_posix()
+
+
 class Output:
-    """The files of one build, by site-relative path; one producer per path."""
+    """The files of one build in memory, by site-relative path; one producer per path."""
 
     def __init__(self) -> None:
         self.files: dict[str, bytes] = {}
 
     def add(self, path: str, content: bytes | str) -> None:
-        rel = PurePosixPath(path)
-        if rel.is_absolute() or ".." in rel.parts:
-            raise ValueError(f"output path {path!r} leaves the site folder")
-        key = rel.as_posix()
+        key = checked(path)
         if key in self.files:
             raise DuplicateOutput(f"two outputs for one path: {key}")
         self.files[key] = content.encode("utf-8") if isinstance(content, str) else content
 
 
-def write_atomically(output: Output, target: Path) -> None:
-    target = target.resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
-    try:
-        for folder in sorted({os.path.dirname(rel) for rel in output.files} - {""}):
-            os.makedirs(staging / folder, exist_ok=True)
-        for rel, content in output.files.items():
-            with open(staging / rel, "wb") as f:
-                f.write(content)
-        os.chmod(staging, 0o755)
-        if target.exists():
-            retired = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))
-            os.rename(target, retired / "site")
-            os.rename(staging, target)
+class StagedSite:
+    """The files of one build on disk, in a staging folder beside the target; `commit`
+    swaps it in, anything else removes it.  One producer per path, as for Output."""
+
+    def __init__(self, target: Path):
+        self.target = target.resolve()
+        self.target.parent.mkdir(parents=True, exist_ok=True)
+        self.staging = Path(tempfile.mkdtemp(prefix=f".{self.target.name}-new-", dir=self.target.parent))
+        self.paths: set[str] = set()
+        self._folders: set[str] = set()
+
+    def add(self, path: str, content: bytes | str) -> None:
+        key = checked(path)
+        if key in self.paths:
+            raise DuplicateOutput(f"two outputs for one path: {key}")
+        self.paths.add(key)
+        self.write(key, content.encode("utf-8") if isinstance(content, str) else content)
+
+    def write(self, key: str, content: bytes) -> None:
+        folder = os.path.dirname(key)
+        if folder and folder not in self._folders:
+            os.makedirs(self.staging / folder, exist_ok=True)
+            self._folders.add(folder)
+        with open(self.staging / key, "wb") as f:
+            f.write(content)
+
+    def claim(self, keys: list[str]) -> None:
+        """Paths another process wrote into the staging folder: still one producer per path."""
+        for key in keys:
+            if key in self.paths:
+                raise DuplicateOutput(f"two outputs for one path: {key}")
+            self.paths.add(key)
+
+    def commit(self) -> None:
+        os.chmod(self.staging, 0o755)
+        if self.target.exists():
+            retired = Path(tempfile.mkdtemp(prefix=f".{self.target.name}-old-", dir=self.target.parent))
+            os.rename(self.target, retired / "site")
+            os.rename(self.staging, self.target)
             shutil.rmtree(retired, ignore_errors=True)
         else:
-            os.rename(staging, target)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+            os.rename(self.staging, self.target)
+
+    def abort(self) -> None:
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+    def __enter__(self) -> "StagedSite":
+        return self
+
+    def __exit__(self, kind, value, tb) -> None:
+        if kind is None:
+            self.commit()
+        else:
+            self.abort()
+
+
+def write_atomically(output: Output, target: Path) -> None:
+    with StagedSite(target) as staged:
+        for key, content in output.files.items():
+            staged.add(key, content)

@@ -136,4 +136,4 @@ def program_json(site: Site, program: Program, discrepancies: tuple[Discrepancy,
         "stated_counts": program.stated_counts,
         "discrepancies": [_discrepancy(x) for x in discrepancies],
     }
-    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")

@@ -1,0 +1,74 @@
+"""Search: bytes before the first result, and keystroke-to-results time, in Chromium."""
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import shutil
+import threading
+
+from common import Section, median, spread, table
+
+QUERIES = ["asfalt", "çöp", "sosyal yardım", "kamulastirma", "isik", "PH.1.5.F2", "zabıta", "bisiklt", "park",
+           "nikah"]
+BUDGET_KB = 100
+TIME_MS = 50
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def run(ctx):
+    from playwright.sync_api import sync_playwright
+
+    site = ctx.reference_site()
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    ctx.log("search: payload and keystroke-to-results in Chromium")
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
+                                        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                                              "--disable-component-update", "--disable-sync"])
+            page = browser.new_page()
+            fetched: list[tuple[str, bytes]] = []
+            page.on("response", lambda r: fetched.append((r.url, r.body())) if r.ok else None)
+            page.goto(f"{base}/tr/ara/?q=asfalt")
+            page.wait_for_selector("#search-results li")
+            raw = sum(len(body) for _, body in fetched)
+            zipped = sum(len(gzip.compress(body, 6, mtime=0)) for _, body in fetched)
+            files = [(url.replace(base, ""), len(body), len(gzip.compress(body, 6, mtime=0))) for url, body in fetched]
+            samples = []
+            for _ in range(max(ctx.runs, 3)):
+                for query in QUERIES:
+                    page.fill("#search-query", "")
+                    ms = page.evaluate("""(q) => new Promise(resolve => {
+                        const box = document.getElementById('search-results'), input = document.getElementById('search-query');
+                        const start = performance.now();
+                        input.value = q;
+                        input.dispatchEvent(new Event('input'));
+                        const done = () => box.querySelector('li, .count') ? resolve(performance.now() - start) : requestAnimationFrame(done);
+                        done();
+                    })""", query)
+                    samples.append(ms)
+            browser.close()
+    finally:
+        server.shutdown()
+    rows = [[path, f"{n / 1024:.1f}", f"{z / 1024:.1f}"] for path, n, z in files]
+    body = "\n".join([
+        "The search page opened with `?q=asfalt` in headless Chromium, served locally: every response until "
+        "the first result shows (page, CSS, script, index), raw and gzip (level 6, as a host would send it).",
+        "",
+        table(["file", "raw (KB)", "gzip (KB)"], rows + [["**total**", f"{raw / 1024:.1f}", f"{zipped / 1024:.1f}"]]),
+        "",
+        f"Keystroke to results: the time from an input event to the result list in the page, for {len(QUERIES)} "
+        f"queries ({', '.join(QUERIES)}) × {max(ctx.runs, 3)}: median {median(samples):.1f} ms, "
+        f"{spread(samples, 1)} ms.",
+    ])
+    return Section("Search payload", body, headline=[
+        ("search: bytes before the first result, gzip", f"{zipped / 1024:.1f} KB", f"≤ {BUDGET_KB} KB"),
+        ("search: keystroke to results", f"{median(samples):.1f} ms", f"≤ {TIME_MS} ms"),
+    ], data={"bytes_raw": raw, "bytes_gzip": zipped, "keystroke_ms": samples})
