@@ -12,8 +12,8 @@ from decimal import Decimal
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from portal.model import ECON_CODES, ZERO, Goal, Origin, Program
-from portal.tables import count, tables_in
+from portal.model import ECON_CODES, ZERO, Goal, Origin, Program, Text
+from portal.tables import cell_label, count, tables_in
 from portal.text import fold
 
 # Below this similarity two wordings of one name are different names, not
@@ -34,6 +34,7 @@ class Discrepancy:
     row: int | None = None  # goal-table row
     indicator: str | None = None
     page: str | None = None  # a general-information page, for its tables
+    label: Text | None = None  # where on that page, in both languages: "Tablo 6, Okuryazar"
 
     @property
     def difference(self) -> Decimal | int | None:
@@ -178,14 +179,18 @@ def _page_checks(program: Program, out: list) -> None:
                 summed = sum((count(r[column]) or Decimal(0) for r in rows if column < len(r)), Decimal(0))
                 if summed != stated:
                     out.append(Discrepancy("page_table_total", f"page {slug}", int(stated), int(summed),
-                                           Origin(page.origin.path, table.line), field=f"{table.caption}",
-                                           page=slug, row=column))
+                                           Origin(page.origin.path, table.line), field=table.caption,
+                                           page=slug, row=column,
+                                           label=cell_label(page.body.tr, page.body.en, table.number, 0, column)))
     for st in program.statements:
-        table = next(t for t in tables_in(program.pages[st.page].body.tr) if t.caption == st.table)
-        cell = count(table.row(st.row)[st.column])
+        body = program.pages[st.page].body
+        table = next(t for t in tables_in(body.tr) if t.caption == st.table)
+        row = table.row(st.row)
+        cell = count(row[st.column])
         if cell != st.stated:
             out.append(Discrepancy("text_vs_table", f"page {st.page}", int(st.stated), int(cell), st.origin,
-                                   field=f"{st.table}, {st.row}", page=st.page))
+                                   field=f"{st.table}, {st.row}", page=st.page,
+                                   label=cell_label(body.tr, body.en, table.number, table.rows.index(row))))
 
 
 def _count_checks(program: Program, out: list) -> None:

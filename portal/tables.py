@@ -10,15 +10,17 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from portal.model import Text
 from portal.text import lower_tr
 
-_CAPTION = re.compile(r"^(Tablo \d+)\b")
+_CAPTION = re.compile(r"^((?:Tablo|Table) (\d+))\b")
 _COUNT = re.compile(r"^\d{1,3}(?:\.\d{3})*$|^\d+$")
 
 
 @dataclass(frozen=True)
 class Table:
-    caption: str  # "Tablo 6", the document's own numbering
+    caption: str  # "Tablo 6" ("Table 6" in a translation), the document's own numbering
+    number: int
     rows: tuple[tuple[str, ...], ...]
     line: int  # of the caption, in the page's Markdown
 
@@ -40,7 +42,7 @@ def count(cell: str) -> Decimal | None:
 
 def tables_in(markdown: str) -> list[Table]:
     tables: list[Table] = []
-    caption, caption_line, rows = "", 0, []
+    caption, table_number, caption_line, rows = "", 0, 0, []
     for number, line in enumerate(markdown.splitlines() + [""], 1):
         stripped = line.strip()
         if stripped.startswith("|"):
@@ -48,9 +50,21 @@ def tables_in(markdown: str) -> list[Table]:
                 rows.append(tuple(c.strip().replace("\\|", "|") for c in stripped.strip("|").split(" | ")))
             continue
         if rows:
-            tables.append(Table(caption, tuple(rows), caption_line))
+            tables.append(Table(caption, table_number, tuple(rows), caption_line))
             rows = []
         m = _CAPTION.match(stripped)
         if m:
-            caption, caption_line = m.group(1), number
+            caption, table_number, caption_line = m.group(1), int(m.group(2)), number
     return tables
+
+
+def cell_label(tr_markdown: str, en_markdown: str, number: int, row: int, column: int | None = None) -> Text:
+    """'Tablo 6, Okuryazar' and, from the translated page's same table and row, 'Table 6, Literate'."""
+    labels = []
+    for markdown in (tr_markdown, en_markdown):
+        table = next((t for t in tables_in(markdown) if t.number == number), None) if markdown else None
+        if table is None or row >= len(table.rows):
+            labels.append("")
+            continue
+        labels.append(f"{table.caption}, {table.rows[row][0]}" if column is None else table.caption)
+    return Text(*labels)
