@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import shutil
 import socket
-import statistics
 import subprocess
 import sys
 import time

@@ -4,7 +4,6 @@ from __future__ import annotations
 import gzip
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import urlsplit
 
 from common import Context, Section, kb, median, table

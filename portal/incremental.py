@@ -19,7 +19,6 @@ from pathlib import Path
 from portal.load import load
 from portal.model import Program, Site
 from portal.pipeline import render
-from portal.render import PageSpec
 from portal.urls import Urls
 from portal.write import DuplicateOutput, Output, checked, write_atomically
 

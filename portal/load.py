@@ -6,7 +6,6 @@ stops the build with a list of one-line problems and no traceback.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from pathlib import Path
 
 import yaml

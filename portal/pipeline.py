@@ -1,9 +1,8 @@
 """content -> model -> pages and data -> atomic write: the one path every build takes."""
 from __future__ import annotations
 
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
+import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
@@ -19,7 +18,7 @@ from portal.reconcile import Discrepancy, reconcile
 from portal.render import LANGS, PageSpec, Renderer
 from portal.untranslated import untranslated
 from portal.urls import Urls
-from portal.write import Output, StagedSite, checked
+from portal.write import StagedSite, checked
 
 
 @dataclass
@@ -47,35 +46,43 @@ def data_files(site: Site, output, notes: dict[int, tuple[Discrepancy, ...]]) ->
     output.add("data/datapackage.json", datapackage(site))
 
 
-_FORKED: tuple | None = None  # what a forked worker renders: (renderer, language, staged site)
-
-
-def _render_in_worker(_: int) -> tuple[list[str], list]:
-    renderer, lang, staged = _FORKED
-    written = []
-    for path, html in renderer.render(langs=(lang,), neutral=False):
-        staged.write(checked(path), html.encode("utf-8"))
-        written.append(path)
-    return written, renderer.listed
-
-
 def _render_pages(renderer: Renderer, sink, select, rendered: Rendered) -> Iterator[tuple[str, str]]:
-    """With two cores and a site written to disk, a forked process renders and writes the
-    Turkish pages while this one renders the English ones; the files, and the order the
-    sitemap lists them in, are the same as one process makes."""
-    global _FORKED
-    if not isinstance(sink, StagedSite) or select is not None or (os.cpu_count() or 1) < 2 or \
-            "fork" not in multiprocessing.get_all_start_methods():
+    """With two cores and a site written to disk, a forked child renders and writes the
+    Turkish pages while this process renders the English ones; the files, and the order
+    the sitemap lists them in, are the same as one process makes."""
+    if not isinstance(sink, StagedSite) or select is not None or (os.cpu_count() or 1) < 2 \
+            or not hasattr(os, "fork"):
         yield from renderer.render(select)
         return
-    _FORKED = (renderer, LANGS[0], sink)
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: render, write, report what it wrote, and leave without cleanup
+        status = 0
+        try:
+            os.close(read_end)
+            written = []
+            for path, html in renderer.render(langs=LANGS[:1], neutral=False):
+                sink.write(checked(path), html.encode("utf-8"))
+                written.append(path)
+            report = ("ok", written, renderer.listed)
+        except BaseException as exc:  # noqa: BLE001  handed to the parent, which raises it
+            report = ("error", exc, None)
+            status = 1
+        try:
+            with os.fdopen(write_end, "wb") as pipe:
+                pickle.dump(report, pipe)
+        finally:
+            os._exit(status)
+    os.close(write_end)
     try:
-        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
-            first = pool.submit(_render_in_worker, 0)
-            yield from renderer.render(langs=LANGS[1:])
-            written, listed = first.result()
+        yield from renderer.render(langs=LANGS[1:])
     finally:
-        _FORKED = None
+        with os.fdopen(read_end, "rb") as pipe:
+            data = pipe.read()
+        os.waitpid(pid, 0)
+    kind, written, listed = pickle.loads(data) if data else ("error", RuntimeError("page worker died"), None)
+    if kind == "error":
+        raise written
     sink.claim(written)
     rendered.pages.update(written)
     renderer.listed[:0] = listed

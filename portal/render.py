@@ -46,6 +46,7 @@ def environment(lang: str, **values) -> Environment:
                       bytecode_cache=_BYTECODE_CACHE, extensions=["jinja2.ext.i18n", "jinja2.ext.do"],
                       trim_blocks=True, lstrip_blocks=True)
     env.install_gettext_translations(translations(lang), newstyle=True)
+    env.globals.update(_cached_gettext(translations(lang)))
     env.globals.update(ECON_CODES=ECON_CODES, OFF_BUDGET_SOURCES=OFF_BUDGET_SOURCES, totals_of=Totals.of,
                        bar_chart=bar_chart, trend_chart=trend, ECON_NAMES=ECON_NAMES,
                        OFF_BUDGET_NAMES=OFF_BUDGET_NAMES, FIELD_NAMES=FIELD_NAMES,
@@ -54,6 +55,29 @@ def environment(lang: str, **values) -> Environment:
 
 
 _BYTECODE_CACHE = FileSystemBytecodeCache()
+
+
+def _cached_gettext(catalog) -> dict:
+    """Jinja's new-style gettext (autoescaped, %-formatted with escaped values), with each
+    message looked up once: templates ask for the same few hundred strings on every page."""
+    singular: dict[str, Markup] = {}
+    plural: dict[tuple[str, str, int], Markup] = {}
+
+    def gettext(message: str, **variables) -> Markup:
+        rv = singular.get(message)
+        if rv is None:
+            rv = singular[message] = Markup(catalog.gettext(message))
+        return rv % variables
+
+    def ngettext(one: str, many: str, num: int, **variables) -> Markup:
+        key = (one, many, num)
+        rv = plural.get(key)
+        if rv is None:
+            rv = plural[key] = Markup(catalog.ngettext(one, many, num))
+        variables.setdefault("num", num)
+        return rv % variables
+
+    return {"_": gettext, "gettext": gettext, "ngettext": ngettext}
 
 
 class Renderer:

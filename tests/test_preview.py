@@ -5,7 +5,6 @@ from __future__ import annotations
 import filecmp
 import html
 import http.client
-import shutil
 import signal
 import socket
 import subprocess

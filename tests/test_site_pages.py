@@ -1,8 +1,6 @@
 """The portal a reader sees: every entity in both languages at its contract URL."""
 from __future__ import annotations
 
-import pytest
-
 from portal.urls import Urls
 from tests.html_pages import page_file, read_page
 

@@ -5,7 +5,7 @@ import subprocess
 import sys
 
 from tests.conftest import ROOT, run_build
-from tests.html_pages import page_file, read_page
+from tests.html_pages import page_file
 from tests.test_site_pages import entity_paths
 
 

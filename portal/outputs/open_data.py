@@ -83,6 +83,7 @@ def _value(v):
 
 def _discrepancy(d: Discrepancy) -> dict:
     return {"kind": d.kind, "subject": d.subject, "field": d.field, "goal": d.goal, "activity": d.activity,
+            "page": d.page,
             "stated": _value(d.stated), "computed": _value(d.computed),
             "difference": _value(d.difference), "source": str(d.origin)}
 
