@@ -28,8 +28,8 @@ _use_project_environment()
 
 from jinja2 import TemplateError  # noqa: E402
 
-from portal.errors import ContentError, template_location  # noqa: E402
-from portal.write import DuplicateOutput  # noqa: E402
+from portal.errors import ContentError, WorkerError, template_frame, template_location  # noqa: E402
+from portal.write import DuplicateOutput, UnsafeTarget, check_target  # noqa: E402
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -41,8 +41,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     ap.add_argument("--port", type=int, default=8000, help="preview port (serve)")
     ap.add_argument("--host", default="127.0.0.1", help="preview address (serve)")
     args = ap.parse_args(argv)
-    if not args.base_url.startswith("/"):
-        ap.error("--base-url must start with '/' (e.g. /kartepe/)")
+    if not args.base_url.startswith("/") or args.base_url.startswith("//"):
+        ap.error("--base-url must be a path on this site, starting with one '/' (e.g. /kartepe/)")
     args.base_url = args.base_url.rstrip("/") + "/"
     return args
 
@@ -51,6 +51,7 @@ def run_build(args: argparse.Namespace) -> int:
     from portal.pipeline import build
 
     try:
+        check_target(args.out, keep=(ROOT, args.content), never_inside=(args.content,))
         result = build(args.content, args.out, args.base_url)
     except ContentError as exc:
         for problem in exc.problems:
@@ -58,11 +59,18 @@ def run_build(args: argparse.Namespace) -> int:
         print(f"build failed: {len(exc.problems)} problem(s); {args.out} was left as it was",
               file=sys.stderr)
         return 1
-    except (DuplicateOutput, OSError) as exc:
+    except (DuplicateOutput, UnsafeTarget, WorkerError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except TemplateError as exc:
         print(f"error: {template_location(exc)}: {exc.message or type(exc).__name__}", file=sys.stderr)
+        print(f"build failed: a template has a problem; {args.out} was left as it was", file=sys.stderr)
+        return 1
+    except Exception as exc:
+        where = template_frame(exc)
+        if where is None:
+            raise  # a fault in the generator itself, not in what people edit: keep the traceback
+        print(f"error: {where}: {type(exc).__name__}: {exc}", file=sys.stderr)
         print(f"build failed: a template has a problem; {args.out} was left as it was", file=sys.stderr)
         return 1
     for line in result.untranslated:

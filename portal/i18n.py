@@ -80,18 +80,30 @@ _TR_RANK = {ch: i for i, ch in enumerate(_TR_ALPHABET)}
 _CIRCUMFLEX = str.maketrans("âîû", "aiu")
 
 
+def _rank(c: str) -> tuple[int, int]:
+    """Spaces and punctuation first, then digits, then letters: "Park ve" before "Parkur"."""
+    if c in _TR_RANK:
+        return (2, _TR_RANK[c])
+    return (1, ord(c)) if c.isdigit() else (0, ord(c))
+
+
 def sort_key(text: str, lang: str) -> tuple:
     """A collation key: Turkish alphabet for tr, diacritics ignored for en."""
-    if lang == "tr":
-        low = lower_tr(text).translate(_CIRCUMFLEX)
-        return tuple((0, _TR_RANK[c]) if c in _TR_RANK else (1, ord(c)) for c in low), text
-    return fold(text), text
+    low = lower_tr(text).translate(_CIRCUMFLEX) if lang == "tr" else fold(text)
+    return tuple(_rank(c) if lang == "tr" else (2 if c.isalpha() else 1 if c.isdigit() else 0, ord(c))
+                 for c in low), text
 
 
-@lru_cache(maxsize=None)
 def translations(lang: str) -> Translations:
-    """The compiled message catalog for a language, built in memory from its .po file."""
+    """The compiled message catalog for a language, built in memory from its .po file,
+    again whenever the file changes (the preview picks up a translator's edit)."""
     po_path = LOCALE_DIR / lang / "LC_MESSAGES" / "messages.po"
+    return _compiled(po_path, po_path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=8)
+def _compiled(po_path: Path, _mtime: int) -> Translations:
+    lang = po_path.parent.parent.name
     with po_path.open("rb") as fp:
         catalog = read_po(fp, locale=lang)
     buffer = io.BytesIO()

@@ -1,11 +1,12 @@
 """Rebuild after an edit, re-rendering only the pages the edit can change.
 
-A goal file whose amounts did not change touches its goal and activity
-pages, its aim and units, the data notes and the search pages; anything
-else (amounts, which show up as shares on every activity page; templates;
-styles; catalogs; other content files) re-renders every page.  Either way
-only files whose bytes changed are rewritten, each one atomically, and
-the result is byte for byte what a full build writes.
+A goal file whose amounts and units did not change (only words) touches
+its goal and activity pages, its aim and units, the data notes and the
+search pages; anything else (amounts or units, which show up as totals
+and shares on many pages; templates; styles; catalogs; other content
+files) re-renders every page.  Either way only files whose bytes changed
+are rewritten, each one atomically; the result is what a full build
+writes (tests compare the two).
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from pathlib import Path
 from portal.load import load
 from portal.model import Program, Site
 from portal.pipeline import render
+from portal.render import LANGS
 from portal.urls import Urls
 from portal.write import DuplicateOutput, Output, checked, write_atomically
 
@@ -52,8 +54,10 @@ class Builder:
         return Update(sorted(self.files), [], len(rendered.pages), time.perf_counter() - start)
 
     def update(self, changed: set[Path], after_pages=None) -> Update:
-        """Rebuild after these files changed; ContentError leaves everything as it was.
-        `after_pages` is called once the changed pages are on disk (the data files follow)."""
+        """Rebuild after these files changed.  Bad content (ContentError) is found before
+        anything is written; a template error can leave some pages rewritten and others
+        not, until the template is fixed.  `after_pages` is called once the changed pages
+        are on disk (the data files follow)."""
         if self.site is None:
             return self.full()
         start = time.perf_counter()
@@ -71,6 +75,10 @@ class Builder:
         removed = [path for path in self.files if path not in new]
         for path in removed:
             (self.out / path).unlink(missing_ok=True)
+            for folder in (self.out / path).parents:  # a full build has no empty folders either
+                if folder == self.out or any(folder.iterdir()):
+                    break
+                folder.rmdir()
         self.site, self.files, self.pages = site, new, pages
         return Update(sink.written, removed, len(rendered.pages), time.perf_counter() - start)
 
@@ -86,16 +94,19 @@ class Builder:
             before = old.programs[year]
             if [g.code for g in before.goals] != [g.code for g in program.goals]:
                 return None
+            if before.unit_totals != program.unit_totals:
+                return None  # unit totals show on the overview, the units index and every activity
             for goal_before, goal in zip(before.goals, program.goals):
                 if goal_before == goal:
                     continue
-                if goal_before.totals != goal.totals or \
-                        [a.code for a in goal_before.activities] != [a.code for a in goal.activities]:
-                    return None  # amounts show as shares and totals on many pages
+                if goal_before.totals != goal.totals or goal_before.unit != goal.unit or \
+                        [(a.code, a.unit, a.cost) for a in goal_before.activities] != \
+                        [(a.code, a.unit, a.cost) for a in goal.activities]:
+                    return None  # amounts and units show as totals and shares on many pages
                 paths |= _goal_scope(program, goal_before) | _goal_scope(program, goal)
             if paths:
-                paths |= {Urls.notes(lang, year) for lang in ("tr", "en")}
-        paths |= {Urls.search(lang) for lang in ("tr", "en")}  # they name the new search index
+                paths |= {Urls.notes(lang, year) for lang in LANGS}
+        paths |= {Urls.search(lang) for lang in LANGS}  # they name the new search index
         return lambda spec: spec.path in paths
 
 
@@ -122,7 +133,7 @@ def _goal_scope(program: Program, goal) -> set[str]:
     """The pages that show something of this goal besides its amounts."""
     year, paths = program.year, set()
     units = {goal.unit} | {a.unit for a in goal.activities}
-    for lang in ("tr", "en"):
+    for lang in LANGS:
         paths.add(Urls.goal(lang, year, goal.code))
         paths.add(Urls.aim(lang, year, goal.aim))
         paths |= {Urls.activity(lang, year, a.code) for a in goal.activities}

@@ -53,8 +53,8 @@ DISCREPANCY_KINDS = {
     "section_d_column_sum": _("In section D, the printed total differs from the sum of the rows."),
     "section_d_total": _("In section D, the printed grand total differs from budget plus off-budget."),
     "section_d_activities_vs_cost_tables": _("Section D's activities column differs from the sum of the activity "
-                                             "cost tables. The difference is what section D files under general "
-                                             "administration, although the cost tables already include it."),
+                                             "cost tables."),
+    "section_d_off_budget_sum": _("In section D, the printed off-budget total differs from the sum of its sources."),
     "section_d_total_vs_programme": _("Section D's grand total differs from the sum of the activity cost tables."),
     "page_table_total": _("The table's TOTAL row differs from the sum of its rows."),
     "text_vs_table": _("The text states a figure that differs from the table it describes."),

@@ -64,7 +64,8 @@ class Loader:
         self.problems.raise_if_any()
         name, municipality, languages, default, url = settings
         return Site(name=name, municipality=municipality, languages=languages, default_language=default,
-                    units=self.units, programs=programs, glossary=glossary, url=url, synonyms=synonyms)
+                    units=self.units, programs=programs, glossary=glossary, url=url, synonyms=synonyms,
+                    origin=Origin(self.rel(site_file), 1))
 
     def _guard(self, fn):
         try:
@@ -79,15 +80,15 @@ class Loader:
                 self.problems.add(self.rel(path), 1, "site settings file is missing")
             self.problems.raise_if_any()
         try:
-            m = root.mapping(required=("name", "municipality", "languages", "default_language"), optional=("url",))
+            m = root.mapping(required=("name", "municipality", "languages", "default_language", "url"))
             languages = tuple(n.text() for n in m["languages"].sequence())
             if languages != ("tr", "en"):
                 m["languages"].fail("languages must be [tr, en]: Turkish first, English second")
             default = m["default_language"].text()
             if default not in languages:
                 m["default_language"].fail(f"'{default}' is not one of the languages")
-            url = m["url"].text() if "url" in m else ""
-            if url and not re.match(r"^https?://[^/\s]+$", url):
+            url = m["url"].text()
+            if not re.match(r"^https?://[^/\s]+$", url):
                 m["url"].fail(f"url '{url}' must be a scheme and host only, like https://example.org")
             return m["name"].bilingual(), m["municipality"].bilingual(), languages, default, url
         except Invalid:
@@ -134,8 +135,12 @@ class Loader:
         out: dict[str, dict[str, tuple[str, ...]]] = {}
         try:
             for lang, table in (root.mapping(optional=("tr", "en")) if root else {}).items():
-                out[lang] = {word: tuple(n.text() for n in also.sequence())
-                             for word, also in table.mapping().items()}
+                out[lang] = {}
+                for word, also in table.mapping().items():
+                    if len(word.split()) != 1:
+                        also.fail(f"'{word}' must be a single word (search matches word by word)")
+                        continue
+                    out[lang][word] = tuple(n.text() for n in also.sequence())
         except Invalid:
             pass
         return out
@@ -254,7 +259,11 @@ class Loader:
     def _cached_goal(self, path: Path, aim_numbers: set[int]) -> Goal | None:
         """A goal file parsed once per content: the preview reloads on every save, and
         only the saved file has changed.  Files with problems are never cached."""
-        raw = path.read_bytes()
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            self.problems.add(self.rel(path), 1, f"cannot be read: {exc.strerror or exc}")
+            return None
         key = (self.rel(path), raw, frozenset(self.units), frozenset(aim_numbers))
         if key in _GOAL_CACHE:
             return _GOAL_CACHE[key]
@@ -407,6 +416,10 @@ class Loader:
         pages = {}
         for tr_path in sorted(folder.glob("*.tr.md")):
             slug = tr_path.name[: -len(".tr.md")]
+            if not SLUG.match(slug):
+                self.problems.add(self.rel(tr_path), 1, f"page file name '{slug}' must be lower-case ASCII words "
+                                                        f"joined by '-' (it becomes the page's address)")
+                continue
             tr = self._markdown(tr_path, required=True)
             en_path = tr_path.with_name(f"{slug}.en.md")
             en = self._markdown(en_path, required=False) if en_path.exists() else ("", "")
@@ -421,9 +434,12 @@ class Loader:
     def _markdown(self, path: Path, required: bool) -> tuple[str, str] | None:
         display = self.rel(path)
         try:
-            source = path.read_text(encoding="utf-8").replace("\r\n", "\n")
+            source = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
         except UnicodeDecodeError as exc:
             self.problems.add(display, 1, f"not UTF-8 text ({exc.reason})")
+            return None
+        except OSError as exc:
+            self.problems.add(display, 1, f"cannot be read: {exc.strerror or exc}")
             return None
         match = FRONT_MATTER.match(source)
         if not match:

@@ -6,6 +6,7 @@ the tags prose needs, and tables get a wrapper that scrolls on phones.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import markdown as md
@@ -13,8 +14,15 @@ import nh3
 
 ALLOWED_TAGS = {"p", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "a", "blockquote", "table", "thead",
                 "tbody", "tr", "th", "td", "br", "sup", "sub", "code", "div"}
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope"}, "td": set(), "div": {"class", "tabindex"}}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope", "class"}, "td": {"class"}, "div": {"class", "tabindex"}}
+_CELL = re.compile(r'<(th|td)(?: style="text-align: (left|right|center);")?>')
 _converter = md.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+
+
+def _cell(m: re.Match) -> str:
+    scope = ' scope="col"' if m[1] == "th" else ""
+    figures = ' class="num"' if m[2] == "right" else ""
+    return f"<{m[1]}{scope}{figures}>"
 
 
 @lru_cache(maxsize=256)
@@ -24,7 +32,8 @@ def to_html(text: str) -> str:
     html = _converter.convert(text)
     html = html.replace("<table>", '<div class="table-scroll" tabindex="0"><table>')
     html = html.replace("</table>", "</table></div>")
-    html = html.replace("<th>", '<th scope="col">')
+    # header cells name their column; right-aligned columns (|--:|) are figures
+    html = _CELL.sub(_cell, html)
     # headings inside a page start below the page's own h1
     for level in (3, 2, 1):
         html = html.replace(f"<h{level}>", f"<h{level + 1}>").replace(f"</h{level}>", f"</h{level + 1}>")

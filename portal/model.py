@@ -14,7 +14,7 @@ from functools import cached_property
 from portal.text import lower_tr
 
 ZERO = Decimal("0.00")
-_LEADING_NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(?:\s+(.*))?$")
+_LEADING_NUMBER = re.compile(r"^([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,([0-9]+))?(?:\s+(.*))?$")
 ECON_CODES = tuple(range(1, 10))
 OFF_BUDGET_SOURCES = ("revolving_fund", "other_domestic", "foreign")
 
@@ -176,6 +176,10 @@ class Goal:
         return Totals.of(self.activities)
 
     @property
+    def indicator_years(self) -> list[str]:
+        return sorted({year for i in self.indicators for year in i.values})
+
+    @property
     def budget(self) -> Decimal:
         return self.totals.budget
 
@@ -225,18 +229,6 @@ class SectionD:
         return sum((r.total for r in self.budget_lines.values()), ZERO)
 
     @property
-    def activities(self) -> Decimal:
-        return sum((r.activities for r in self.budget_lines.values()), ZERO)
-
-    @property
-    def general_administration(self) -> Decimal:
-        return sum((r.general_administration for r in self.budget_lines.values()), ZERO)
-
-    @property
-    def other_administrations(self) -> Decimal:
-        return sum((r.other_administrations for r in self.budget_lines.values()), ZERO)
-
-    @property
     def off_budget(self) -> Decimal:
         return sum((r.total for r in self.off_budget_lines.values()), ZERO)
 
@@ -283,6 +275,11 @@ class Program:
     def activities(self) -> tuple[Activity, ...]:
         return tuple(a for g in self.goals for a in g.activities)
 
+    @property
+    def indicator_years(self) -> list[str]:
+        """The years the indicators give values for (the programme year and the two before it)."""
+        return sorted({year for g in self.goals for year in g.indicator_years})
+
     def goals_of_aim(self, number: int) -> tuple[Goal, ...]:
         return tuple(g for g in self.goals if g.aim == number)
 
@@ -310,18 +307,14 @@ class Program:
 
     @cached_property
     def unit_totals(self) -> dict[str, Totals]:
-        units = dict.fromkeys(a.unit for a in self.activities)
+        """Every unit a goal or an activity names, with the totals of its own activities."""
+        units = dict.fromkeys([g.unit for g in self.goals] + [a.unit for a in self.activities])
         return {slug: Totals.of(self.activities_of_unit(slug)) for slug in units}
-
-    def budget_by_econ(self) -> dict[int, Decimal]:
-        """The activities' budget per economic code, summed from the cost tables."""
-        return self.totals.by_econ
 
     @property
     def budget(self) -> Decimal:
-        """The whole budget.  The cost tables already carry the amounts that
-        section D files under general administration (interest, reserves), so
-        the programme's budget is the sum of its activities and nothing more."""
+        """The whole budget, summed from the activities' cost tables (every line of the
+        programme has one); section D's own split is kept as printed and reconciled."""
         return self.totals.budget
 
     @property
@@ -370,7 +363,8 @@ class Site:
     programs: dict[int, Program]
     glossary: tuple[GlossaryTerm, ...] = ()
     url: str = ""  # the public address, for canonical links and the sitemap
-    synonyms: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # lang -> word -> also  # the public address, for canonical links and the sitemap
+    synonyms: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # lang -> word -> also
+    origin: Origin | None = None  # site.yaml  # the public address, for canonical links and the sitemap
 
     @property
     def latest(self) -> Program:

@@ -3,10 +3,14 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
+from jinja2 import TemplateError
+
+from portal.errors import WorkerError, template_frame, template_location
 from portal.load import load
 from portal.model import Site
 from portal.outputs.assets import fingerprinted, static_assets
@@ -46,50 +50,66 @@ def data_files(site: Site, output, notes: dict[int, tuple[Discrepancy, ...]]) ->
     output.add("data/datapackage.json", datapackage(site))
 
 
-def _render_pages(renderer: Renderer, sink, select, rendered: Rendered) -> Iterator[tuple[str, str]]:
-    """With two cores and a site written to disk, a forked child renders and writes the
+def _render_pages(renderer: Renderer, sink, select, rendered: Rendered, workers: int) -> Iterator[tuple[str, str]]:
+    """With two workers and a site written to disk, a forked child renders and writes the
     Turkish pages while this process renders the English ones; the files, and the order
     the sitemap lists them in, are the same as one process makes."""
-    if not isinstance(sink, StagedSite) or select is not None or (os.cpu_count() or 1) < 2 \
-            or not hasattr(os, "fork"):
+    if workers < 2 or not isinstance(sink, StagedSite) or select is not None or not hasattr(os, "fork"):
         yield from renderer.render(select)
         return
     read_end, write_end = os.pipe()
     pid = os.fork()
-    if pid == 0:  # the child: render, write, report what it wrote, and leave without cleanup
-        status = 0
-        try:
-            os.close(read_end)
-            written = []
-            for path, html in renderer.render(langs=LANGS[:1], neutral=False):
-                sink.write(checked(path), html.encode("utf-8"))
-                written.append(path)
-            report = ("ok", written, renderer.listed)
-        except BaseException as exc:  # noqa: BLE001  handed to the parent, which raises it
-            report = ("error", exc, None)
-            status = 1
-        try:
-            with os.fdopen(write_end, "wb") as pipe:
-                pickle.dump(report, pipe)
-        finally:
-            os._exit(status)
+    if pid == 0:
+        _page_worker(renderer, sink, read_end, write_end)  # never returns
     os.close(write_end)
+    finished = False
     try:
         yield from renderer.render(langs=LANGS[1:])
+        finished = True
     finally:
+        if not finished:  # this half failed: the other half is no longer wanted
+            os.kill(pid, signal.SIGTERM)
         with os.fdopen(read_end, "rb") as pipe:
             data = pipe.read()
-        os.waitpid(pid, 0)
-    kind, written, listed = pickle.loads(data) if data else ("error", RuntimeError("page worker died"), None)
+        _, status = os.waitpid(pid, 0)
+    try:
+        kind, first, second = pickle.loads(data)
+    except Exception:
+        raise WorkerError(f"the process rendering the Turkish pages stopped unexpectedly "
+                          f"(exit status {os.waitstatus_to_exitcode(status)})") from None
     if kind == "error":
-        raise written
-    sink.claim(written)
-    rendered.pages.update(written)
-    renderer.listed[:0] = listed
+        raise WorkerError(first)
+    sink.claim(first)
+    rendered.pages.update(first)
+    renderer.listed[:0] = second
+
+
+def _page_worker(renderer: Renderer, sink: StagedSite, read_end: int, write_end: int) -> None:
+    """The forked child: render and write the first language's pages, report one line
+    (what it wrote, or what went wrong, with the template's file and line), and leave
+    without running the parent's clean-up."""
+    status = 0
+    try:
+        os.close(read_end)
+        written = []
+        for path, html in renderer.render(langs=LANGS[:1], neutral=False):
+            sink.write(checked(path), html.encode("utf-8"))
+            written.append(path)
+        report = ("ok", written, renderer.listed)
+    except TemplateError as exc:
+        report, status = ("error", f"{template_location(exc)}: {exc.message or type(exc).__name__}", None), 1
+    except BaseException as exc:  # noqa: BLE001  reported to the parent as one line
+        where = template_frame(exc)
+        report, status = ("error", f"{where + ': ' if where else ''}{type(exc).__name__}: {exc}", None), 1
+    try:
+        with os.fdopen(write_end, "wb") as pipe:
+            pickle.dump(report, pipe)
+    finally:
+        os._exit(status)
 
 
 def render(site: Site, sink, base_url: str = "/", select: Callable[[PageSpec], bool] | None = None,
-           after_pages: Callable[[], None] | None = None) -> Rendered:
+           after_pages: Callable[[], None] | None = None, workers: int = 1) -> Rendered:
     """Every file of the site into `sink`; with `select`, only the pages it accepts.
     Pages come before the data files, so a preview can reload as soon as they are written."""
     notes = {year: reconcile(program) for year, program in site.programs.items()}
@@ -105,7 +125,7 @@ def render(site: Site, sink, base_url: str = "/", select: Callable[[PageSpec], b
         assets[f"search-{lang}.json"] = path
     renderer = Renderer(site, urls, assets, notes, site.url)
     rendered = Rendered(notes)
-    for path, html in _render_pages(renderer, sink, select, rendered):
+    for path, html in _render_pages(renderer, sink, select, rendered, workers):
         sink.add(path, html)
         rendered.pages.add(path)
     sink.add("sitemap.xml", sitemap(renderer.listed, renderer.absolute))
@@ -114,6 +134,11 @@ def render(site: Site, sink, base_url: str = "/", select: Callable[[PageSpec], b
         after_pages()
     data_files(site, sink, notes)
     return rendered
+
+
+def _cores() -> int:
+    """Cores this process may use (its affinity, not the machine's count)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 @dataclass
@@ -129,5 +154,5 @@ def build(content: Path, out: Path, base_url: str = "/") -> BuildResult:
     """Load everything, then render into a staging folder and swap it in."""
     site = load(content)
     with StagedSite(out) as staged:
-        rendered = render(site, staged, base_url)
+        rendered = render(site, staged, base_url, workers=min(2, _cores()))
     return BuildResult(site, rendered.notes, len(staged.paths), len(rendered.pages), untranslated(site))

@@ -150,9 +150,15 @@ def _section_d_checks(program: Program, out: list) -> None:
                 d.stated_budget.origin)
     _amount(out, "section_d_column_sum", s, "total", d.stated_budget.stated_total, d.budget,
             d.stated_budget.origin)
+    for column in ("activities", "general_administration", "other_administrations"):
+        sources = sum((getattr(r, column) for r in d.off_budget_lines.values()), ZERO)
+        _amount(out, "section_d_off_budget_sum", s, column, getattr(d.stated_off_budget, column), sources,
+                d.stated_off_budget.origin)
+        _amount(out, "section_d_total", s, column, getattr(d.stated_total, column),
+                getattr(d.stated_budget, column) + getattr(d.stated_off_budget, column), d.stated_total.origin)
     _amount(out, "section_d_total", s, "total", d.stated_total.stated_total, d.budget + d.off_budget,
             d.stated_total.origin)
-    by_econ = program.budget_by_econ()
+    by_econ = program.totals.by_econ
     for code in ECON_CODES:
         row = d.budget_lines[code]
         _amount(out, "section_d_activities_vs_cost_tables", s, str(code), row.activities, by_econ[code],

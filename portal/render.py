@@ -69,12 +69,12 @@ def _cached_gettext(catalog) -> dict:
             rv = singular[message] = Markup(catalog.gettext(message))
         return rv % variables
 
-    def ngettext(one: str, many: str, num: int, **variables) -> Markup:
-        key = (one, many, num)
+    def ngettext(__one: str, __many: str, __count: int, **variables) -> Markup:
+        key = (__one, __many, __count)
         rv = plural.get(key)
         if rv is None:
-            rv = plural[key] = Markup(catalog.ngettext(one, many, num))
-        variables.setdefault("num", num)
+            rv = plural[key] = Markup(catalog.ngettext(__one, __many, __count))
+        variables.setdefault("num", __count)
         return rv % variables
 
     return {"_": gettext, "gettext": gettext, "ngettext": ngettext}
@@ -123,10 +123,13 @@ class Renderer:
         field shows the Turkish, marked with lang="tr" and a visible note."""
         note = translations(lang).gettext(UNTRANSLATED)
 
-        def t(text: Text) -> Markup:
+        def t(text: Text, limit: int = 0) -> Markup:
+            shown = text.get(lang)
+            if limit and len(shown) > limit:  # breadcrumbs keep long goal texts short
+                shown = shown[:limit - 1].rstrip() + "…"
             if text.translated(lang):
-                return escape(text.get(lang))
-            return Markup('<span lang="tr">{}</span> <small class="untranslated">({})</small>').format(text.tr, note)
+                return escape(shown)
+            return Markup('<span lang="tr">{}</span> <small class="untranslated">({})</small>').format(shown, note)
         return t
 
     def _render(self, spec: PageSpec, lang: str) -> str:
@@ -150,21 +153,21 @@ class Renderer:
                        description=site.name.get(lang))
         for program in site.programs.values():
             year = program.year
-            home = [(site.name.get(lang), u.home(lang))]
-            overview = home + [(program.title.get(lang), u.program(lang, year))]
+            home = [(site.name, u.home(lang))]
+            overview = home + [(program.title, u.program(lang, year))]
             yield PageSpec(u.program(lang, year), "program.html", program.title.get(lang),
                            both(u.program, year), {"program": program}, breadcrumbs=overview,
                            description=card(program.title.get(lang), money(program.total)))
             for aim in program.aims:
                 yield PageSpec(u.aim(lang, year, aim.number), "aim.html", aim.name.get(lang),
                                both(u.aim, year, aim.number), {"program": program, "aim": aim},
-                               breadcrumbs=overview + [(aim.name.get(lang), u.aim(lang, year, aim.number))],
+                               breadcrumbs=overview + [(aim.name, u.aim(lang, year, aim.number))],
                                description=card(aim.name.get(lang),
                                                 money(program.aim_totals[aim.number].total)))
             for goal in program.goals:
                 aim = program.aim(goal.aim)
-                crumbs = overview + [(aim.name.get(lang), u.aim(lang, year, aim.number)),
-                                     (goal.text.get(lang), u.goal(lang, year, goal.code))]
+                crumbs = overview + [(aim.name, u.aim(lang, year, aim.number)),
+                                     (goal.text, u.goal(lang, year, goal.code))]
                 yield PageSpec(u.goal(lang, year, goal.code), "goal.html", goal.text.get(lang),
                                both(u.goal, year, goal.code), {"program": program, "goal": goal, "aim": aim},
                                breadcrumbs=crumbs,
@@ -175,7 +178,7 @@ class Renderer:
                         u.activity(lang, year, activity.code), "activity.html", activity.name.get(lang),
                         both(u.activity, year, activity.code),
                         {"program": program, "goal": goal, "aim": aim, "activity": activity},
-                        breadcrumbs=crumbs + [(activity.name.get(lang), u.activity(lang, year, activity.code))],
+                        breadcrumbs=crumbs + [(activity.name, u.activity(lang, year, activity.code))],
                         description=card(activity.document_code, activity.name.get(lang),
                                          money(activity.cost.total), site.units[activity.unit].name.get(lang)))
             units_crumbs = overview + [("units", u.units(lang, year))]
@@ -187,7 +190,7 @@ class Renderer:
                 unit = site.units[slug]
                 yield PageSpec(u.unit(lang, year, slug), "unit.html", unit.name.get(lang),
                                both(u.unit, year, slug), {"program": program, "unit": unit},
-                               breadcrumbs=units_crumbs + [(unit.name.get(lang), u.unit(lang, year, slug))],
+                               breadcrumbs=units_crumbs + [(unit.name, u.unit(lang, year, slug))],
                                description=card(unit.name.get(lang), money(program.unit_totals[slug].total)))
             yield PageSpec(u.notes(lang, year), "notes.html", "notes", both(u.notes, year),
                            {"program": program, "groups": by_place(program, self.notes.get(year, ()))},
@@ -196,12 +199,12 @@ class Renderer:
                 yield PageSpec(u.page(lang, year, slug), "page.html", page.title.get(lang),
                                both(u.page, year, slug),
                                {"program": program, "content_page": page, "body": to_html(page.body.get(lang))},
-                               breadcrumbs=overview + [(page.title.get(lang), u.page(lang, year, slug))])
+                               breadcrumbs=overview + [(page.title, u.page(lang, year, slug))])
         yield PageSpec(u.downloads(lang), "downloads.html", "downloads", both(u.downloads),
-                       breadcrumbs=[(site.name.get(lang), u.home(lang)), ("downloads", u.downloads(lang))])
+                       breadcrumbs=[(site.name, u.home(lang)), ("downloads", u.downloads(lang))])
         yield PageSpec(u.search(lang), "search.html", "search", both(u.search),
                        {"search_index": self.assets.get(f"search-{lang}.json", "")},
-                       breadcrumbs=[(site.name.get(lang), u.home(lang)), ("search", u.search(lang))])
+                       breadcrumbs=[(site.name, u.home(lang)), ("search", u.search(lang))])
         yield PageSpec(u.glossary(lang), "glossary.html", "glossary", both(u.glossary),
                        {"glossary": site.glossary},
-                       breadcrumbs=[(site.name.get(lang), u.home(lang)), ("glossary", u.glossary(lang))])
+                       breadcrumbs=[(site.name, u.home(lang)), ("glossary", u.glossary(lang))])

@@ -22,6 +22,7 @@ from tornado.ioloop import IOLoop
 
 from portal.errors import ContentError, template_location
 from portal.incremental import ROOT, Builder
+from portal.write import UnsafeTarget, check_target
 from portal.render import environment
 
 WATCHED = ("templates", "static", "locale")
@@ -33,37 +34,37 @@ class PreviewState:
 
     def __init__(self, builder: Builder, base_url: str):
         self.builder, self.base_url = builder, base_url
-        self.problems: list[str] = []
-        self.lock = threading.Lock()
+        self.problems: list[str] = []  # of the last build; shown instead of pages while there are any
 
     def rebuild(self, changed: set[Path], reload) -> None:
         """Rebuild, and reload the open tabs once: as soon as the changed pages are written,
-        or when the rebuild failed (to show why) or had to start again from a broken state."""
-        with self.lock:
-            problems, was_broken = [], bool(self.problems)
-            try:
-                if was_broken:
-                    update = self.builder.full()
-                else:
-                    update = self.builder.update(changed, after_pages=reload)
-            except ContentError as exc:
-                problems = exc.problems
-            except TemplateError as exc:
-                problems = [f"{template_location(exc)}: {exc.message or type(exc).__name__}"]
-            except Exception as exc:  # a preview must survive anything an edit can cause
-                problems = [f"{type(exc).__name__}: {exc}"]
-            self.problems = problems
-            for problem in problems:
-                print(f"error: {problem}", file=sys.stderr, flush=True)
-            if problems or was_broken:
-                reload()
-            if not problems:
-                print(f"rebuilt {len(update.written)} file(s) in {update.seconds * 1000:.0f} ms", flush=True)
+        or when the rebuild failed (to show why) or had to start again from a broken state.
+        One watcher thread runs the rebuilds, one at a time."""
+        problems, was_broken = [], bool(self.problems)
+        try:
+            if was_broken:
+                update = self.builder.full()
+            else:
+                update = self.builder.update(changed, after_pages=reload)
+        except ContentError as exc:
+            problems = exc.problems
+        except TemplateError as exc:
+            problems = [f"{template_location(exc)}: {exc.message or type(exc).__name__}"]
+        except Exception as exc:  # a preview must survive anything an edit can cause
+            problems = [f"{type(exc).__name__}: {exc}"]
+        self.problems = problems
+        for problem in problems:
+            print(f"error: {problem}", file=sys.stderr, flush=True)
+        if problems or was_broken:
+            reload()
+        if not problems:
+            print(f"rebuilt {len(update.written)} file(s) in {update.seconds * 1000:.0f} ms", flush=True)
 
-    def error_page(self, request_path: str) -> str:
-        lang = "en" if request_path.startswith(self.base_url + "en/") else "tr"
+    def error_page(self, path: str) -> str:
+        """The problems, in the language of the page asked for (path is inside the site)."""
+        lang = "en" if path.startswith("en/") else "tr"
         return environment(lang).get_template("build_error.html").render(
-            problems=self.problems, last_good=request_path + "?last-good")
+            problems=self.problems, last_good=self.base_url + path + "?last-good")
 
 
 class PreviewFileHandler(StaticFileHandler):
@@ -85,7 +86,7 @@ class PreviewFileHandler(StaticFileHandler):
         if self.state.problems and is_page and "last-good" not in self.request.arguments:
             self.set_status(500)
             self.set_header("Content-Type", "text/html; charset=utf-8")
-            self.finish(self.state.error_page(self.request.path))
+            self.finish(self.state.error_page(path))
             return
         await super().get(path, include_body)
 
@@ -128,13 +129,12 @@ def serve(args) -> int:
     builder = Builder(args.content, args.out, args.base_url)
     state = PreviewState(builder, args.base_url)
     try:
-        builder.full()
-    except ContentError as exc:
-        state.problems = exc.problems
-        for problem in exc.problems:
-            print(f"error: {problem}", file=sys.stderr)
-        if not args.out.exists():
-            args.out.mkdir(parents=True)
+        check_target(args.out, keep=(ROOT, args.content), never_inside=(args.content,))
+    except UnsafeTarget as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    state.rebuild(set(), reload=lambda: None)  # the first build: a full one, problems shown like later ones
+    args.out.mkdir(parents=True, exist_ok=True)
     PreviewFileHandler.state = state
     watched = [args.content] + [ROOT / name for name in WATCHED]
     watcher = BuildWatcher(state, [p for p in watched if p.exists()])
@@ -145,6 +145,10 @@ def serve(args) -> int:
     print(f"Preview: {url}  (open it in your browser; Ctrl-C stops)", flush=True)
     try:
         server.serve(port=args.port, host=args.host, root=str(args.out.resolve()), restart_delay=0)
+    except OSError as exc:
+        print(f"error: cannot listen on {args.host}:{args.port} ({exc.strerror}); try another --port",
+              file=sys.stderr)
+        return 1
     finally:
         watcher.stop_event.set()
     print("stopped", flush=True)

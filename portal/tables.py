@@ -14,7 +14,7 @@ from portal.model import Text
 from portal.text import lower_tr
 
 _CAPTION = re.compile(r"^((?:Tablo|Table) (\d+))\b")
-_COUNT = re.compile(r"^\d{1,3}(?:\.\d{3})*$|^\d+$")
+_COUNT = re.compile(r"^[0-9]{1,3}(?:\.[0-9]{3})*$|^[0-9]+$")
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ def untranslated(site: Site) -> list[str]:
         if _missing(text):
             out.append(f"{origin}: {what} has no English text")
 
-    check(site.name, "content/site.yaml:1", "site name")
+    check(site.name, site.origin, "site name")
     for unit in site.units.values():
         check(unit.name, unit.origin, f"unit {unit.slug} name")
         check(unit.description, unit.origin, f"unit {unit.slug} description")

@@ -13,8 +13,32 @@ import tempfile
 from pathlib import Path, PurePosixPath
 
 
+MARKER = ".portal-build"  # in every folder this tool builds: only such a folder is ever replaced
+
+
 class DuplicateOutput(Exception):
     pass
+
+
+class UnsafeTarget(Exception):
+    """The output folder holds something that is not a previous build: never replace it."""
+
+
+def check_target(target: Path, keep: tuple[Path, ...] = (), never_inside: tuple[Path, ...] = ()) -> None:
+    """Refuse an output folder that is or holds a folder to keep (the project, the content),
+    that sits inside the content, or that holds files but no build marker."""
+    target = target.resolve()
+    for folder in keep:
+        if target == folder.resolve() or folder.resolve().is_relative_to(target):
+            raise UnsafeTarget(f"refusing to build into {target}: it would replace {folder.resolve()}")
+    for folder in never_inside:
+        if target.is_relative_to(folder.resolve()):
+            raise UnsafeTarget(f"refusing to build into {target}: it is inside {folder.resolve()}")
+    if target.is_file():
+        raise UnsafeTarget(f"refusing to build into {target}: it is a file")
+    if target.is_dir() and any(target.iterdir()) and not (target / MARKER).exists():
+        raise UnsafeTarget(f"refusing to replace {target}: it holds files but no {MARKER} marker, so it is "
+                           f"not a site this tool built; choose a new or empty folder")
 
 
 def checked(path: str) -> str:
@@ -43,10 +67,12 @@ class StagedSite:
 
     def __init__(self, target: Path):
         self.target = target.resolve()
+        check_target(self.target)
         self.target.parent.mkdir(parents=True, exist_ok=True)
         self.staging = Path(tempfile.mkdtemp(prefix=f".{self.target.name}-new-", dir=self.target.parent))
         self.paths: set[str] = set()
         self._folders: set[str] = set()
+        (self.staging / MARKER).write_text("Built by build.py; the next build replaces this folder.\n")
 
     def add(self, path: str, content: bytes | str) -> None:
         key = checked(path)
@@ -71,14 +97,21 @@ class StagedSite:
             self.paths.add(key)
 
     def commit(self) -> None:
+        """Two renames: the old folder aside, the new one in.  Should the second fail, the
+        old folder goes back, so the target never ends up missing or half written."""
         os.chmod(self.staging, 0o755)
-        if self.target.exists():
-            retired = Path(tempfile.mkdtemp(prefix=f".{self.target.name}-old-", dir=self.target.parent))
-            os.rename(self.target, retired / "site")
+        if not self.target.exists():
             os.rename(self.staging, self.target)
+            return
+        retired = Path(tempfile.mkdtemp(prefix=f".{self.target.name}-old-", dir=self.target.parent))
+        os.rename(self.target, retired / "site")
+        try:
+            os.rename(self.staging, self.target)
+        except BaseException:
+            os.rename(retired / "site", self.target)
             shutil.rmtree(retired, ignore_errors=True)
-        else:
-            os.rename(self.staging, self.target)
+            raise
+        shutil.rmtree(retired, ignore_errors=True)
 
     def abort(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)

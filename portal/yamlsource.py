@@ -6,6 +6,7 @@ safe composer is used: no tags, no Python objects.
 """
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -90,7 +91,7 @@ class Node:
 
     def integer(self) -> int:
         value = self.text()
-        if not value.isdigit() or len(value) > 6:
+        if not re.fullmatch(r"[0-9]{1,6}", value):
             raise self.fail(f"expected a whole number, found {value!r}")
         return int(value)
 
@@ -148,6 +149,9 @@ def read(path: Path, display: str, problems: Problems) -> Node | None:
         source = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         problems.add(display, 1, f"not UTF-8 text ({exc.reason})")
+        return None
+    except OSError as exc:
+        problems.add(display, 1, f"cannot be read: {exc.strerror or exc}")
         return None
     try:
         docs = list(yaml.compose_all(source, Loader=Loader))

@@ -4,8 +4,9 @@
 (function () {
   "use strict";
   var box = document.getElementById("search-results");
+  var status = document.getElementById("search-status");
   var input = document.getElementById("search-query");
-  if (!box || !input) return;
+  if (!box || !status || !input) return;
 
   var KIND_ORDER = { activity: 0, goal: 1, unit: 2, aim: 3, indicator: 4, page: 5 };
   // Indicators and general pages answer fewer searches than the things they describe.
@@ -107,6 +108,7 @@
       if (hits.size) return rank(hits);
     }
     var qs = tokens(folded);
+    if (!qs.length) return [];  // only punctuation: nothing to look for
     var per = qs.map(scoreWord);
     per[0].forEach(function (s, doc) {
       var total = s;
@@ -144,11 +146,13 @@
 
   function show(query) {
     box.textContent = "";
+    status.textContent = "";
     if (!query.trim()) return;
     var results = search(query);
-    var count = el("p", "count", results.length ? box.dataset.count.replace("{n}", results.length) : box.dataset.none);
-    box.appendChild(count);
-    if (!results.length) return;
+    var n = results.length;
+    status.textContent = !n ? box.dataset.none
+      : (n === 1 ? box.dataset.countOne : box.dataset.countOther).replace("{n}", n);
+    if (!n) return;
     var list = el("ol");
     results.forEach(function (doc) {
       var item = el("li");
@@ -174,11 +178,16 @@
   }
 
   input.value = new URLSearchParams(window.location.search).get("q") || "";
-  fetch(box.dataset.index).then(function (r) { return r.json(); }).then(function (data) {
+  fetch(box.dataset.index).then(function (r) {
+    if (!r.ok) throw new Error(r.status);
+    return r.json();
+  }).then(function (data) {
     index = build(data);
     box.dataset.ready = "true";
-    show(input.value);
     input.addEventListener("input", sync);
+    show(input.value);
+  }).catch(function () {
+    status.textContent = box.dataset.failed;
   });
   input.form.addEventListener("submit", function (event) { event.preventDefault(); sync(); });
 })();

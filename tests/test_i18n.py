@@ -41,6 +41,13 @@ def test_money_forms():
     assert en.printed_value("1.150") == "1,150" and en.printed_value("95 ve Üzeri") == "95 ve Üzeri"
 
 
+def test_words_sort_before_longer_words():
+    for lang in ("tr", "en"):
+        ordered = sorted(["Parkur", "Park ve Bahçeler", "Kültürel", "Kültür Müdürlüğü", "Park"],
+                         key=lambda w: sort_key(w, lang))
+        assert ordered == ["Kültür Müdürlüğü", "Kültürel", "Park", "Park ve Bahçeler", "Parkur"]
+
+
 def test_turkish_alphabetical_order():
     words = ["Zabıta", "Çevre", "Işık", "İmar", "Cadde", "Ilgaz", "ışık", "Özel", "Ortak", "Şehir", "Sosyal",
              "Ulaşım", "Üst", "Gençlik", "Ğ", "Hukuk"]

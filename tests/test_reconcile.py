@@ -99,7 +99,7 @@ def test_a_table_whose_total_row_is_off_is_caught(content_copy):
 def test_counted_totals_equal_the_documents_grand_total(program):
     assert program.budget == D("1460500000.00")
     assert program.budget == program.section_d.stated_budget.stated_total
-    by_econ = program.budget_by_econ()
+    by_econ = program.totals.by_econ
     for code, row in program.section_d.budget_lines.items():
         assert by_econ[code] == row.stated_total, code
     assert len(program.goals) == 52 and len(program.aims) == 6 and len(program.activities) == 126

@@ -23,8 +23,6 @@ from tools.seed_parser import Seed, SeedError, parse  # noqa: E402
 
 # Fields that people write and the importer must never overwrite.
 HAND_WRITTEN = {"en", "description", "notes", "better"}
-# Indicators where a falling value counts as progress: durations, repairs needed, illegal building.
-LOWER_IS_BETTER = ("Süre", "Tamirat Gereken", "Kaçak", "Şikâyette Bulunan", "Müdahale")
 # Files the importer only creates: site settings belong to the people running the site.
 CREATE_ONLY = {"site.yaml"}
 # Units of measure that read the same in English.
@@ -42,9 +40,12 @@ def unit_slug(name: str) -> str:
 
 
 def lower_is_better(ind: dict) -> bool:
-    """A first guess for staff to check: the document does not say which way is progress."""
-    return ind["measure"] != "%" and any(w in ind["name"] for w in LOWER_IS_BETTER) or \
-        any(w in ind["name"] for w in LOWER_IS_BETTER[1:4])
+    """A first guess for staff to check: the document does not say which way is progress.
+    Durations and response times (not rates) fall; repairs needed, illegal building and
+    complaints of violence fall whatever their unit."""
+    named = lambda words: any(w in ind["name"] for w in words)  # noqa: E731
+    return (ind["measure"] != "%" and named(("Süre", "Müdahale"))) or \
+        named(("Tamirat Gereken", "Kaçak", "Şikâyette Bulunan"))
 
 
 def indicator_value(printed: str):
@@ -75,7 +76,7 @@ def goal_document(seed: Seed, goal, slugs: dict[str, str]) -> dict:
            else {"printed_code": ind["printed_code"]}),
         "name": tr(ind["name"]),
         "measure": tr(ind["measure"], ind["measure"] if ind["measure"] in NEUTRAL_MEASURES else ""),
-        "values": dict(zip(("2022", "2023", "2024"), map(indicator_value, ind["values"]))),
+        "values": dict(zip(goal.years, map(indicator_value, ind["values"]))),
         **({"better": "down"} if lower_is_better(ind) else {}),
     } for ind in goal.indicators]
     doc["goal_table"] = {
@@ -155,10 +156,13 @@ def merge(fresh, old):
         kept = [k for k in old if k not in fresh and k in HAND_WRITTEN]
         return {k: merged[k] for k in [*fresh, *kept]}
     if isinstance(fresh, list) and isinstance(old, list):
+        key = next((k for k in ("code", "number") if fresh and all(isinstance(f, dict) and k in f for f in fresh)),
+                   None)
+        if key:  # items that name themselves are matched by name, not by position
+            by_key = {o.get(key): o for o in old if isinstance(o, dict)}
+            return [merge(f, by_key.get(f[key])) for f in fresh]
         if len(fresh) == len(old):
             return [merge(f, o) for f, o in zip(fresh, old)]
-        by_code = {o.get("code"): o for o in old if isinstance(o, dict) and "code" in o}
-        return [merge(f, by_code.get(f.get("code"))) if isinstance(f, dict) else f for f in fresh]
     return fresh
 
 

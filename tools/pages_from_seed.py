@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from tools.seed_parser import TAG
+from tools.seed_parser import TAG, find_line
 
 # slug: (first line containing, line that ends it, Turkish title, English title)
 PAGES = {
@@ -80,8 +80,8 @@ def to_markdown(lines: list[str]) -> str:
 def general_pages(lines: list[str], year: int) -> dict[str, str]:
     pages = {}
     for slug, (start, end, title_tr, title_en) in PAGES.items():
-        a = next(i for i, x in enumerate(lines) if start in x)
-        b = next(i for i in range(a + 1, len(lines)) if end in lines[i])
+        a = find_line(lines, start)
+        b = find_line(lines, end, a + 1)
         body = lines[a + 1:b] if start != "Değerli Kartepeli" else lines[a:b]
         pages[f"{year}/pages/{slug}.tr.md"] = f"---\ntitle: {title_tr}\n---\n\n" + to_markdown(body)
         pages[f"{year}/pages/{slug}.en.md"] = f"---\ntitle: {title_en}\n---\n"

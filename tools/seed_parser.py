@@ -82,6 +82,7 @@ class GoalTable:
     costs: list[CostTable] = field(default_factory=list)
     line: int = 0
     reading_indicators: bool = False
+    years: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -99,10 +100,19 @@ class Seed:
     lines: list[str]
 
 
+def find_line(lines: list[str], text: str, start: int = 0) -> int:
+    """The index of the first line from `start` that contains `text`; a SeedError if none does."""
+    found = next((i for i in range(start, len(lines)) if text in lines[i]), None)
+    if found is None:
+        raise SeedError(start + 1, f"expected a line containing {text!r} after this point; the document's "
+                                   f"layout differs from the one the importer knows")
+    return found
+
+
 def _section(lines: list[str], start: str, end: str | None, after: int = 0) -> tuple[int, int]:
     """Line indexes [a, b) between the first line containing start and the next containing end."""
-    a = next(i for i in range(after, len(lines)) if start in lines[i])
-    b = len(lines) if end is None else next(i for i in range(a + 1, len(lines)) if end in lines[i])
+    a = find_line(lines, start, after)
+    b = len(lines) if end is None else find_line(lines, end, a + 1)
     return a, b
 
 
@@ -174,6 +184,9 @@ def _goal_line(goal: GoalTable, c: list[str], line: int) -> None:
         goal.text = m.group(3)
     elif head == "Performans Göstergeleri":
         goal.reading_indicators = True
+        goal.years = [y for y in c[1:] if re.fullmatch(r"[0-9]{4}", y)]
+        if len(goal.years) != 3:
+            raise SeedError(line, f"indicator header needs three years, found {c[1:]}")
     elif head == "Faaliyetler":
         goal.reading_indicators = False
     elif goal.reading_indicators:
@@ -289,7 +302,7 @@ def _values(lines: list[str], a: int) -> list[str]:
 
 
 def _unit_names(lines: list[str]) -> list[str]:
-    para = next(x for x in lines if "Norm Kadro İlke ve Standartlarına" in x)
+    para = lines[find_line(lines, "Norm Kadro İlke ve Standartlarına")]
     body = TAG.sub("", para).split("uygun olarak,", 1)[1].split("seçilmiş olup", 1)[0]
     parts = re.split(r",\s*|\s+ve\s+(?=[A-ZÇĞİÖŞÜ][a-zçğıöşü]+\s+İşleri Müdürlüğü\s*$)", body)
     names = [p.strip() for p in parts if p.strip()]
@@ -307,7 +320,7 @@ def parse(text: str) -> Seed:
     annex = _section(lines, "A-Sorumlu Harcama Birimleri", None, after=d[1])
     aims, plan = _parse_listing(lines, *b5, r"^Stratejik Hedef (\d+)\.(\d+)$")
     _, annex_goals = _parse_listing(lines, *annex, r"^P\.H\.(\d+)\.(\d+)$")
-    values_at = next(i for i, x in enumerate(lines) if "A.3. Kurumun İlkeleri" in x)
+    values_at = find_line(lines, "A.3. Kurumun İlkeleri")
     return Seed(
         aims=aims, plan=plan, annex=annex_goals,
         goals=_parse_goals(lines, *c),

@@ -16,22 +16,24 @@ BAR_COLOUR = "#0b4f8a"  # dark blue: distinct for colour-blind readers and in gr
 TRACK_COLOUR = "#e3e8ee"
 
 
-def bar_chart(key: str, items: list[tuple[str, Decimal, str]], title: str, description: str) -> Markup:
-    """Horizontal bars, largest first: (label, value, formatted value) each; key is unique on the page."""
+def bar_chart(key: str, items: list[tuple], title: str, description: str) -> Markup:
+    """Horizontal bars, largest first: (label, value, formatted value[, label is in the page's
+    language]) each; key is unique on the page.  A label still in Turkish is marked so."""
     n = key
-    rows = sorted(items, key=lambda item: item[1], reverse=True)
-    top = max((v for _, v, _ in rows), default=Decimal(0)) or Decimal(1)
+    rows = sorted(((*item, True)[:4] for item in items), key=lambda item: item[1], reverse=True)
+    top = max((item[1] for item in rows), default=Decimal(0)) or Decimal(1)
     row_height, bar_height = 40, 12
     height = row_height * len(rows) + 4
     parts = [f'<svg class="chart" viewBox="0 0 {WIDTH} {height}" width="100%" role="img" '
              f'aria-labelledby="chart-{n}-t chart-{n}-d" xmlns="http://www.w3.org/2000/svg">',
              f'<title id="chart-{n}-t">{escape(title)}</title>',
              f'<desc id="chart-{n}-d">{escape(description)}</desc>']
-    for i, (label, value, shown) in enumerate(rows):
+    for i, (label, value, shown, translated) in enumerate(rows):
         y = i * row_height
         width = max(float(value / top) * WIDTH, 1.0 if value else 0.0)
         short = label if len(label) <= 34 else label[:33].rstrip() + "…"
-        parts.append(f'<text x="0" y="{y + 13}" class="chart-label">{escape(short)}</text>')
+        marked = "" if translated else ' lang="tr"'
+        parts.append(f'<text x="0" y="{y + 13}" class="chart-label"{marked}>{escape(short)}</text>')
         parts.append(f'<rect x="0" y="{y + 19}" width="{WIDTH}" height="{bar_height}" fill="{TRACK_COLOUR}"/>')
         parts.append(f'<rect x="0" y="{y + 19}" width="{width:.1f}" height="{bar_height}" fill="{BAR_COLOUR}"/>')
         parts.append(f'<text x="{WIDTH}" y="{y + 13}" text-anchor="end" class="chart-value">{escape(shown)}</text>')

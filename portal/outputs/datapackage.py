@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import json
 
+from portal.labels import ECON_NAMES
 from portal.model import ECON_CODES, OFF_BUDGET_SOURCES, Site
 
-ECON_NAMES = {1: "Personnel expenses", 2: "Social security contributions", 3: "Purchases of goods and services",
-              4: "Interest expenses", 5: "Current transfers", 6: "Capital expenditure", 7: "Capital transfers",
-              8: "Lending", 9: "Reserve appropriations"}
 SOURCE_NAMES = {"revolving_fund": "revolving fund (döner sermaye)",
                 "other_domestic": "other domestic sources (diğer yurt içi)",
                 "foreign": "foreign sources (yurt dışı)"}
@@ -73,7 +71,7 @@ def goals_schema() -> dict:
     ], "primaryKey": ["year", "goal"]}
 
 
-def indicators_schema() -> dict:
+def indicators_schema(years: list[str]) -> dict:
     value = "Planned value for {} exactly as printed: a number in Turkish notation (1.150 or 8,5), words " \
             "such as '95 ve Üzeri', or '-' for none."
     return {"fields": [
@@ -87,10 +85,8 @@ def indicators_schema() -> dict:
         _string("name_en", "Indicator name in English (translation).", required=False),
         _string("measure_tr", "Unit of measure in Turkish (%, Adet, Gün ...).", required=False),
         _string("measure_en", "Unit of measure in English.", required=False),
-        _string("value_2022", value.format(2022), required=False),
-        _string("value_2023", value.format(2023), required=False),
-        _string("value_2024", value.format(2024), required=False),
-    ], "primaryKey": ["year", "indicator"]}
+    ] + [_string(f"value_{y}", value.format(y), required=False) for y in years],
+        "primaryKey": ["year", "indicator"]}
 
 
 def datapackage(site: Site) -> bytes:
@@ -99,7 +95,7 @@ def datapackage(site: Site) -> bytes:
         for name, title, schema in (
                 ("activities", "Activities and their cost tables", activities_schema()),
                 ("goals", "Performance goals with totals", goals_schema()),
-                ("indicators", "Performance indicators", indicators_schema())):
+                ("indicators", "Performance indicators", indicators_schema(site.programs[year].indicator_years))):
             resources.append({
                 "name": f"{name}-{year}", "path": f"{year}/{name}.csv", "title": f"{title}, {year}",
                 "profile": "tabular-data-resource", "format": "csv", "mediatype": "text/csv",

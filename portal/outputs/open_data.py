@@ -25,7 +25,17 @@ CSV_COLUMNS = (
 GOAL_COLUMNS = ["year", "aim", "goal", "document_code", "unit", "unit_name_tr", "unit_name_en", "text_tr",
                 "text_en", "activities", "budget", "off_budget", "total", "printed_budget", "printed_total"]
 INDICATOR_COLUMNS = ["year", "goal", "indicator", "document_code", "printed_code", "unit", "name_tr", "name_en",
-                     "measure_tr", "measure_en", "value_2022", "value_2023", "value_2024"]
+                     "measure_tr", "measure_en"]  # then value_<year> for each year the indicators give
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value):
+    """Text a spreadsheet would run as a formula gets a leading apostrophe; figures stay as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_START) and not value.lstrip("-").replace(".", "").isdigit():
+        return "'" + value
+    return value
 
 
 def _csv(header: list[str], rows) -> bytes:
@@ -33,7 +43,7 @@ def _csv(header: list[str], rows) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([_cell(v) for v in row] for row in rows)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
@@ -64,13 +74,13 @@ def goals_csv(site: Site, program: Program) -> bytes:
 
 
 def indicators_csv(site: Site, program: Program) -> bytes:
-    rows = []
+    rows, years = [], program.indicator_years
     for g in program.goals:
         for i in g.indicators:
-            values = [i.values[y].tr if y in i.values else "" for y in ("2022", "2023", "2024")]
+            values = [i.values[y].tr if y in i.values else "" for y in years]
             rows.append([program.year, g.code, i.code, i.document_code, i.printed_code or i.document_code, g.unit,
                          i.name.tr, i.name.en, i.measure.tr, i.measure.en, *values])
-    return _csv(INDICATOR_COLUMNS, rows)
+    return _csv(INDICATOR_COLUMNS + [f"value_{y}" for y in years], rows)
 
 
 def _text(t: Text) -> dict:
@@ -110,10 +120,13 @@ def program_json(site: Site, program: Program, discrepancies: tuple[Discrepancy,
             "budget": plain(g.budget), "off_budget": plain(g.off_budget), "total": plain(g.total),
         })
     d = program.section_d
-    row = lambda r: {"activities": plain(r.activities),  # noqa: E731
-                     "general_administration": plain(r.general_administration),
-                     "other_administrations": plain(r.other_administrations),
-                     "total": plain(r.total)}
+
+    def row(r) -> dict:  # as printed: the total too is the document's, not a sum
+        printed = {"activities": plain(r.activities), "general_administration": plain(r.general_administration),
+                   "other_administrations": plain(r.other_administrations)}
+        if r.stated_total is not None:
+            printed["total"] = plain(r.stated_total)
+        return printed
     data = {
         "year": program.year,
         "municipality": _text(site.municipality),
@@ -127,11 +140,13 @@ def program_json(site: Site, program: Program, discrepancies: tuple[Discrepancy,
         "totals": {
             "budget": plain(program.budget), "off_budget": plain(program.total - program.budget),
             "total": plain(program.total),
-            "budget_by_econ": {str(k): plain(v) for k, v in program.budget_by_econ().items()},
+            "budget_by_econ": {str(k): plain(v) for k, v in program.totals.by_econ.items()},
         },
         "section_d_as_printed": {
             "budget_by_econ": {str(k): row(r) for k, r in d.budget_lines.items()},
             "budget": row(d.stated_budget),
+            "off_budget_by_source": {k: row(r) for k, r in d.off_budget_lines.items()},
+            "off_budget": row(d.stated_off_budget),
             "total": row(d.stated_total),
         },
         "stated_counts": program.stated_counts,
