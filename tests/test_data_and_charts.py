@@ -119,3 +119,54 @@ def test_every_discrepancy_appears_on_the_data_notes_page_in_both_languages(buil
     notice = read_page(page_file(built_site, "en/2024/goals/1-6/"))
     assert "/en/2024/data-notes/#goal-1-6" in notice.links
     assert "goal-1-6" in read_page(page_file(built_site, "en/2024/data-notes/")).ids
+
+
+def build_copy(content, tmp_path):
+    from tests.conftest import run_build
+
+    out = tmp_path / "site"
+    result = run_build("--content", str(content), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_section_d_is_shown_and_exported_as_printed(content_copy, tmp_path):
+    import json
+
+    from tests.test_bad_content import replace
+
+    replace(content_copy, "2024/program.yaml", "      total: 10.187.000,00", "      total: 99.999.999,00")
+    out = build_copy(content_copy, tmp_path)
+    data = json.loads((out / "data/2024/program.json").read_text(encoding="utf-8"))
+    assert data["section_d_as_printed"]["budget_by_econ"]["5"]["total"] == "99999999.00"
+    overview = page_file(out, "tr/2024/").read_text(encoding="utf-8").split('id="section-d-table"', 1)[1]
+    assert "99.999.999,00\u00a0₺" in overview
+    assert '<tr data-kind="section_d_row_total">' in page_file(out, "tr/2024/veri-notlari/").read_text("utf-8")
+
+
+def test_indicator_years_come_from_the_content(content_copy, tmp_path):
+    goal = content_copy / "2024/goals/1.5.yaml"
+    goal.write_text(goal.read_text(encoding="utf-8").replace("'2022':", "'2021':"), encoding="utf-8")
+    out = build_copy(content_copy, tmp_path)
+    html = page_file(out, "en/2024/goals/1-5/").read_text(encoding="utf-8")
+    assert '<th scope="col" class="num">2021</th>' in html and "values planned for 2021, 2023, 2024" in html
+    header = (out / "data/2024/indicators.csv").read_bytes().decode("utf-8-sig").splitlines()[0]
+    assert header.endswith("value_2021,value_2022,value_2023,value_2024")
+
+
+def test_a_name_that_looks_like_a_formula_is_not_one_in_a_spreadsheet(content_copy, tmp_path):
+    goal = content_copy / "2024/goals/1.5.yaml"
+    goal.write_text(goal.read_text(encoding="utf-8").replace(
+        "    tr: Bisiklet Yolu Yapılması", "    tr: '=HYPERLINK(\"http://x\")'"), encoding="utf-8")
+    out = build_copy(content_copy, tmp_path)
+    row = next(r for r in rows(out, "activities.csv") if r["activity"] == "1.5.2")
+    assert row["name_tr"] == "'=HYPERLINK(\"http://x\")"
+
+
+def test_pages_saved_with_a_byte_order_mark_and_aligned_tables(content_copy, tmp_path):
+    page = content_copy / "2024/pages/evaluation.tr.md"
+    page.write_text("\ufeff" + page.read_text(encoding="utf-8") + "\n| Yıl | Tutar |\n|:--|--:|\n| 2024 | 5 |\n",
+                    encoding="utf-8")
+    out = build_copy(content_copy, tmp_path)
+    html = page_file(out, "tr/2024/genel/evaluation/").read_text(encoding="utf-8")
+    assert '<th scope="col" class="num">Tutar</th>' in html and '<td class="num">5</td>' in html

@@ -110,10 +110,18 @@ def test_only_the_output_folder_is_served_and_ctrl_c_stops_cleanly(preview):
     assert "Traceback" not in out and "stopped" in out
 
 
-def test_preview_listens_on_this_machine_only():
-    from build import parse_args
-
-    assert parse_args(["serve"]).host == "127.0.0.1"
+def test_preview_listens_on_this_machine_only(preview):
+    """The kernel's own table of listening sockets: the port is bound to 127.0.0.1 only."""
+    url, _, _ = preview
+    port = int(url.rsplit(":", 1)[1])
+    listening = []
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            local, state = line.split()[1], line.split()[3]
+            address, hex_port = local.rsplit(":", 1)
+            if state == "0A" and int(hex_port, 16) == port:  # 0A: LISTEN
+                listening.append(address)
+    assert listening == ["0100007F"]  # 127.0.0.1, little-endian
 
 
 def snapshot_equal(a: Path, b: Path) -> None:
@@ -124,24 +132,50 @@ def snapshot_equal(a: Path, b: Path) -> None:
     assert not mismatch and not errors, mismatch[:10]
 
 
-@pytest.mark.parametrize("edit", ["text", "amount", "unit file"])
+EDITS = {  # file, text, replacement, how many occurrences (0: all)
+    "text": ("2024/goals/1.5.yaml", "tr: Bisiklet Yolu Yapılması", "tr: Bisiklet Yolu Ağı", 0),
+    "amount": ("2024/goals/1.5.yaml", "'6': 1.000.000,00", "'6': 1.250.000,00", 1),
+    "activity moves to another unit": ("2024/goals/1.5.yaml", "  unit: fen-isleri\n  budget:\n    '1': 500.000,00",
+                                       "  unit: zabita\n  budget:\n    '1': 500.000,00", 1),
+    "a unit loses all its activities": ("2024/goals/1.9.yaml", "  unit: imar-ve-sehircilik\n  budget:",
+                                        "  unit: plan-ve-proje\n  budget:", 0),
+    "money moves between two activities": ("2024/goals/1.5.yaml", "'2': 935.000,00", "'2': 934.000,00", 1),
+    "unit file": ("units/zabita.yaml", "en: Directorate of Municipal Police", "en: Municipal Police Directorate", 1),
+}
+
+
+@pytest.mark.parametrize("edit", EDITS)
 def test_incremental_rebuild_equals_a_full_build(content_copy, tmp_path, edit):
     builder = Builder(content_copy, tmp_path / "incremental")
     builder.full()
-    if edit == "text":
-        path = content_copy / "2024/goals/1.5.yaml"
-        old, new = "tr: Bisiklet Yolu Yapılması", "tr: Bisiklet Yolu Ağı"
-    elif edit == "amount":
-        path = content_copy / "2024/goals/1.5.yaml"
-        old, new = "'6': 1.000.000,00", "'6': 1.250.000,00"
-    else:
-        path = content_copy / "units/zabita.yaml"
-        old, new = "en: Directorate of Municipal Police", "en: Municipal Police Directorate"
-    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    rel, old, new, count = EDITS[edit]
+    path = content_copy / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new) if count == 0 else text.replace(old, new, count), encoding="utf-8")
     update = builder.update({path})
     assert update.written
     if edit == "text":
         assert update.pages_rendered < 30 and not any(p.startswith("en/2024/activities/6-") for p in update.written)
+    if edit == "money moves between two activities":  # same goal total: the units' totals still change
+        assert "tr/2024/index.html" in update.written or update.pages_rendered == 444
     result = run_build("--content", str(content_copy), "--out", str(tmp_path / "full"))
     assert result.returncode == 0, result.stderr
     snapshot_equal(tmp_path / "incremental", tmp_path / "full")
+
+
+def test_a_catalog_edit_reaches_the_next_build():
+    """The preview watches locale/: a changed .po file is read again, not served from memory."""
+    import os
+
+    from portal.i18n import LOCALE_DIR, translations
+
+    po = LOCALE_DIR / "tr/LC_MESSAGES/messages.po"
+    before = translations("tr")
+    assert translations("tr") is before
+    stat = po.stat()
+    os.utime(po, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    try:
+        assert translations("tr") is not before
+    finally:
+        os.utime(po, ns=(stat.st_atime_ns, stat.st_mtime_ns))

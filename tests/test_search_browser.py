@@ -107,3 +107,18 @@ def test_browser_folding_matches_python(page, served_site):
             .replace(marks, c => data.fold[c]).normalize("NFD").replace(/\\p{M}/gu, ""));
     }""", [index_url, [c[0] for c in cases]])
     assert folded == [c[1] for c in cases]
+
+
+def test_punctuation_only_finds_nothing_and_search_keeps_working(page, served_site):
+    page.goto(search_url(served_site, "tr", "?"))
+    page.wait_for_selector("#search-results[data-ready='true']", state="attached")
+    assert page.locator("#search-results li").count() == 0
+    page.fill("#search-query", "asfalt")
+    page.wait_for_selector("#search-results li")
+    assert page.inner_text("#search-status") != ""
+
+
+def test_one_result_is_counted_in_the_singular(page, served_site):
+    page.goto(search_url(served_site, "en", "PG.1.12.2"))
+    page.wait_for_selector("#search-results li")
+    assert page.inner_text("#search-status") == "1 result"

@@ -19,8 +19,8 @@ def test_no_english_entity_page_is_left_in_turkish(built_site, program):
         assert "not yet translated" not in html, path
 
 
-def test_the_build_reports_no_untranslated_field():
-    result = run_build("--out", str(ROOT / "site"))
+def test_the_build_reports_no_untranslated_field(tmp_path):
+    result = run_build("--out", str(tmp_path / "site"))
     assert result.returncode == 0
     assert "warning:" not in result.stderr
     assert "0 field(s) not yet translated" in result.stdout

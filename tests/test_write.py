@@ -41,3 +41,29 @@ def test_a_failed_write_leaves_the_previous_site(tmp_path):
         write_atomically(broken, target)
     assert (target / "index.html").read_text() == "kept"
     assert [p.name for p in tmp_path.iterdir()] == ["site"]
+
+
+def test_a_failed_swap_puts_the_previous_site_back(tmp_path, monkeypatch):
+    import os
+
+    from portal.write import StagedSite
+
+    target = tmp_path / "site"
+    first = Output()
+    first.add("index.html", "kept")
+    write_atomically(first, target)
+    real_rename, calls = os.rename, []
+
+    def rename(src, dst):
+        calls.append(src)
+        if len(calls) == 2:  # the new folder moving in
+            raise OSError("disk full")
+        return real_rename(src, dst)
+
+    monkeypatch.setattr(os, "rename", rename)
+    staged = StagedSite(target)
+    staged.add("index.html", "new")
+    with pytest.raises(OSError):
+        staged.commit()
+    monkeypatch.setattr(os, "rename", real_rename)
+    assert (target / "index.html").read_text() == "kept"
