@@ -46,11 +46,11 @@ def run(ctx):
                 for query in QUERIES:
                     page.fill("#search-query", "")
                     ms = page.evaluate("""(q) => new Promise(resolve => {
-                        const box = document.getElementById('search-results'), input = document.getElementById('search-query');
+                        const status = document.getElementById('search-status'), input = document.getElementById('search-query');
                         const start = performance.now();
                         input.value = q;
                         input.dispatchEvent(new Event('input'));
-                        const done = () => box.querySelector('li, .count') ? resolve(performance.now() - start) : requestAnimationFrame(done);
+                        const done = () => status.textContent ? resolve(performance.now() - start) : requestAnimationFrame(done);
                         done();
                     })""", query)
                     samples.append(ms)
