@@ -58,7 +58,6 @@ class Listing:
 @dataclass
 class CostTable:
     code: tuple[int, int, int]
-    goal_text: str
     name: str
     unit: str
     econ: list[str]
@@ -73,7 +72,6 @@ class CostTable:
 class GoalTable:
     code: tuple[int, int]
     unit: str
-    aim_name: str
     strategic_goal_text: str
     text: str
     indicators: list[dict] = field(default_factory=list)
@@ -152,7 +150,7 @@ def _parse_goals(lines: list[str], a: int, b: int) -> list[GoalTable]:
             continue
         head = c[0]
         if head == "Birim Adı":
-            goal = GoalTable(code=(0, 0), unit=c[1], aim_name="", strategic_goal_text="", text="", line=i + 1)
+            goal = GoalTable(code=(0, 0), unit=c[1], strategic_goal_text="", text="", line=i + 1)
             goals.append(goal)
             mode, cost = "goal", None
         elif goal is None:
@@ -173,8 +171,7 @@ def _parse_goals(lines: list[str], a: int, b: int) -> list[GoalTable]:
 def _goal_line(goal: GoalTable, c: list[str], line: int) -> None:
     head = c[0]
     if head == "Amaç":
-        m = must_match(r"^A\.\s*(\d+)\s*[.:]\s*(.*)$", c[1], line)
-        goal.aim_name = m.group(2)
+        must_match(r"^A\.\s*(\d+)\s*[.:]\s*(.*)$", c[1], line)  # its name is taken from section B.5
     elif head == "Hedef":
         m = must_match(r"^H\.\s*(\d+)\.(\d+)\s*[.:]\s*(.*)$", c[1], line)
         goal.strategic_goal_text = m.group(3)
@@ -216,7 +213,7 @@ def _goal_line(goal: GoalTable, c: list[str], line: int) -> None:
 def _cost_line(cost: dict, c: list[str], line: int) -> CostTable | None:
     head = c[0]
     if head == "Performans Hedefi":
-        cost["goal_text"] = c[1] if len(c) > 1 else ""
+        pass  # repeats the goal's text, which the goal table gives
     elif head == "Faaliyet Adı":
         m = ACTIVITY_CODE.match(c[1])
         if not m:
@@ -241,7 +238,7 @@ def _cost_line(cost: dict, c: list[str], line: int) -> CostTable | None:
         cost["total"] = amount(c[-1], line)
         if len(cost["econ"]) != 9 or len(cost["off"]) != 3:
             raise SeedError(line, "cost table without nine economic codes and three off-budget lines")
-        return CostTable(code=cost["code"], goal_text=cost.get("goal_text", ""), name=cost["name"],
+        return CostTable(code=cost["code"], name=cost["name"],
                          unit=cost["unit"], econ=cost["econ"], budget=cost["budget"],
                          off_budget=cost["off"], off_budget_total=cost["off_total"],
                          total=cost["total"], line=cost["line"])

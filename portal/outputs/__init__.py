@@ -1,1 +1,1 @@
-"""Files derived from the model: open data now, pages and search later."""
+"""Files derived from the model besides the pages: open data, search index, charts, sitemap, assets."""
