@@ -40,7 +40,7 @@ class PreviewState:
         """Rebuild, and reload the open tabs once: as soon as the changed pages are written,
         or when the rebuild failed (to show why) or had to start again from a broken state.
         One watcher thread runs the rebuilds, one at a time."""
-        problems, was_broken = [], bool(self.problems)
+        problems, was_broken, first = [], bool(self.problems), self.builder.site is None
         try:
             if was_broken:
                 update = self.builder.full()
@@ -58,7 +58,8 @@ class PreviewState:
         if problems or was_broken:
             reload()
         if not problems:
-            print(f"rebuilt {len(update.written)} file(s) in {update.seconds * 1000:.0f} ms", flush=True)
+            done = "built" if first else "rebuilt"
+            print(f"{done} {len(update.written)} file(s) in {update.seconds * 1000:.0f} ms", flush=True)
 
     def error_page(self, path: str) -> str:
         """The problems, in the language of the page asked for (path is inside the site)."""
