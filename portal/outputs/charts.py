@@ -31,7 +31,8 @@ def bar_chart(key: str, items: list[tuple], title: str, description: str) -> Mar
     for i, (label, value, shown, translated) in enumerate(rows):
         y = i * row_height
         width = max(float(value / top) * WIDTH, 1.0 if value else 0.0)
-        short = label if len(label) <= 34 else label[:33].rstrip() + "…"
+        room = 45 - len(shown)  # about 45 characters fit across the bar; the bold figure keeps its place
+        short = label if len(label) <= room else label[:room - 1].rstrip() + "…"
         marked = "" if translated else ' lang="tr"'
         parts.append(f'<text x="0" y="{y + 13}" class="chart-label"{marked}>{escape(short)}</text>')
         parts.append(f'<rect x="0" y="{y + 19}" width="{WIDTH}" height="{bar_height}" fill="{TRACK_COLOUR}"/>')
