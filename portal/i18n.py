@@ -80,18 +80,22 @@ _TR_RANK = {ch: i for i, ch in enumerate(_TR_ALPHABET)}
 _CIRCUMFLEX = str.maketrans("âîû", "aiu")
 
 
-def _rank(c: str) -> tuple[int, int]:
+def _rank_tr(c: str) -> tuple[int, int]:
     """Spaces and punctuation first, then digits, then letters: "Park ve" before "Parkur"."""
     if c in _TR_RANK:
         return (2, _TR_RANK[c])
     return (1, ord(c)) if c.isdigit() else (0, ord(c))
 
 
+def _rank_en(c: str) -> tuple[int, int]:
+    return (2 if c.isalpha() else 1 if c.isdigit() else 0, ord(c))
+
+
 def sort_key(text: str, lang: str) -> tuple:
     """A collation key: Turkish alphabet for tr, diacritics ignored for en."""
-    low = lower_tr(text).translate(_CIRCUMFLEX) if lang == "tr" else fold(text)
-    return tuple(_rank(c) if lang == "tr" else (2 if c.isalpha() else 1 if c.isdigit() else 0, ord(c))
-                 for c in low), text
+    if lang == "tr":
+        return tuple(map(_rank_tr, lower_tr(text).translate(_CIRCUMFLEX))), text
+    return tuple(map(_rank_en, fold(text))), text
 
 
 def translations(lang: str) -> Translations:

@@ -156,7 +156,7 @@ def _section_d_checks(program: Program, out: list) -> None:
                 d.stated_off_budget.origin)
         _amount(out, "section_d_total", s, column, getattr(d.stated_total, column),
                 getattr(d.stated_budget, column) + getattr(d.stated_off_budget, column), d.stated_total.origin)
-    _amount(out, "section_d_total", s, "total", d.stated_total.stated_total, d.budget + d.off_budget,
+    _amount(out, "section_d_total", s, "total", d.stated_total.stated_total, d.total,
             d.stated_total.origin)
     by_econ = program.totals.by_econ
     for code in ECON_CODES:

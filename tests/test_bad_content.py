@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_build
+from tests.conftest import ROOT, run_build
 
 GOAL = "2024/goals/1.5.yaml"
 
@@ -191,22 +193,22 @@ def test_every_problem_is_listed_in_one_run(content_copy):
     assert not (content_copy.parent / "out").exists()
 
 
-def test_a_broken_template_is_one_line_naming_the_template(tmp_path):
-    """Staff may edit templates too: a mistake there names the template and line, no traceback."""
-    import shutil
-
-    from tests.conftest import ROOT as root
-
+def build_with_template_edit(tmp_path, template: str, old: str, new: str):
+    """Build a copy of the project whose template has one edit; staff may edit templates too."""
     copy = tmp_path / "project"
-    shutil.copytree(root, copy, ignore=shutil.ignore_patterns(".venv", "site", ".git", "bench", "tests"))
-    goal = copy / "templates/goal.html"
-    goal.write_text(goal.read_text(encoding="utf-8").replace("{{ t(goal.text) }}", "{{ t(goal.nothing_here) }}", 1),
-                    encoding="utf-8")
-    import subprocess
-    import sys
-
-    result = subprocess.run([sys.executable, str(copy / "build.py"), "--out", str(tmp_path / "site")],
+    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", "site", ".git", "bench", "tests"))
+    path = copy / "templates" / template
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    out = tmp_path / "site"
+    result = subprocess.run([sys.executable, str(copy / "build.py"), "--out", str(out)],
                             capture_output=True, text=True, timeout=120)
+    return result, out
+
+
+def test_a_broken_template_is_one_line_naming_the_template(tmp_path):
+    result, _ = build_with_template_edit(tmp_path, "goal.html", "{{ t(goal.text) }}", "{{ t(goal.nothing_here) }}")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert re.search(r"^error: templates/goal\.html:\d+: ", result.stderr, re.M), result.stderr
@@ -214,21 +216,9 @@ def test_a_broken_template_is_one_line_naming_the_template(tmp_path):
 
 def test_a_template_error_in_the_turkish_half_names_its_line(tmp_path):
     """The Turkish pages are rendered by a second process: its errors are one line too."""
-    import shutil
-    import subprocess
-    import sys
-
-    from tests.conftest import ROOT as root
-
-    copy = tmp_path / "project"
-    shutil.copytree(root, copy, ignore=shutil.ignore_patterns(".venv", "site", ".git", "bench", "tests"))
-    base = copy / "templates/base.html"
-    base.write_text(base.read_text(encoding="utf-8").replace(
-        "{% block main %}{% endblock %}", '{% if lang == "tr" %}{{ no_such_value }}{% endif %}{% block main %}{% endblock %}'),
-        encoding="utf-8")
-    out = tmp_path / "site"
-    result = subprocess.run([sys.executable, str(copy / "build.py"), "--out", str(out)],
-                            capture_output=True, text=True, timeout=120)
+    result, out = build_with_template_edit(
+        tmp_path, "base.html", "{% block main %}{% endblock %}",
+        '{% if lang == "tr" %}{{ no_such_value }}{% endif %}{% block main %}{% endblock %}')
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert re.search(r"^error: templates/base\.html:\d+: 'no_such_value' is undefined$", result.stderr, re.M), \
         result.stderr
