@@ -6,7 +6,7 @@ import pickle
 import signal
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable
 
 from jinja2 import TemplateError
 
@@ -50,21 +50,68 @@ def data_files(site: Site, output, notes: dict[int, tuple[Discrepancy, ...]]) ->
     output.add("data/datapackage.json", datapackage(site))
 
 
-def _render_pages(renderer: Renderer, sink, select, rendered: Rendered, workers: int) -> Iterator[tuple[str, str]]:
-    """With two workers and a site written to disk, a forked child renders and writes the
-    Turkish pages while this process renders the English ones; the files, and the order
-    the sitemap lists them in, are the same as one process makes."""
-    if workers < 2 or not isinstance(sink, StagedSite) or select is not None or not hasattr(os, "fork"):
-        yield from renderer.render(select)
-        return
+def _pages(site: Site, sink, urls: Urls, rendered: Rendered, langs: tuple[str, ...] = LANGS,
+           shared: bool = True, select: Callable[[PageSpec], bool] | None = None) -> Renderer:
+    """The pages of these languages, each language's search index before them (its
+    fingerprinted name is on the search page) and, with `shared`, the static assets and
+    the language-neutral pages."""
+    assets = {}
+    for name, (path, content) in static_assets().items():
+        if shared:
+            sink.add(path, content)
+        assets[name] = path
+    for lang in langs:
+        content = search_index(site, lang, urls)
+        path = fingerprinted(f"search-{lang}.json", content)
+        sink.add(path, content)
+        assets[f"search-{lang}.json"] = path
+    renderer = Renderer(site, urls, assets, rendered.notes, site.url)
+    for path, html in renderer.render(select, langs=langs, neutral=shared):
+        sink.add(path, html)
+        rendered.pages.add(path)
+    return renderer
+
+
+def _site_files(sink, renderer: Renderer, listed) -> None:
+    sink.add("sitemap.xml", sitemap(listed, renderer.absolute))
+    sink.add("robots.txt", robots(renderer.absolute("sitemap.xml")))
+
+
+def render(site: Site, sink, base_url: str = "/", select: Callable[[PageSpec], bool] | None = None,
+           after_pages: Callable[[], None] | None = None, workers: int = 1) -> Rendered:
+    """Every file of the site into `sink`; with `select`, only the pages it accepts.
+    Pages come before the data files, so a preview can reload as soon as they are written."""
+    urls = Urls(base_url)
+    if workers >= 2 and isinstance(sink, StagedSite) and select is None and hasattr(os, "fork"):
+        return _render_in_two(site, sink, urls)
+    rendered = Rendered(_notes(site))
+    renderer = _pages(site, sink, urls, rendered, select=select)
+    _site_files(sink, renderer, renderer.listed)
+    if after_pages:
+        after_pages()
+    data_files(site, sink, rendered.notes)
+    return rendered
+
+
+def _notes(site: Site) -> dict[int, tuple[Discrepancy, ...]]:
+    return {year: reconcile(program) for year, program in site.programs.items()}
+
+
+def _render_in_two(site: Site, sink: StagedSite, urls: Urls) -> Rendered:
+    """A forked child writes the first language's search index and pages into the
+    staging folder while this process writes the other languages, the shared files and
+    the data files; the files, and the order the sitemap lists pages in, are the same as
+    one process makes."""
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:
-        _page_worker(renderer, sink, read_end, write_end)  # never returns
+        _page_worker(site, sink, urls, read_end, write_end)  # never returns
     os.close(write_end)
     finished = False
     try:
-        yield from renderer.render(langs=LANGS[1:])
+        rendered = Rendered(_notes(site))
+        renderer = _pages(site, sink, urls, rendered, langs=LANGS[1:])
+        data_files(site, sink, rendered.notes)
         finished = True
     finally:
         if not finished:  # this half failed: the other half is no longer wanted
@@ -73,67 +120,52 @@ def _render_pages(renderer: Renderer, sink, select, rendered: Rendered, workers:
             data = pipe.read()
         _, status = os.waitpid(pid, 0)
     try:
-        kind, first, second = pickle.loads(data)
+        kind, *report = pickle.loads(data)
     except Exception:
         raise WorkerError(f"the process rendering the Turkish pages stopped unexpectedly "
                           f"(exit status {os.waitstatus_to_exitcode(status)})") from None
     if kind == "error":
-        raise WorkerError(first)
-    sink.claim(first)
-    rendered.pages.update(first)
-    renderer.listed[:0] = second
+        raise WorkerError(report[0])
+    written, pages, listed = report
+    sink.claim(written)
+    rendered.pages.update(pages)
+    _site_files(sink, renderer, listed + renderer.listed)
+    return rendered
 
 
-def _page_worker(renderer: Renderer, sink: StagedSite, read_end: int, write_end: int) -> None:
-    """The forked child: render and write the first language's pages, report one line
-    (what it wrote, or what went wrong, with the template's file and line), and leave
-    without running the parent's clean-up."""
+class _Written:
+    """A forked worker's sink: files go into the parent's staging folder, and their paths
+    back to the parent, which claims them (still one producer per path)."""
+
+    def __init__(self, staged: StagedSite):
+        self.staged, self.paths = staged, []
+
+    def add(self, path: str, content: bytes | str) -> None:
+        key = checked(path)
+        self.staged.write(key, content.encode("utf-8") if isinstance(content, str) else content)
+        self.paths.append(key)
+
+
+def _page_worker(site: Site, staged: StagedSite, urls: Urls, read_end: int, write_end: int) -> None:
+    """The forked child: render and write the first language, report one line (what it
+    wrote, or what went wrong, with the template's file and line), and leave without
+    running the parent's clean-up."""
     status = 0
     try:
         os.close(read_end)
-        written = []
-        for path, html in renderer.render(langs=LANGS[:1], neutral=False):
-            sink.write(checked(path), html.encode("utf-8"))
-            written.append(path)
-        report = ("ok", written, renderer.listed)
+        sink, rendered = _Written(staged), Rendered(_notes(site))
+        renderer = _pages(site, sink, urls, rendered, langs=LANGS[:1], shared=False)
+        report = ("ok", sink.paths, rendered.pages, renderer.listed)
     except TemplateError as exc:
-        report, status = ("error", f"{template_location(exc)}: {exc.message or type(exc).__name__}", None), 1
+        report, status = ("error", f"{template_location(exc)}: {exc.message or type(exc).__name__}"), 1
     except BaseException as exc:  # noqa: BLE001  reported to the parent as one line
         where = template_frame(exc)
-        report, status = ("error", f"{where + ': ' if where else ''}{type(exc).__name__}: {exc}", None), 1
+        report, status = ("error", f"{where + ': ' if where else ''}{type(exc).__name__}: {exc}"), 1
     try:
         with os.fdopen(write_end, "wb") as pipe:
             pickle.dump(report, pipe)
     finally:
         os._exit(status)
-
-
-def render(site: Site, sink, base_url: str = "/", select: Callable[[PageSpec], bool] | None = None,
-           after_pages: Callable[[], None] | None = None, workers: int = 1) -> Rendered:
-    """Every file of the site into `sink`; with `select`, only the pages it accepts.
-    Pages come before the data files, so a preview can reload as soon as they are written."""
-    notes = {year: reconcile(program) for year, program in site.programs.items()}
-    urls = Urls(base_url)
-    assets = {}
-    for name, (path, content) in static_assets().items():
-        sink.add(path, content)
-        assets[name] = path
-    for lang in LANGS:
-        content = search_index(site, lang, urls)
-        path = fingerprinted(f"search-{lang}.json", content)
-        sink.add(path, content)
-        assets[f"search-{lang}.json"] = path
-    renderer = Renderer(site, urls, assets, notes, site.url)
-    rendered = Rendered(notes)
-    for path, html in _render_pages(renderer, sink, select, rendered, workers):
-        sink.add(path, html)
-        rendered.pages.add(path)
-    sink.add("sitemap.xml", sitemap(renderer.listed, renderer.absolute))
-    sink.add("robots.txt", robots(renderer.absolute("sitemap.xml")))
-    if after_pages:
-        after_pages()
-    data_files(site, sink, notes)
-    return rendered
 
 
 def _cores() -> int:

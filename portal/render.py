@@ -85,10 +85,7 @@ class Renderer:
                  notes: dict[int, tuple[Discrepancy, ...]], site_url: str = ""):
         self.site, self.urls, self.assets, self.notes = site, urls, assets, notes
         self.site_url = site_url.rstrip("/")
-        self.envs = {lang: environment(
-            lang, fmt=Formatter(lang), t=self.bilingual(lang), urls=urls, site=site, assets=assets,
-            link=urls.link, absolute=self.absolute, program=site.latest, notes_for=self.notes_for)
-            for lang in LANGS}
+        self.envs: dict[str, Environment] = {}  # made on first use: a worker renders one language
         self.listed: list[tuple[str, dict[str, str]]] = []  # every language page and its twins, for the sitemap
 
     # --------------------------------------------------------------- helpers
@@ -133,7 +130,15 @@ class Renderer:
         return t
 
     def _render(self, spec: PageSpec, lang: str) -> str:
-        return self.envs[lang].get_template(spec.template).render({"page": spec} | spec.context)
+        return self.env(lang).get_template(spec.template).render({"page": spec} | spec.context)
+
+    def env(self, lang: str) -> Environment:
+        if lang not in self.envs:
+            self.envs[lang] = environment(
+                lang, fmt=Formatter(lang), t=self.bilingual(lang), urls=self.urls, site=self.site,
+                assets=self.assets, link=self.urls.link, absolute=self.absolute, program=self.site.latest,
+                notes_for=self.notes_for)
+        return self.envs[lang]
 
     def language_neutral(self) -> Iterator[tuple[str, PageSpec]]:
         """The language chooser at / and the bilingual 404."""
