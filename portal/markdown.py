@@ -9,14 +9,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import markdown as md
 import nh3
+from markdown import Markdown
+from markdown.extensions.sane_lists import SaneListExtension
+from markdown.extensions.tables import TableExtension
 
 ALLOWED_TAGS = {"p", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "a", "blockquote", "table", "thead",
                 "tbody", "tr", "th", "td", "br", "sup", "sub", "code", "div"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope", "class"}, "td": {"class"}, "div": {"class", "tabindex"}}
 _CELL = re.compile(r'<(th|td)(?: style="text-align: (left|right|center);")?>')
-_converter = md.Markdown(extensions=["tables", "sane_lists"], output_format="html")
 
 
 def _cell(m: re.Match) -> str:
@@ -25,11 +26,17 @@ def _cell(m: re.Match) -> str:
     return f"<{m[1]}{scope}{figures}>"
 
 
+@lru_cache(maxsize=1)
+def _converter() -> Markdown:
+    """Made on first use; extensions given as objects, not names, which Markdown would
+    look up among every installed package's entry points."""
+    return Markdown(extensions=[TableExtension(), SaneListExtension()], output_format="html")
+
+
 @lru_cache(maxsize=256)
 def to_html(text: str) -> str:
     """Converted once per distinct text, across builds of a preview session too."""
-    _converter.reset()
-    html = _converter.convert(text)
+    html = _converter().reset().convert(text)
     html = html.replace("<table>", '<div class="table-scroll" tabindex="0"><table>')
     html = html.replace("</table>", "</table></div>")
     # header cells name their column; right-aligned columns (|--:|) are figures

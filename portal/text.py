@@ -29,6 +29,8 @@ def upper_tr(text: str) -> str:
 def fold(text: str) -> str:
     """Lower-case and strip Turkish diacritics: 'IŞIKLANDIRMA' -> 'isiklandirma'."""
     text = lower_tr(unicodedata.normalize("NFC", text)).translate(_FOLD)
+    if text.isascii():  # most Turkish text, once folded: nothing left to decompose
+        return text
     decomposed = unicodedata.normalize("NFD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
