@@ -7,20 +7,21 @@ figure is always shown beside them.
 """
 from __future__ import annotations
 
+import hashlib
 import io
+import os
 from decimal import ROUND_HALF_EVEN, Decimal
 from functools import lru_cache
+from gettext import GNUTranslations
 from pathlib import Path
 
 from babel import Locale
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 from babel.numbers import format_compact_decimal, format_decimal
-from babel.support import Translations
 
 from portal.text import fold, is_printed_number, lower_tr
 
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+CATALOG_CACHE = LOCALE_DIR.parent / ".cache" / "catalogs"  # compiled .mo files, named by their .po's hash
 NBSP = "\u00a0"
 
 
@@ -98,19 +99,38 @@ def sort_key(text: str, lang: str) -> tuple:
     return tuple(map(_rank_en, fold(text))), text
 
 
-def translations(lang: str) -> Translations:
-    """The compiled message catalog for a language, built in memory from its .po file,
-    again whenever the file changes (the preview picks up a translator's edit)."""
+def translations(lang: str) -> GNUTranslations:
+    """The compiled message catalog for a language, again whenever its .po file changes
+    (the preview picks up a translator's edit)."""
     po_path = LOCALE_DIR / lang / "LC_MESSAGES" / "messages.po"
     return _compiled(po_path, po_path.stat().st_mtime_ns)
 
 
 @lru_cache(maxsize=8)
-def _compiled(po_path: Path, _mtime: int) -> Translations:
+def _compiled(po_path: Path, _mtime: int) -> GNUTranslations:
+    """Compiling a .po file takes longer than the rest of a build's start; the result is
+    kept under the hash of the .po's bytes, so an edited catalog is never served stale."""
+    source = po_path.read_bytes()
     lang = po_path.parent.parent.name
-    with po_path.open("rb") as fp:
-        catalog = read_po(fp, locale=lang)
+    cached = CATALOG_CACHE / f"{lang}-{hashlib.sha256(source).hexdigest()[:20]}.mo"
+    try:
+        compiled = cached.read_bytes()
+    except OSError:
+        compiled = _compile_po(source, lang)
+        partial = cached.with_name(f".{cached.name}.{os.getpid()}")
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            partial.write_bytes(compiled)
+            os.replace(partial, cached)
+        except OSError:  # a read-only checkout still builds, compiling each time
+            partial.unlink(missing_ok=True)
+    return GNUTranslations(io.BytesIO(compiled))
+
+
+def _compile_po(source: bytes, lang: str) -> bytes:
+    from babel.messages.mofile import write_mo  # only when a catalog changed
+    from babel.messages.pofile import read_po
+
     buffer = io.BytesIO()
-    write_mo(buffer, catalog)
-    buffer.seek(0)
-    return Translations(fp=buffer, domain="messages")
+    write_mo(buffer, read_po(io.BytesIO(source), locale=lang))
+    return buffer.getvalue()

@@ -92,15 +92,16 @@ class Cost:
     stated_off_budget: Decimal
     stated_total: Decimal
 
-    @property
+    # summed once: every page that shows an activity asks for these
+    @cached_property
     def budget(self) -> Decimal:
         return sum(self.budget_lines.values(), ZERO)
 
-    @property
+    @cached_property
     def off_budget(self) -> Decimal:
         return sum(self.off_budget_lines.values(), ZERO)
 
-    @property
+    @cached_property
     def total(self) -> Decimal:
         return self.budget + self.off_budget
 
