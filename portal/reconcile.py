@@ -95,7 +95,8 @@ def _goal_table_checks(goal: Goal, out: list) -> None:
 @lru_cache(maxsize=4096)
 def _similar(a: str, b: str) -> bool:
     words = lambda t: " ".join(re.findall(r"\w+", fold(t)))  # noqa: E731
-    return SequenceMatcher(None, words(a), words(b)).ratio() >= SAME_NAME
+    a, b = words(a), words(b)
+    return a == b or SequenceMatcher(None, a, b).ratio() >= SAME_NAME  # most names agree word for word
 
 
 def _text_checks(goal: Goal, out: list) -> None:

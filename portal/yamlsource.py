@@ -16,7 +16,18 @@ from portal.amounts import AmountError, parse_amount
 from portal.errors import Problems
 from portal.model import Origin, Text
 
-Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+NULL_TAG = "tag:yaml.org,2002:null"
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+
+
+class _NodeLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """Values are read from their source text, so the one type that matters is null
+    (an empty value); YAML's other implicit types, a regex or more per value, are skipped."""
+
+    def resolve(self, kind, value, implicit):
+        if kind is yaml.ScalarNode:
+            return NULL_TAG if implicit[0] and value in _NULLS else self.DEFAULT_SCALAR_TAG
+        return super().resolve(kind, value, implicit)
 MAX_DEPTH = 50
 MAX_NODES = 200_000  # aliases can make a small file expand enormously
 
@@ -82,7 +93,7 @@ class Node:
         if not isinstance(self.node, yaml.ScalarNode):
             raise self.fail(f"expected text, found {_kind(self.node)}")
         value = self.node.value
-        if self.node.tag == "tag:yaml.org,2002:null" and not self.node.style:
+        if self.node.tag == NULL_TAG and not self.node.style:
             value = ""
         value = value.strip()
         if not value and not allow_empty:
@@ -130,16 +141,17 @@ def _kind(node: yaml.Node) -> str:
 
 
 def _size_ok(node: yaml.Node) -> bool:
-    stack, seen = [(node, 0)], 0
+    """Within MAX_DEPTH and MAX_NODES, counting a node each time an alias repeats it."""
+    stack, seen = [(node, 0)], 1
     while stack:
         n, depth = stack.pop()
-        seen += 1
-        if depth > MAX_DEPTH or seen > MAX_NODES:
+        if isinstance(n, yaml.ScalarNode):
+            continue
+        children = [x for pair in n.value for x in pair] if isinstance(n, yaml.MappingNode) else n.value
+        seen += len(children)
+        if (children and depth + 1 > MAX_DEPTH) or seen > MAX_NODES:
             return False
-        if isinstance(n, yaml.MappingNode):
-            stack.extend((x, depth + 1) for pair in n.value for x in pair)
-        elif isinstance(n, yaml.SequenceNode):
-            stack.extend((x, depth + 1) for x in n.value)
+        stack.extend((c, depth + 1) for c in children if not isinstance(c, yaml.ScalarNode))
     return True
 
 
@@ -154,7 +166,7 @@ def read(path: Path, display: str, problems: Problems) -> Node | None:
         problems.add(display, 1, f"cannot be read: {exc.strerror or exc}")
         return None
     try:
-        docs = list(yaml.compose_all(source, Loader=Loader))
+        docs = list(yaml.compose_all(source, Loader=_NodeLoader))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
