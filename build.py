@@ -92,4 +92,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    status = main()
+    # Nothing is left to do but flush the output streams: the interpreter's own teardown,
+    # object by object, would add about 30 ms to every build.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
