@@ -1,6 +1,7 @@
 """content -> model -> pages and data -> atomic write: the one path every build takes."""
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import signal
@@ -185,6 +186,7 @@ class BuildResult:
 def build(content: Path, out: Path, base_url: str = "/") -> BuildResult:
     """Load everything, then render into a staging folder and swap it in."""
     site = load(content)
+    gc.freeze()  # the model and the modules live for the whole build: no collection need visit them
     with StagedSite(out) as staged:
         rendered = render(site, staged, base_url, workers=min(2, _cores()))
     return BuildResult(site, rendered.notes, len(staged.paths), len(rendered.pages), untranslated(site))
