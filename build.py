@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent
 def _use_project_environment() -> None:
     """Run inside the project's virtual environment when the packages are only there."""
     try:
-        import babel, jinja2, markdown, nh3, yaml  # noqa: F401,E401
+        import babel, cmarkgfm, jinja2, nh3, yaml  # noqa: F401,E401
     except ImportError:
         venv_python = ROOT / ".venv" / "bin" / "python"
         if venv_python.exists() and Path(sys.prefix).resolve() != (ROOT / ".venv").resolve():

@@ -204,7 +204,7 @@ def machine() -> dict[str, str]:
         "memory": _memory(),
         "OS": platform.platform(),
         "Python": f"{platform.python_implementation()} {platform.python_version()} ({sys.executable})",
-        "packages": ", ".join(f"{d} {_version(d)}" for d in ("Jinja2", "MarkupSafe", "PyYAML", "Markdown",
+        "packages": ", ".join(f"{d} {_version(d)}" for d in ("Jinja2", "MarkupSafe", "PyYAML", "cmarkgfm",
                                                              "Babel", "nh3", "hugo"))
                     + f"; PyYAML C loader available: {libyaml}",
         "load average (1, 5, 15 min) when this was written": ", ".join(f"{x:.2f}" for x in os.getloadavg())

@@ -9,15 +9,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import cmarkgfm
 import nh3
-from markdown import Markdown
-from markdown.extensions.sane_lists import SaneListExtension
-from markdown.extensions.tables import TableExtension
+from cmarkgfm.cmark import Options
 
 ALLOWED_TAGS = {"p", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "a", "blockquote", "table", "thead",
                 "tbody", "tr", "th", "td", "br", "sup", "sub", "code", "div"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope", "class"}, "td": {"class"}, "div": {"class", "tabindex"}}
-_CELL = re.compile(r'<(th|td)(?: style="text-align: (left|right|center);")?>')
+_CELL = re.compile(r'<(th|td)(?: align="(left|right|center)")?>')
 
 
 def _cell(m: re.Match) -> str:
@@ -26,17 +25,11 @@ def _cell(m: re.Match) -> str:
     return f"<{m[1]}{scope}{figures}>"
 
 
-@lru_cache(maxsize=1)
-def _converter() -> Markdown:
-    """Made on first use; extensions given as objects, not names, which Markdown would
-    look up among every installed package's entry points."""
-    return Markdown(extensions=[TableExtension(), SaneListExtension()], output_format="html")
-
-
 @lru_cache(maxsize=256)
 def to_html(text: str) -> str:
     """Converted once per distinct text, across builds of a preview session too."""
-    html = _converter().reset().convert(text)
+    # CommonMark with GitHub's tables; raw HTML passes here and nh3 below decides what stays
+    html = cmarkgfm.markdown_to_html_with_extensions(text, options=Options.CMARK_OPT_UNSAFE, extensions=["table"])
     html = html.replace("<table>", '<div class="table-scroll" tabindex="0"><table>')
     html = html.replace("</table>", "</table></div>")
     # header cells name their column; right-aligned columns (|--:|) are figures
