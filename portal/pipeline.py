@@ -34,12 +34,19 @@ class Rendered:
     pages: set[str] = field(default_factory=set)
 
 
-def data_files(site: Site, output, notes: dict[int, tuple[Discrepancy, ...]]) -> None:
+def programme_data(site: Site, output, notes: dict[int, tuple[Discrepancy, ...]]) -> None:
+    """Each programme's whole tables and the data package describing them."""
     for year, program in site.programs.items():
         output.add(f"data/{year}/activities.csv", activities_csv(site, program))
         output.add(f"data/{year}/goals.csv", goals_csv(site, program))
         output.add(f"data/{year}/indicators.csv", indicators_csv(site, program))
         output.add(f"data/{year}/program.json", program_json(site, program, notes[year]))
+    output.add("data/datapackage.json", datapackage(site))
+
+
+def data_slices(site: Site, output) -> None:
+    """The activities of one goal, activity or unit: the CSV behind each page's download link."""
+    for year, program in site.programs.items():
         for goal in program.goals:
             output.add(Urls.data_slice(year, "goal", goal.code), activities_csv(site, program, goal.activities))
             for activity in goal.activities:
@@ -48,7 +55,6 @@ def data_files(site: Site, output, notes: dict[int, tuple[Discrepancy, ...]]) ->
         for slug in program.unit_totals:
             output.add(Urls.data_slice(year, "unit", slug),
                        activities_csv(site, program, program.activities_of_unit(slug)))
-    output.add("data/datapackage.json", datapackage(site))
 
 
 def _pages(site: Site, sink, urls: Urls, rendered: Rendered, langs: tuple[str, ...] = LANGS,
@@ -90,7 +96,8 @@ def render(site: Site, sink, base_url: str = "/", select: Callable[[PageSpec], b
     _site_files(sink, renderer, renderer.listed)
     if after_pages:
         after_pages()
-    data_files(site, sink, rendered.notes)
+    programme_data(site, sink, rendered.notes)
+    data_slices(site, sink)
     return rendered
 
 
@@ -99,10 +106,10 @@ def _notes(site: Site) -> dict[int, tuple[Discrepancy, ...]]:
 
 
 def _render_in_two(site: Site, sink: StagedSite, urls: Urls) -> Rendered:
-    """A forked child writes the first language's search index and pages into the
-    staging folder while this process writes the other languages, the shared files and
-    the data files; the files, and the order the sitemap lists pages in, are the same as
-    one process makes."""
+    """A forked child writes the first language's search index and pages, and the data
+    slices, into the staging folder while this process writes the other languages, the
+    shared files and the programme's data files; the files, and the order the sitemap
+    lists pages in, are the same as one process makes."""
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:
@@ -112,7 +119,7 @@ def _render_in_two(site: Site, sink: StagedSite, urls: Urls) -> Rendered:
     try:
         rendered = Rendered(_notes(site))
         renderer = _pages(site, sink, urls, rendered, langs=LANGS[1:])
-        data_files(site, sink, rendered.notes)
+        programme_data(site, sink, rendered.notes)
         finished = True
     finally:
         if not finished:  # this half failed: the other half is no longer wanted
@@ -148,14 +155,15 @@ class _Written:
 
 
 def _page_worker(site: Site, staged: StagedSite, urls: Urls, read_end: int, write_end: int) -> None:
-    """The forked child: render and write the first language, report one line (what it
-    wrote, or what went wrong, with the template's file and line), and leave without
-    running the parent's clean-up."""
+    """The forked child: write the first language and the data slices, report one line
+    (what it wrote, or what went wrong, with the template's file and line), and leave
+    without running the parent's clean-up."""
     status = 0
     try:
         os.close(read_end)
         sink, rendered = _Written(staged), Rendered(_notes(site))
         renderer = _pages(site, sink, urls, rendered, langs=LANGS[:1], shared=False)
+        data_slices(site, sink)
         report = ("ok", sink.paths, rendered.pages, renderer.listed)
     except TemplateError as exc:
         report, status = ("error", f"{template_location(exc)}: {exc.message or type(exc).__name__}"), 1
