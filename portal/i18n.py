@@ -38,6 +38,7 @@ class Formatter:
         symbols = self.locale.number_symbols["latn"]
         self._separators = str.maketrans({",": symbols["group"], ".": symbols["decimal"]})
         self._percent_sign = symbols["percentSign"]
+        self._printed: dict[str, str] = {}  # indicator values repeat ("100", "1"); Babel is slow
 
     def number(self, value: Decimal | int) -> str:
         return format_decimal(value, locale=self.locale, decimal_quantization=False)
@@ -71,7 +72,9 @@ class Formatter:
         """An indicator value as the document prints it ("8,5", "1.150"), in this locale."""
         if self.lang == "tr" or printed == "-" or not self.is_number(printed):
             return printed
-        return self.number(Decimal(printed.replace(".", "").replace(",", ".")))
+        if printed not in self._printed:
+            self._printed[printed] = self.number(Decimal(printed.replace(".", "").replace(",", ".")))
+        return self._printed[printed]
 
 
 # Turkish alphabetical order (CLDR tr tailoring): ç after c, ğ after g, ı before i,
