@@ -37,8 +37,21 @@ class Invalid(Exception):
 
 
 class Node:
-    def __init__(self, node: yaml.Node, path: str, problems: Problems, where: str = ""):
-        self.node, self.path, self.problems, self.where = node, path, problems, where
+    __slots__ = ("node", "path", "problems", "_parent", "_step")
+
+    def __init__(self, node: yaml.Node, path: str, problems: Problems, parent: "Node | None" = None,
+                 step: str | int = ""):
+        """step: the key (str) or 1-based list position (int) under parent; "" for a key node."""
+        self.node, self.path, self.problems, self._parent, self._step = node, path, problems, parent, step
+
+    @property
+    def where(self) -> str:
+        """The value's place in its file ("activities[2].cost"), worked out only when a
+        problem is reported: a content tree has thousands of values."""
+        base = self._parent.where if self._parent is not None else ""
+        if isinstance(self._step, int):
+            return f"{base}[{self._step}]"
+        return f"{base}.{self._step}" if base and self._step else base or self._step
 
     @property
     def line(self) -> int:
@@ -49,12 +62,12 @@ class Node:
         return Origin(self.path, self.line)
 
     def fail(self, message: str) -> Invalid:
-        label = f"{self.where}: " if self.where else ""
-        self.problems.add(self.path, self.line, label + message)
+        where = self.where
+        self.problems.add(self.path, self.line, f"{where}: {message}" if where else message)
         return Invalid()
 
-    def _child(self, node: yaml.Node, where: str) -> "Node":
-        return Node(node, self.path, self.problems, where)
+    def _child(self, node: yaml.Node, step: str | int) -> "Node":
+        return Node(node, self.path, self.problems, self, step)
 
     # shapes ---------------------------------------------------------------
     def mapping(self, required: tuple[str, ...] = (), optional: tuple[str, ...] = ()) -> dict[str, "Node"]:
@@ -63,20 +76,19 @@ class Node:
         out: dict[str, Node] = {}
         for key_node, value_node in self.node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-            child = self._child(value_node, _join(self.where, str(key)))
             if key is None:
-                Node(key_node, self.path, self.problems, self.where).fail("keys must be plain text")
+                self._child(key_node, "").fail("keys must be plain text")
                 continue
             if key in out:
-                Node(key_node, self.path, self.problems, self.where).fail(f"key '{key}' is given twice")
+                self._child(key_node, "").fail(f"key '{key}' is given twice")
                 continue
-            out[key] = child
+            out[key] = self._child(value_node, key)
         allowed = set(required) | set(optional)
         if allowed:
             for key, child in out.items():
                 if key not in allowed:
-                    Node(next(k for k, _ in self.node.value if getattr(k, "value", None) == key),
-                         self.path, self.problems, self.where).fail(
+                    self._child(next(k for k, _ in self.node.value if getattr(k, "value", None) == key),
+                                "").fail(
                         f"unknown key '{key}' (expected one of: {', '.join(sorted(allowed))})")
         missing = [k for k in required if k not in out]
         if missing:
@@ -87,7 +99,7 @@ class Node:
     def sequence(self) -> list["Node"]:
         if not isinstance(self.node, yaml.SequenceNode):
             raise self.fail(f"expected a list, found {_kind(self.node)}")
-        return [self._child(n, f"{self.where}[{i + 1}]") for i, n in enumerate(self.node.value)]
+        return [self._child(n, i) for i, n in enumerate(self.node.value, 1)]
 
     def text(self, allow_empty: bool = False) -> str:
         if not isinstance(self.node, yaml.ScalarNode):
@@ -126,10 +138,6 @@ def _try(fn, default):
         return fn()
     except Invalid:
         return default
-
-
-def _join(where: str, key: str) -> str:
-    return f"{where}.{key}" if where else key
 
 
 def _kind(node: yaml.Node) -> str:
