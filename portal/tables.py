@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from portal.model import Text
 from portal.text import lower_tr
@@ -40,7 +41,9 @@ def count(cell: str) -> Decimal | None:
     return Decimal(cell.replace(".", "")) if _COUNT.match(cell) else None
 
 
-def tables_in(markdown: str) -> list[Table]:
+@lru_cache(maxsize=64)
+def tables_in(markdown: str) -> tuple[Table, ...]:
+    """Read once per page text: loading and reconciling ask for the same tables many times."""
     tables: list[Table] = []
     caption, table_number, caption_line, rows = "", 0, 0, []
     for number, line in enumerate(markdown.splitlines() + [""], 1):
@@ -55,7 +58,7 @@ def tables_in(markdown: str) -> list[Table]:
         m = _CAPTION.match(stripped)
         if m:
             caption, table_number, caption_line = m.group(1), int(m.group(2)), number
-    return tables
+    return tuple(tables)
 
 
 def cell_label(tr_markdown: str, en_markdown: str, number: int, row: int, column: int | None = None) -> Text:
