@@ -5,6 +5,7 @@ import gc
 import os
 import pickle
 import signal
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -193,8 +194,22 @@ class BuildResult:
 
 def build(content: Path, out: Path, base_url: str = "/") -> BuildResult:
     """Load everything, then render into a staging folder and swap it in."""
-    site = load(content)
-    gc.freeze()  # the model and the modules live for the whole build: no collection need visit them
-    with StagedSite(out) as staged:
-        rendered = render(site, staged, base_url, workers=min(2, _cores()))
+    with _no_cycle_collection():
+        site = load(content)
+        with StagedSite(out) as staged:
+            rendered = render(site, staged, base_url, workers=min(2, _cores()))
     return BuildResult(site, rendered.notes, len(staged.paths), len(rendered.pages), untranslated(site))
+
+
+@contextmanager
+def _no_cycle_collection():
+    """A build is one short pass whose garbage reference counting frees: peak memory at
+    100 times the content is the same without the cycle collector, whose passes over the
+    growing heap cost a twentieth of the build."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
