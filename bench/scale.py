@@ -11,7 +11,7 @@ import re
 import shutil
 from pathlib import Path
 
-from common import WORK, Context, Section, build_site, count_html, median, spread, table
+from common import WORK, Context, Section, build_site, count_html, median, set_aside, spread, table
 
 YEAR_DIR = re.compile(r"^\d{4}$")
 YEAR_LINE = re.compile(r"^year:\s*\d{4}\s*$", re.M)
@@ -19,8 +19,7 @@ YEAR_LINE = re.compile(r"^year:\s*\d{4}\s*$", re.M)
 
 def make_content(source: Path, factor: int, dest: Path) -> Path:
     """dest/content: the real content with factor-1 synthetic programme years added."""
-    if dest.exists():
-        shutil.rmtree(dest)
+    set_aside(dest)
     content = dest / "content"
     shutil.copytree(source, content)
     years = sorted(int(p.name) for p in content.iterdir() if p.is_dir() and YEAR_DIR.match(p.name))
@@ -68,7 +67,7 @@ def run(ctx: Context) -> Section:
             lines = [line for line in str(exc).splitlines() if line.strip()]
             notes.append(f"{factor}× failed: {lines[0]} … {lines[-1] if len(lines) > 1 else ''}")
             ctx.log(notes[-1])
-            shutil.rmtree(out, ignore_errors=True)
+            set_aside(out)
             continue
         pages = count_html(out)
         wall = median(r.wall for r in runs)
@@ -85,7 +84,7 @@ def run(ctx: Context) -> Section:
         data[f"{factor}×"] = {"pages": pages, "wall_s": [r.wall for r in runs], "cpu_s": [r.cpu for r in runs],
                               "maxrss_mb": [r.maxrss_mb for r in runs], "ms_per_page": per_page * 1000,
                               "per_page_vs_1x": ratio}
-        shutil.rmtree(out, ignore_errors=True)  # the 100x site is hundreds of MB
+        set_aside(out)  # deleted after the last benchmark, not between timed runs
     largest = max(data, key=lambda k: int(k[:-1]))
     big = data[largest]
     within = big["per_page_vs_1x"] <= 1.2
