@@ -62,28 +62,31 @@ _BYTECODE_CACHE = FileSystemBytecodeCache()
 class _Context(Context):
     """Jinja sends every call in a template through Context.call, which asks the callable,
     on every call, whether it wants the context passed in.  A function's answer never
-    changes, so it is asked once; a page makes some 160 calls, and this is about a sixth
-    of its rendering time."""
+    changes, so it is asked once per build; a page makes over a hundred calls, and this
+    was a sixth of its rendering time."""
 
     def call(__self, __obj, *args, **kwargs):
         __traceback_hide__ = True  # noqa: F841  as in Jinja's own frames
         func = __obj.__func__ if type(__obj) is MethodType else __obj
-        if func in _PLAIN_FUNCTIONS:
+        plain = __self.environment.plain_functions
+        if func in plain:
             kwargs.pop("_block_vars", None)
             kwargs.pop("_loop_vars", None)
             return __obj(*args, **kwargs)
         if type(func) is FunctionType and not hasattr(func, "jinja_pass_arg"):
-            _PLAIN_FUNCTIONS.add(func)
+            plain.add(func)
         return super().call(__obj, *args, **kwargs)
-
-
-_PLAIN_FUNCTIONS: set[FunctionType] = set()  # functions known to want no context passed in
 
 
 class _Environment(Environment):
     """Jinja tuned for rendering many pages from one set of globals."""
 
     context_class = _Context
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # functions known to want no context passed in; gone with the build's environment
+        self.plain_functions: set[FunctionType] = set()
 
     def make_globals(self, d):
         """A template's globals as a plain dict, not Jinja's ChainMap over the environment's:
