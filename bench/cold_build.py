@@ -19,7 +19,7 @@ def run(ctx: Context) -> Section:
     walls = [r.wall for r in runs]
     wall = median(walls)
     body = "\n".join([
-        f"`build.py --content content --out bench/work/cold/site`, a new process each time, into a folder "
+        "`build.py --content content --out bench/work/cold/site`, a new process each time, into a folder "
         "that does not exist (the previous run's output is moved aside, and deleted after the last benchmark: "
         "on this machine's file system, creating files just after deleting thousands is slower, by an amount "
         "that depends on how many runs came before). Every run writes the whole site and moves it into place. Python "

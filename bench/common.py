@@ -1,6 +1,7 @@
 """What every benchmark shares: the context, the section it returns, timed child processes."""
 from __future__ import annotations
 
+import html
 import os
 import platform
 import re
@@ -139,6 +140,74 @@ def build_site(ctx: Context, content: Path, out: Path, timeout: float | None = 6
     if run.returncode != 0:
         raise RuntimeError(f"build of {content} failed ({run.returncode}):\n{run.stderr[-2000:]}")
     return run
+
+
+_MAIN = re.compile(r"<main\b[^>]*>(.*)</main>", re.S | re.I)
+_TITLE = re.compile(r"<title>(.*?)</title>", re.S | re.I)
+_LANG = re.compile(r"<html[^>]*\blang=\"([^\"]+)\"", re.I)
+
+
+@dataclass
+class BuiltPage:
+    """One page of our built site, as another generator is given it."""
+
+    path: str   # site-relative, e.g. tr/2024/index.html
+    title: str
+    lang: str
+    body: str   # the <main> HTML
+
+
+def built_pages(site: Path) -> list[BuiltPage]:
+    pages = []
+    for page in sorted(site.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        body, title, lang = _MAIN.search(text), _TITLE.search(text), _LANG.search(text)
+        rel = page.relative_to(site).as_posix()
+        pages.append(BuiltPage(rel, html.unescape(title.group(1).strip()) if title else rel,
+                               lang.group(1) if lang else "", body.group(1) if body else text))
+    return pages
+
+
+@dataclass
+class Pair:
+    """Our cold build and another generator's, timed alternately in one run."""
+
+    name: str
+    ours: list[float]
+    theirs: list[float]
+
+    @property
+    def ratio(self) -> float:
+        return median(self.ours) / median(self.theirs)
+
+    def summary(self) -> str:
+        return f"{_ratio(self.ratio)} ({median(self.ours):.3f} s vs {median(self.theirs):.3f} s)"
+
+    def table(self, *rows: list) -> str:
+        per_pair = [o / t for o, t in zip(self.ours, self.theirs)]
+        return table(["", "ours", self.name, f"ours / {self.name}"], [
+            [f"wall time, median of {len(self.ours)} (s)", f"{median(self.ours):.3f}",
+             f"{median(self.theirs):.3f}", f"**{_ratio(self.ratio)}**"],
+            ["min–max (s)", spread(self.ours), spread(self.theirs),
+             f"{_ratio(min(per_pair))}–{_ratio(max(per_pair))} per pair"],
+            *rows])
+
+
+def _ratio(value: float) -> str:
+    return f"{value:.1f}×" if value >= 1 else f"{value:.2f}×"
+
+
+def paired_runs(ctx: Context, name: str, ours_out: Path, theirs_once) -> Pair:
+    """A warm-up of each, then ours and theirs alternately, so both see the same machine state."""
+    build_site(ctx, ctx.content, ours_out)
+    theirs_once()
+    ours, theirs = [], []
+    ctx.log(f"{name} comparison: {ctx.runs} pairs, ours and {name} alternately")
+    for i in range(ctx.runs):
+        ours.append(build_site(ctx, ctx.content, ours_out).wall)
+        theirs.append(theirs_once().wall)
+        ctx.log(f"  pair {i + 1}: ours {ours[-1]:.3f} s, {name} {theirs[-1]:.3f} s")
+    return Pair(name, ours, theirs)
 
 
 def count_html(folder: Path) -> int:

@@ -8,24 +8,19 @@ template: the comparison flatters Hugo, which is the point of a target
 """
 from __future__ import annotations
 
-import html
 import importlib
 import importlib.util
 import json
 import os
-import re
 import shutil
 import subprocess
 from importlib import metadata
 from pathlib import Path
 
-from common import WORK, Context, Section, build_site, count_html, median, run_child, set_aside, spread, table
+from common import WORK, Context, Section, built_pages, count_html, paired_runs, run_child, set_aside
 
 HUGO_VERSION = "0.168.0"
 HUGO_DIR = WORK / "hugo"
-MAIN = re.compile(r"<main\b[^>]*>(.*)</main>", re.S | re.I)
-TITLE = re.compile(r"<title>(.*?)</title>", re.S | re.I)
-LANG = re.compile(r"<html[^>]*\blang=\"([^\"]+)\"", re.I)
 
 CONFIG = """\
 baseURL = "https://example.org/"
@@ -74,8 +69,7 @@ def hugo_binary(ctx: Context) -> Path:
 
 def export(site: Path, source: Path) -> int:
     """One Hugo content file per page of our site: its <main> body, at the same address."""
-    if source.exists():
-        shutil.rmtree(source)
+    set_aside(source)
     (source / "content").mkdir(parents=True)
     (source / "layouts").mkdir()
     (source / "static" / "assets").mkdir(parents=True)
@@ -84,20 +78,13 @@ def export(site: Path, source: Path) -> int:
     css = sorted((site / "assets").glob("style*.css"))
     if css:
         shutil.copy(css[0], source / "static" / "assets" / "style.css")
-    n = 0
-    for page in sorted(site.rglob("*.html")):
-        text = page.read_text(encoding="utf-8")
-        body = MAIN.search(text)
-        title = TITLE.search(text)
-        lang = LANG.search(text)
-        rel = page.relative_to(site).as_posix()
-        front = {"title": html.unescape(title.group(1).strip()) if title else rel,
-                 "url": "/" + rel, "lang": lang.group(1) if lang else ""}
-        n += 1
+    pages = built_pages(site)
+    for n, page in enumerate(pages, 1):
+        front = {"title": page.title, "url": "/" + page.path, "lang": page.lang}
         # JSON front matter: no quoting problems with Turkish titles
         (source / "content" / f"p{n:05d}.html").write_text(
-            json.dumps(front, ensure_ascii=False) + "\n" + (body.group(1) if body else text), encoding="utf-8")
-    return n
+            json.dumps(front, ensure_ascii=False) + "\n" + page.body, encoding="utf-8")
+    return len(pages)
 
 
 def run(ctx: Context) -> Section:
@@ -116,20 +103,10 @@ def run(ctx: Context) -> Section:
             raise RuntimeError(f"hugo failed:\n{r.stderr[-2000:]}")
         return r
 
-    hugo_once()  # warm-up
+    pair = paired_runs(ctx, "Hugo", WORK / "hugo" / "ours", hugo_once)
     hugo_pages = count_html(public)
     if hugo_pages != exported:
         raise RuntimeError(f"Hugo wrote {hugo_pages} pages for {exported} content files")
-    ours_out = WORK / "hugo" / "ours"
-    build_site(ctx, ctx.content, ours_out)  # warm-up
-    ours, hugo = [], []
-    ctx.log(f"hugo comparison: {ctx.runs} pairs, ours and Hugo alternately")
-    for i in range(ctx.runs):
-        ours.append(build_site(ctx, ctx.content, ours_out).wall)
-        hugo.append(hugo_once().wall)
-        ctx.log(f"  pair {i + 1}: ours {ours[-1]:.3f} s, hugo {hugo[-1]:.3f} s")
-    ratio = median(ours) / median(hugo)
-    pair_ratios = [o / h for o, h in zip(ours, hugo)]
     body = "\n".join([
         f"Each of our {exported} pages was exported as a Hugo content file (`.html`, JSON front matter with "
         "title and the same URL) holding that page's `<main>` HTML; one plain layout (head, stylesheet link, "
@@ -142,18 +119,11 @@ def run(ctx: Context) -> Section:
         "Hugo's job is lighter than ours: it gets finished HTML bodies, while our build loads and checks "
         "the YAML, adds up every total, renders the tables and writes the CSV, JSON and sitemap too.",
         "",
-        table(["", "ours", "Hugo", "ours / Hugo"], [
-            [f"wall time, median of {ctx.runs} (s)", f"{median(ours):.3f}", f"{median(hugo):.3f}",
-             f"**{ratio:.1f}×**"],
-            ["min–max (s)", spread(ours), spread(hugo), f"{min(pair_ratios):.1f}–{max(pair_ratios):.1f}× per pair"],
-            ["pages", count_html(ours_out), hugo_pages, ""],
-        ]),
-        "",
-        "Pelican and MkDocs are not compared yet.",
+        pair.table(["pages", count_html(WORK / "hugo" / "ours"), hugo_pages, ""]),
     ])
     return Section(
         "Compared with Hugo", body,
-        headline=[("our build / Hugo on the same page bodies", f"{ratio:.1f}× ({median(ours):.3f} s vs "
-                                                               f"{median(hugo):.3f} s)", "≤ 3×")],
-        data={"hugo": version, "ours_s": ours, "hugo_s": hugo, "ratio": ratio, "pages": exported},
+        headline=[("our build / Hugo on the same page bodies", pair.summary(), "≤ 3×")],
+        data={"hugo": version, "ours_s": pair.ours, "hugo_s": pair.theirs, "ratio": pair.ratio,
+              "pages": exported},
     )

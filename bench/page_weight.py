@@ -124,8 +124,8 @@ def run(ctx: Context) -> Section:
         f"Pages over 30 KB gzip (search excepted): {len(over)} of {len(non_search)}."
         + (" " + ", ".join(f"`/{r['path']}` ({kb(r['total_gz'])} KB)"
                            for r in sorted(over, key=lambda r: -r["total_gz"])[:10]) if over else ""),
-        *([f"", f"Images referenced: {images} (not counted)."] if images else []),
-        *([f"", f"Referenced but not found in the output (not counted): {', '.join(sorted(missing))}."]
+        *(["", f"Images referenced: {images} (not counted)."] if images else []),
+        *(["", f"Referenced but not found in the output (not counted): {', '.join(sorted(missing))}."]
           if missing else []),
     ])
     return Section(

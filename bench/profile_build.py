@@ -156,8 +156,8 @@ def child_profile(content: Path, out: Path, result: Path, profile_txt: Path) -> 
         stats.stream = text
         text.write(f"\n==== {title} ====\n")
         stats.sort_stats(key).print_stats(count)
-    header = (f"cProfile of one full build: portal.pipeline.build(content, out), in one process.\n"
-              f"Written by bench/run.py; regenerate with `.venv/bin/python bench/run.py`.\n"
+    header = ("cProfile of one full build: portal.pipeline.build(content, out), in one process.\n"
+              "Written by bench/run.py; regenerate with `.venv/bin/python bench/run.py`.\n"
               + serial_note +
               f"Build under the profiler: {profiled:.3f} s (the profiler slows call-heavy code down "
               f"several times over; see bench/results.md for the unprofiled phases). "

@@ -27,6 +27,7 @@ import cold_build  # noqa: E402
 import hugo_compare  # noqa: E402
 import page_weight  # noqa: E402
 import incremental  # noqa: E402
+import mkdocs_compare  # noqa: E402
 import profile_build  # noqa: E402
 import scale  # noqa: E402
 import search_payload  # noqa: E402
@@ -36,6 +37,7 @@ from common import ROOT, WORK, Context, Section, empty_trash, machine, snapshot,
 BENCHMARKS = [
     cold_build.run,
     hugo_compare.run,
+    mkdocs_compare.run,
     incremental.run,
     scale.run,
     page_weight.run,
