@@ -197,8 +197,19 @@ def _ratio(value: float) -> str:
     return f"{value:.1f}×" if value >= 1 else f"{value:.2f}×"
 
 
-def paired_runs(ctx: Context, name: str, ours_out: Path, theirs_once) -> Pair:
-    """A warm-up of each, then ours and theirs alternately, so both see the same machine state."""
+def compare_with(ctx: Context, name: str, command: list[str], out: Path, pages: int, cwd: Path,
+                 env: dict | None = None) -> Pair:
+    """Another generator's `command`, writing `pages` pages into `out`, and our cold build: a
+    warm-up of each, then ours and theirs alternately, so both see the same machine state."""
+    ours_out = out.parent / "ours"
+
+    def theirs_once() -> Run:
+        set_aside(out)
+        run = run_child(command, cwd=cwd, env=env, timeout=600)
+        if run.returncode != 0:
+            raise RuntimeError(f"{name} failed:\n{run.stderr[-2000:]}")
+        return run
+
     build_site(ctx, ctx.content, ours_out)
     theirs_once()
     ours, theirs = [], []
@@ -207,6 +218,8 @@ def paired_runs(ctx: Context, name: str, ours_out: Path, theirs_once) -> Pair:
         ours.append(build_site(ctx, ctx.content, ours_out).wall)
         theirs.append(theirs_once().wall)
         ctx.log(f"  pair {i + 1}: ours {ours[-1]:.3f} s, {name} {theirs[-1]:.3f} s")
+    if count_html(out) != pages or count_html(ours_out) != pages:
+        raise RuntimeError(f"{name} wrote {count_html(out)} pages and we {count_html(ours_out)}, for {pages}")
     return Pair(name, ours, theirs)
 
 

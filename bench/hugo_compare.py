@@ -17,7 +17,7 @@ import subprocess
 from importlib import metadata
 from pathlib import Path
 
-from common import WORK, Context, Section, built_pages, count_html, paired_runs, run_child, set_aside
+from common import WORK, Context, Section, built_pages, compare_with, run_child, set_aside
 
 HUGO_VERSION = "0.168.0"
 HUGO_DIR = WORK / "hugo"
@@ -96,17 +96,7 @@ def run(ctx: Context) -> Section:
     env = dict(os.environ, HUGO_CACHEDIR=str(HUGO_DIR / "cache"))
     hugo_cmd = [str(binary), "--source", str(source), "--destination", str(public), "--quiet"]
 
-    def hugo_once():
-        set_aside(public)
-        r = run_child(hugo_cmd, cwd=source, env=env, timeout=300)
-        if r.returncode != 0:
-            raise RuntimeError(f"hugo failed:\n{r.stderr[-2000:]}")
-        return r
-
-    pair = paired_runs(ctx, "Hugo", WORK / "hugo" / "ours", hugo_once)
-    hugo_pages = count_html(public)
-    if hugo_pages != exported:
-        raise RuntimeError(f"Hugo wrote {hugo_pages} pages for {exported} content files")
+    pair = compare_with(ctx, "Hugo", hugo_cmd, public, exported, source, env)
     body = "\n".join([
         f"Each of our {exported} pages was exported as a Hugo content file (`.html`, JSON front matter with "
         "title and the same URL) holding that page's `<main>` HTML; one plain layout (head, stylesheet link, "
@@ -119,7 +109,7 @@ def run(ctx: Context) -> Section:
         "Hugo's job is lighter than ours: it gets finished HTML bodies, while our build loads and checks "
         "the YAML, adds up every total, renders the tables and writes the CSV, JSON and sitemap too.",
         "",
-        pair.table(["pages", count_html(WORK / "hugo" / "ours"), hugo_pages, ""]),
+        pair.table(["pages", exported, exported, ""]),
     ])
     return Section(
         "Compared with Hugo", body,

@@ -14,7 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from common import WORK, Context, Section, built_pages, count_html, paired_runs, run_child, set_aside
+from common import WORK, Context, Section, built_pages, compare_with, run_child, set_aside
 
 MKDOCS_VERSION = "1.6.1"
 MKDOCS_DIR = WORK / "mkdocs"
@@ -88,17 +88,7 @@ def run(ctx: Context) -> Section:
     command = [str(python), "-m", "mkdocs", "build", "--quiet", "--config-file", str(source / "mkdocs.yml"),
                "--site-dir", str(out)]
 
-    def mkdocs_once():
-        set_aside(out)
-        r = run_child(command, cwd=source, timeout=600)
-        if r.returncode != 0:
-            raise RuntimeError(f"mkdocs failed:\n{r.stderr[-2000:]}")
-        return r
-
-    pair = paired_runs(ctx, "MkDocs", WORK / "mkdocs" / "ours", mkdocs_once)
-    theirs_pages = count_html(out)
-    if theirs_pages != exported:
-        raise RuntimeError(f"MkDocs wrote {theirs_pages} pages for {exported} Markdown files")
+    pair = compare_with(ctx, "MkDocs", command, out, exported, source)
     body = "\n".join([
         f"Each of our {exported} pages was exported as a Markdown file (YAML front matter with title and "
         "language) whose text is that page's `<main>` HTML in one raw-HTML block, at the same address; one "
@@ -109,7 +99,7 @@ def run(ctx: Context) -> Section:
         "MkDocs still parses each page as Markdown (Python-Markdown), which Hugo's `.html` content skips; "
         "like Hugo it does not load YAML content, add up totals, or write the data files.",
         "",
-        pair.table(["pages", count_html(WORK / "mkdocs" / "ours"), theirs_pages, ""]),
+        pair.table(["pages", exported, exported, ""]),
     ])
     return Section(
         "Compared with MkDocs", body,
