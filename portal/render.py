@@ -178,10 +178,14 @@ class Renderer:
 
     def env(self, lang: str) -> Environment:
         if lang not in self.envs:
-            self.envs[lang] = environment(
+            chrome_by_year: dict[int, object] = {}
+            self.envs[lang] = env = environment(
                 lang, fmt=Formatter(lang), t=self.bilingual(lang), urls=self.urls, site=self.site,
                 assets=self.assets, link=self.urls.link, absolute=self.absolute, program=self.site.latest,
-                notes_for=self.notes_for)
+                notes_for=self.notes_for, chrome_by_year=chrome_by_year)
+            # what every page of a language and programme shows alike, rendered once each
+            for year, program in self.site.programs.items():
+                chrome_by_year[year] = env.get_template("chrome.html").make_module({"program": program})
         return self.envs[lang]
 
     def language_neutral(self) -> Iterator[tuple[str, PageSpec]]:

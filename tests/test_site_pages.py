@@ -1,7 +1,10 @@
 """The portal a reader sees: every entity in both languages at its contract URL."""
 from __future__ import annotations
 
+import shutil
+
 from portal.urls import Urls
+from tests.conftest import run_build
 from tests.html_pages import page_file, read_page
 
 SITE_URL = "https://performans.kartepe.bel.tr"
@@ -163,3 +166,25 @@ def test_pages_load_nothing_from_other_hosts_and_run_no_inline_script(built_site
             assert asset.startswith("/assets/"), (path, asset)
         for script in info.scripts:
             assert "src" in script, f"inline script in {path}"
+
+
+def test_each_programme_year_links_its_own_pages_in_navigation_and_footer(content_copy, tmp_path):
+    """Navigation and footer are rendered once per language and programme, not once per page:
+    an older year's pages must still point at that year."""
+    older = content_copy / "2023"
+    shutil.copytree(content_copy / "2024", older)
+    program_file = older / "program.yaml"
+    program_file.write_text(program_file.read_text(encoding="utf-8").replace("year: 2024", "year: 2023", 1)
+                            .replace("2024 Mali Yılı", "2023 Mali Yılı").replace("2024 Fiscal Year", "2023 Fiscal Year"),
+                            encoding="utf-8")
+    out = tmp_path / "site"
+    result = run_build("--content", str(content_copy), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    for year in (2023, 2024):
+        for lang, nav_label in (("tr", f"{year} programı"), ("en", f"Programme {year}")):
+            html = (out / U.activity(lang, year, "1.5.2").strip("/") / "index.html").read_text(encoding="utf-8")
+            nav = html[html.index('<nav class="wrap main-nav"'):html.index("</nav>", html.index("main-nav"))]
+            footer = html[html.index("<footer"):]
+            assert f'href="{U.link(U.program(lang, year))}"' in nav and nav_label in nav, (lang, year)
+            assert f'href="{U.link(U.notes(lang, year))}"' in footer, (lang, year)
+            assert f"{year} {'Mali Yılı' if lang == 'tr' else 'Fiscal Year'}" in footer, (lang, year)
