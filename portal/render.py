@@ -66,16 +66,22 @@ class _Context(Context):
     was a sixth of its rendering time."""
 
     def call(__self, __obj, *args, **kwargs):
-        __traceback_hide__ = True  # noqa: F841  as in Jinja's own frames
-        func = __obj.__func__ if type(__obj) is MethodType else __obj
+        kind = type(__obj)
+        func = __obj.__func__ if kind is MethodType else __obj if kind is FunctionType else None
+        if func is None:  # macros, classes, builtins, things that are not callable: Jinja's way
+            return super().call(__obj, *args, **kwargs)
         plain = __self.environment.plain_functions
-        if func in plain:
-            kwargs.pop("_block_vars", None)
-            kwargs.pop("_loop_vars", None)
-            return __obj(*args, **kwargs)
-        if type(func) is FunctionType and not hasattr(func, "jinja_pass_arg"):
+        if func not in plain:
+            if hasattr(func, "jinja_pass_arg"):
+                return super().call(__obj, *args, **kwargs)
             plain.add(func)
-        return super().call(__obj, *args, **kwargs)
+        kwargs.pop("_block_vars", None)
+        kwargs.pop("_loop_vars", None)
+        try:
+            return __obj(*args, **kwargs)
+        except StopIteration:  # as Jinja does: an undefined value, not a broken generator
+            return __self.environment.undefined("value was undefined because a callable raised a "
+                                                "StopIteration exception")
 
 
 class _Environment(Environment):
