@@ -5,6 +5,7 @@ import gc
 import os
 import pickle
 import signal
+import traceback
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -90,7 +91,8 @@ def render(site: Site, sink, base_url: str = "/", select: Callable[[PageSpec], b
     """Every file of the site into `sink`; with `select`, only the pages it accepts.
     Pages come before the data files, so a preview can reload as soon as they are written."""
     urls = Urls(base_url)
-    if workers >= 2 and isinstance(sink, StagedSite) and select is None and hasattr(os, "fork"):
+    if workers >= 2 and isinstance(sink, StagedSite) and select is None and after_pages is None \
+            and hasattr(os, "fork"):
         return _render_in_two(site, sink, urls)
     rendered = Rendered(_notes(site))
     renderer = _pages(site, sink, urls, rendered, select=select)
@@ -131,7 +133,7 @@ def _render_in_two(site: Site, sink: StagedSite, urls: Urls) -> Rendered:
     try:
         kind, *report = pickle.loads(data)
     except Exception:
-        raise WorkerError(f"the process rendering the Turkish pages stopped unexpectedly "
+        raise WorkerError(f"the process writing the Turkish pages and the data slices stopped unexpectedly "
                           f"(exit status {os.waitstatus_to_exitcode(status)})") from None
     if kind == "error":
         raise WorkerError(report[0])
@@ -170,6 +172,8 @@ def _page_worker(site: Site, staged: StagedSite, urls: Urls, read_end: int, writ
         report, status = ("error", f"{template_location(exc)}: {exc.message or type(exc).__name__}"), 1
     except BaseException as exc:  # noqa: BLE001  reported to the parent as one line
         where = template_frame(exc)
+        if where is None and isinstance(exc, Exception):
+            traceback.print_exc()  # a fault in the generator, not in a template: as build.py keeps it
         report, status = ("error", f"{where + ': ' if where else ''}{type(exc).__name__}: {exc}"), 1
     try:
         with os.fdopen(write_end, "wb") as pipe:

@@ -67,3 +67,27 @@ def test_a_failed_swap_puts_the_previous_site_back(tmp_path, monkeypatch):
         staged.commit()
     monkeypatch.setattr(os, "rename", real_rename)
     assert (target / "index.html").read_text() == "kept"
+
+
+def test_a_fault_in_the_worker_process_fails_the_build_with_its_traceback(tmp_path, monkeypatch, capfd):
+    """The Turkish half of a build runs in a forked process: a fault in the generator there
+    still fails the whole build, leaves no output, and shows where it happened."""
+    from portal import pipeline
+    from portal.errors import WorkerError
+    from tests.conftest import CONTENT
+
+    real = pipeline.search_index
+
+    def failing(site, lang, urls):
+        if lang == "tr":
+            raise KeyError("oops")
+        return real(site, lang, urls)
+
+    monkeypatch.setattr(pipeline, "search_index", failing)
+    monkeypatch.setattr(pipeline, "_cores", lambda: 2)
+    out = tmp_path / "site"
+    with pytest.raises(WorkerError, match="KeyError: 'oops'"):
+        pipeline.build(CONTENT, out)
+    err = capfd.readouterr().err
+    assert "Traceback" in err and "failing" in err
+    assert not out.exists() and not list(tmp_path.glob(".site-new-*"))
