@@ -117,16 +117,17 @@ def _compiled(po_path: Path, _mtime: int) -> GNUTranslations:
     lang = po_path.parent.parent.name
     cached = CATALOG_CACHE / f"{lang}-{hashlib.sha256(source).hexdigest()[:20]}.mo"
     try:
-        compiled = cached.read_bytes()
-    except OSError:
-        compiled = _compile_po(source, lang)
-        partial = cached.with_name(f".{cached.name}.{os.getpid()}")
-        try:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            partial.write_bytes(compiled)
-            os.replace(partial, cached)
-        except OSError:  # a read-only checkout still builds, compiling each time
-            partial.unlink(missing_ok=True)
+        return GNUTranslations(io.BytesIO(cached.read_bytes()))
+    except Exception:  # noqa: BLE001  not there yet, or damaged: compiled again
+        pass
+    compiled = _compile_po(source, lang)
+    partial = cached.with_name(f".{cached.name}.{os.getpid()}")
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_bytes(compiled)
+        os.replace(partial, cached)
+    except OSError:  # a read-only checkout still builds, compiling each time
+        partial.unlink(missing_ok=True)
     return GNUTranslations(io.BytesIO(compiled))
 
 

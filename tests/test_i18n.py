@@ -54,3 +54,16 @@ def test_turkish_alphabetical_order():
     ordered = sorted(words, key=lambda w: sort_key(w, "tr"))
     assert ordered == ["Cadde", "Çevre", "Gençlik", "Ğ", "Hukuk", "Ilgaz", "Işık", "ışık", "İmar", "Ortak",
                        "Özel", "Sosyal", "Şehir", "Ulaşım", "Üst", "Zabıta"]
+
+
+def test_a_damaged_compiled_catalog_is_compiled_again(tmp_path, monkeypatch):
+    """Compiled catalogs are kept between builds; a damaged one must not break the build."""
+    from portal import i18n
+
+    monkeypatch.setattr(i18n, "CATALOG_CACHE", tmp_path / "catalogs")
+    po = i18n.LOCALE_DIR / "tr" / "LC_MESSAGES" / "messages.po"
+    assert i18n._compiled.__wrapped__(po, 0).gettext("Search") == "Ara"
+    [cached] = (tmp_path / "catalogs").glob("tr-*.mo")
+    cached.write_bytes(cached.read_bytes()[:10])  # as a crash mid-write might leave it
+    assert i18n._compiled.__wrapped__(po, 0).gettext("Search") == "Ara"
+    assert len(cached.read_bytes()) > 10
