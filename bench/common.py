@@ -39,7 +39,7 @@ class Section:
 
 
 SNAPSHOT_SKIP = {".git", ".venv", "site", "bench", "tests", ".hypothesis", ".pytest_cache", "__pycache__",
-                 "node_modules", ".ci"}
+                 "node_modules", ".ci", ".cache"}
 
 
 TRASH = WORK / "trash"

@@ -73,25 +73,13 @@ def main(argv: list[str]) -> int:
     t0 = time.perf_counter()
     sections: list[Section] = []
     failed = []
-    for bench in BENCHMARKS:
-        if only and name_of(bench) not in only:
-            continue
-        load = os.getloadavg()[0]
-        ctx.log(f"== {name_of(bench)} (load average {load:.2f})")
-        t = time.perf_counter()
-        try:
-            section = bench(ctx)
-        except Exception as exc:  # one broken benchmark must not lose the others' figures
-            traceback.print_exc()
-            failed.append(name_of(bench))
-            section = Section(name_of(bench), f"**Failed:** `{type(exc).__name__}: {exc}`".replace("\n", " "))
-        section.data["benchmark_s"] = time.perf_counter() - t
-        section.data["load_average_at_start"] = load
-        if bench.__name__ == "run":  # measured, not a placeholder
-            section.body += (f"\n\n*Took {section.data['benchmark_s']:.0f} s; 1-minute load average when it started: "
-                             f"{load:.2f} on {os.cpu_count()} cores.*")
-        sections.append(section)
-    empty_trash()
+    try:
+        for bench in BENCHMARKS:
+            if only and name_of(bench) not in only:
+                continue
+            sections.append(run_one(bench, ctx, failed))
+    finally:
+        empty_trash()
     elapsed = time.perf_counter() - t0
 
     target = BENCH / "results.md" if not only else WORK / "results-partial.md"
@@ -104,6 +92,24 @@ def main(argv: list[str]) -> int:
     ctx.log(f"wrote {target.relative_to(ROOT)} in {elapsed:.0f} s"
             + (f"; FAILED: {', '.join(failed)}" if failed else ""))
     return 1 if failed else 0
+
+
+def run_one(bench, ctx: Context, failed: list[str]) -> Section:
+    load = os.getloadavg()[0]
+    ctx.log(f"== {name_of(bench)} (load average {load:.2f})")
+    t = time.perf_counter()
+    try:
+        section = bench(ctx)
+    except Exception as exc:  # one broken benchmark must not lose the others' figures
+        traceback.print_exc()
+        failed.append(name_of(bench))
+        section = Section(name_of(bench), f"**Failed:** `{type(exc).__name__}: {exc}`".replace("\n", " "))
+    section.data["benchmark_s"] = time.perf_counter() - t
+    section.data["load_average_at_start"] = load
+    if bench.__name__ == "run":  # measured, not a placeholder
+        section.body += (f"\n\n*Took {section.data['benchmark_s']:.0f} s; 1-minute load average when it started: "
+                         f"{load:.2f} on {os.cpu_count()} cores.*")
+    return section
 
 
 def render(sections: list[Section], command: str, started: datetime, elapsed: float) -> str:

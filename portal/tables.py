@@ -41,7 +41,7 @@ def count(cell: str) -> Decimal | None:
     return Decimal(cell.replace(".", "")) if _COUNT.match(cell) else None
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=1024)
 def tables_in(markdown: str) -> tuple[Table, ...]:
     """Read once per page text: loading and reconciling ask for the same tables many times."""
     tables: list[Table] = []
