@@ -28,6 +28,8 @@ class _NodeLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
         if kind is yaml.ScalarNode:
             return NULL_TAG if implicit[0] and value in _NULLS else self.DEFAULT_SCALAR_TAG
         return super().resolve(kind, value, implicit)
+
+
 MAX_DEPTH = 50
 MAX_NODES = 200_000  # aliases can make a small file expand enormously
 
