@@ -25,7 +25,7 @@ from portal.reconcile import Discrepancy, reconcile
 from portal.render import LANGS, PageSpec, Renderer
 from portal.untranslated import untranslated
 from portal.urls import Urls
-from portal.write import StagedSite, checked
+from portal.write import StagedSite
 
 
 @dataclass
@@ -144,19 +144,6 @@ def _render_in_two(site: Site, sink: StagedSite, urls: Urls) -> Rendered:
     return rendered
 
 
-class _Written:
-    """A forked worker's sink: files go into the parent's staging folder, and their paths
-    back to the parent, which claims them (still one producer per path)."""
-
-    def __init__(self, staged: StagedSite):
-        self.staged, self.paths = staged, []
-
-    def add(self, path: str, content: bytes | str) -> None:
-        key = checked(path)
-        self.staged.write(key, content.encode("utf-8") if isinstance(content, str) else content)
-        self.paths.append(key)
-
-
 def _page_worker(site: Site, staged: StagedSite, urls: Urls, read_end: int, write_end: int) -> None:
     """The forked child: write the first language and the data slices, report one line
     (what it wrote, or what went wrong, with the template's file and line), and leave
@@ -164,10 +151,12 @@ def _page_worker(site: Site, staged: StagedSite, urls: Urls, read_end: int, writ
     status = 0
     try:
         os.close(read_end)
-        sink, rendered = _Written(staged), Rendered(_notes(site))
-        renderer = _pages(site, sink, urls, rendered, langs=LANGS[:1], shared=False)
-        data_slices(site, sink)
-        report = ("ok", sink.paths, rendered.pages, renderer.listed)
+        # this process's copy of the staging folder's bookkeeping was empty at the fork, so its
+        # paths are what this half wrote; the parent claims them (still one producer per path)
+        rendered = Rendered(_notes(site))
+        renderer = _pages(site, staged, urls, rendered, langs=LANGS[:1], shared=False)
+        data_slices(site, staged)
+        report = ("ok", sorted(staged.paths), rendered.pages, renderer.listed)
     except TemplateError as exc:
         report, status = ("error", f"{template_location(exc)}: {exc.message or type(exc).__name__}"), 1
     except BaseException as exc:  # noqa: BLE001  reported to the parent as one line
