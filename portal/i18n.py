@@ -109,6 +109,12 @@ def translations(lang: str) -> GNUTranslations:
     return _compiled(po_path, po_path.stat().st_mtime_ns)
 
 
+def catalog_digest(lang: str) -> str:
+    """The catalog a page's words come from, by the content of its .po file."""
+    po_path = LOCALE_DIR / lang / "LC_MESSAGES" / "messages.po"
+    return hashlib.sha256(po_path.read_bytes()).hexdigest()[:16]
+
+
 @lru_cache(maxsize=8)
 def _compiled(po_path: Path, _mtime: int) -> GNUTranslations:
     """Compiling a .po file takes longer than the rest of a build's start; the result is

@@ -106,6 +106,17 @@ class Cost:
         return self.budget + self.off_budget
 
 
+def goal_document_code(code: str) -> str:
+    """'1.5' -> 'PH.1.5', as the official document prints a goal's code."""
+    return f"PH.{code}"
+
+
+def activity_document_code(code: str) -> str:
+    """'1.5.2' -> 'PH.1.5.F2', as the official document prints an activity's code."""
+    goal, number = code.rsplit(".", 1)
+    return f"PH.{goal}.F{int(number)}"
+
+
 @dataclass(frozen=True)
 class Activity:
     code: str  # "1.5.2"
@@ -125,7 +136,7 @@ class Activity:
     @property
     def document_code(self) -> str:
         """The code as the official document prints it: PH.1.5.F2."""
-        return f"PH.{self.goal_code}.F{self.number}"
+        return activity_document_code(self.code)
 
 
 @dataclass(frozen=True)
@@ -167,6 +178,10 @@ class Goal:
     @property
     def aim(self) -> int:
         return int(self.code.split(".")[0])
+
+    @property
+    def document_code(self) -> str:
+        return goal_document_code(self.code)
 
     @property
     def number(self) -> int:

@@ -1,4 +1,12 @@
-"""content -> model -> pages and data -> atomic write: the one path every build takes."""
+"""content -> model -> page contexts -> pages and data -> atomic write: the one path every build takes.
+
+One unit of work is a language: its search index and its pages.  Units
+run in `min(cores, languages)` processes, the last one in this process,
+which also writes the language-neutral files (assets, the language
+chooser, the open data) and, once every unit has reported its pages, the
+sitemap.  The files are the same whichever process wrote them (a test
+compares one process with two).
+"""
 from __future__ import annotations
 
 import gc
@@ -8,11 +16,12 @@ import signal
 import traceback
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Callable
 
 from jinja2 import TemplateError
 
+from portal.contexts import LANGS, PageContexts, PageSpec, language_neutral
+from portal.dependencies import Inputs, Values
 from portal.errors import WorkerError, template_frame, template_location
 from portal.load import load
 from portal.model import Site
@@ -22,158 +31,221 @@ from portal.outputs.open_data import activities_csv, goals_csv, indicators_csv, 
 from portal.outputs.search import search_index
 from portal.outputs.sitemap import robots, sitemap
 from portal.reconcile import Discrepancy, reconcile
-from portal.render import LANGS, PageSpec, Renderer
+from portal.render import Renderer, catalog_digest, template_digests
 from portal.untranslated import untranslated
 from portal.urls import Urls
 from portal.write import StagedSite
 
+ShouldRender = Callable[[PageSpec, Values], bool]  # given the page and this build's values
+
 
 @dataclass
 class Rendered:
-    """What one build made besides its files: which files are pages, and what it found."""
+    """What one build made besides its files: its inputs, its pages, and the sitemap's list."""
 
-    notes: dict[int, tuple[Discrepancy, ...]]
-    pages: set[str] = field(default_factory=set)
+    inputs: Inputs
+    pages: set[str] = field(default_factory=set)  # files that are pages
+    rendered: int = 0  # pages rendered this time (the others were known unchanged)
+    listed: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+
+    @property
+    def notes(self) -> dict[int, tuple[Discrepancy, ...]]:
+        return self.inputs.notes
 
 
-def programme_data(site: Site, output, notes: dict[int, tuple[Discrepancy, ...]]) -> None:
-    """Each programme's whole tables and the data package describing them."""
+@dataclass
+class LanguageReport:
+    """What one language's unit of work did, sent back to the parent from a worker."""
+
+    lang: str
+    search_asset: str
+    listed: list[tuple[str, dict[str, str]]]
+    pages: list[str]
+    rendered: int
+    sink: object = None  # what the sink needs to know of the files the worker wrote
+
+
+def inputs_for(site: Site) -> Inputs:
+    """What every page may read, before any language is rendered."""
+    notes = {year: reconcile(program) for year, program in site.programs.items()}
+    assets = {name: path for name, (path, _) in static_assets().items()}
+    return Inputs(site, notes, assets, template_digests(), {lang: catalog_digest(lang) for lang in LANGS})
+
+
+def render_language(inputs: Inputs, lang: str, urls: Urls, sink, should_render: ShouldRender | None = None
+                    ) -> LanguageReport:
+    """One language's search index and pages into `sink`; with `should_render`, only the
+    pages it accepts are rendered (the others are listed, and known unchanged)."""
+    site = inputs.site
+    content = search_index(site, lang, urls)
+    search_asset = fingerprinted(f"search-{lang}.json", content)
+    sink.add(search_asset, content)
+    inputs.assets[f"search-{lang}.json"] = search_asset
+    renderer = Renderer(lang, urls, site.url)
+    catalog = ("catalog", lang)
+    report = LanguageReport(lang, search_asset, [], [], 0)
+    values = Values(inputs)
+    for spec in PageContexts(inputs, lang).pages():
+        spec.reads.add(catalog)
+        spec.reads.update(("template", name) for name in renderer.uses(spec.template))
+        file = Urls.file_for(spec.path)
+        report.listed.append((spec.path, spec.alternates))
+        report.pages.append(file)
+        if should_render is None or should_render(spec, values):
+            sink.add(file, renderer.render(spec))
+            report.rendered += 1
+    return report
+
+
+def neutral_pages(inputs: Inputs, urls: Urls, sink, should_render: ShouldRender | None = None) -> list[str]:
+    """The static assets, the language chooser at / and the bilingual 404."""
+    for name, (path, content) in static_assets().items():
+        sink.add(path, content)
+    renderer, files, values = Renderer("tr", urls, inputs.site.url), [], Values(inputs)
+    for name, spec in language_neutral(inputs):
+        spec.reads.update(("template", t) for t in renderer.uses(spec.template))
+        files.append(name)
+        if should_render is None or should_render(spec, values):
+            sink.add(name, renderer.render(spec))
+    return files
+
+
+def programme_data(site: Site, sink, notes: dict[int, tuple[Discrepancy, ...]]) -> None:
+    """Each programme's whole tables, the data package describing them, and the rows of
+    each goal, activity and unit: the CSV behind each page's download link."""
     for year, program in site.programs.items():
-        output.add(f"data/{year}/activities.csv", activities_csv(site, program))
-        output.add(f"data/{year}/goals.csv", goals_csv(site, program))
-        output.add(f"data/{year}/indicators.csv", indicators_csv(site, program))
-        output.add(f"data/{year}/program.json", program_json(site, program, notes[year]))
-    output.add("data/datapackage.json", datapackage(site))
-
-
-def data_slices(site: Site, output) -> None:
-    """The activities of one goal, activity or unit: the CSV behind each page's download link."""
+        sink.add(f"data/{year}/activities.csv", activities_csv(site, program))
+        sink.add(f"data/{year}/goals.csv", goals_csv(site, program))
+        sink.add(f"data/{year}/indicators.csv", indicators_csv(site, program))
+        sink.add(f"data/{year}/program.json", program_json(site, program, notes[year]))
+    sink.add("data/datapackage.json", datapackage(site))
     for year, program in site.programs.items():
         for goal in program.goals:
-            output.add(Urls.data_slice(year, "goal", goal.code), activities_csv(site, program, goal.activities))
+            sink.add(Urls.data_slice(year, "goal", goal.code), activities_csv(site, program, goal.activities))
             for activity in goal.activities:
-                output.add(Urls.data_slice(year, "activity", activity.code),
-                           activities_csv(site, program, (activity,)))
+                sink.add(Urls.data_slice(year, "activity", activity.code), activities_csv(site, program, (activity,)))
         for slug in program.unit_totals:
-            output.add(Urls.data_slice(year, "unit", slug),
-                       activities_csv(site, program, program.activities_of_unit(slug)))
+            sink.add(Urls.data_slice(year, "unit", slug), activities_csv(site, program, program.activities_of_unit(slug)))
 
 
-def _pages(site: Site, sink, urls: Urls, rendered: Rendered, langs: tuple[str, ...] = LANGS,
-           shared: bool = True, select: Callable[[PageSpec], bool] | None = None) -> Renderer:
-    """The pages of these languages, each language's search index before them (its
-    fingerprinted name is on the search page) and, with `shared`, the static assets and
-    the language-neutral pages."""
-    assets = {}
-    for name, (path, content) in static_assets().items():
-        if shared:
-            sink.add(path, content)
-        assets[name] = path
-    for lang in langs:
-        content = search_index(site, lang, urls)
-        path = fingerprinted(f"search-{lang}.json", content)
-        sink.add(path, content)
-        assets[f"search-{lang}.json"] = path
-    renderer = Renderer(site, urls, assets, rendered.notes, site.url)
-    for path, html in renderer.render(select, langs=langs, neutral=shared):
-        sink.add(path, html)
-        rendered.pages.add(path)
-    return renderer
-
-
-def _site_files(sink, renderer: Renderer, listed) -> None:
-    sink.add("sitemap.xml", sitemap(listed, renderer.absolute))
-    sink.add("robots.txt", robots(renderer.absolute("sitemap.xml")))
-
-
-def render(site: Site, sink, base_url: str = "/", select: Callable[[PageSpec], bool] | None = None,
+def render(site: Site, sink, base_url: str = "/", should_render: ShouldRender | None = None,
            after_pages: Callable[[], None] | None = None, workers: int = 1) -> Rendered:
-    """Every file of the site into `sink`; with `select`, only the pages it accepts.
-    Pages come before the data files, so a preview can reload as soon as they are written."""
+    """Every file of the site into `sink`: with `should_render`, only the pages it accepts
+    are rendered.  Pages come before the data files, so a preview can reload as soon as
+    they are written (`after_pages`)."""
     urls = Urls(base_url)
-    if workers >= 2 and isinstance(sink, StagedSite) and select is None and after_pages is None \
-            and hasattr(os, "fork"):
-        return _render_in_two(site, sink, urls)
-    rendered = Rendered(_notes(site))
-    renderer = _pages(site, sink, urls, rendered, select=select)
-    _site_files(sink, renderer, renderer.listed)
-    if after_pages:
-        after_pages()
-    programme_data(site, sink, rendered.notes)
-    data_slices(site, sink)
-    return rendered
+    inputs = inputs_for(site)
+    rendered = Rendered(inputs)
+    rendered.pages.update(neutral_pages(inputs, urls, sink, should_render))
 
+    def unit(lang: str) -> LanguageReport:
+        return render_language(inputs, lang, urls, sink, should_render)
 
-def _notes(site: Site) -> dict[int, tuple[Discrepancy, ...]]:
-    return {year: reconcile(program) for year, program in site.programs.items()}
-
-
-def _render_in_two(site: Site, sink: StagedSite, urls: Urls) -> Rendered:
-    """A forked child writes the first language's search index and pages, and the data
-    slices, into the staging folder while this process writes the other languages, the
-    shared files and the programme's data files; the files, and the order the sitemap
-    lists pages in, are the same as one process makes."""
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        _page_worker(site, sink, urls, read_end, write_end)  # never returns
-    os.close(write_end)
+    forked = _fork_workers(LANGS[:-1], unit, sink) if workers >= 2 and hasattr(os, "fork") else []
     finished = False
     try:
-        rendered = Rendered(_notes(site))
-        renderer = _pages(site, sink, urls, rendered, langs=LANGS[1:])
-        programme_data(site, sink, rendered.notes)
+        own = [unit(lang) for lang in LANGS[len(forked):]]
+        reports = [_collect(worker, sink) for worker in forked] + own
         finished = True
     finally:
-        if not finished:  # this half failed: the other half is no longer wanted
-            os.kill(pid, signal.SIGTERM)
-        with os.fdopen(read_end, "rb") as pipe:
-            data = pipe.read()
-        _, status = os.waitpid(pid, 0)
-    try:
-        kind, *report = pickle.loads(data)
-    except Exception:
-        raise WorkerError(f"the process writing the Turkish pages and the data slices stopped unexpectedly "
-                          f"(exit status {os.waitstatus_to_exitcode(status)})") from None
-    if kind == "error":
-        raise WorkerError(report[0])
-    written, pages, listed = report
-    sink.claim(written)
-    rendered.pages.update(pages)
-    _site_files(sink, renderer, listed + renderer.listed)
+        if not finished:
+            _stop(forked)
+    for report in reports:
+        inputs.assets[f"search-{report.lang}.json"] = report.search_asset
+        rendered.listed.extend(report.listed)
+        rendered.pages.update(report.pages)
+        rendered.rendered += report.rendered
+    if after_pages:
+        after_pages()
+    programme_data(site, sink, inputs.notes)
+    absolute = _absolute(urls, site.url)
+    sink.add("sitemap.xml", sitemap(rendered.listed, absolute))
+    sink.add("robots.txt", robots(absolute("sitemap.xml")))
     return rendered
 
 
-def _page_worker(site: Site, staged: StagedSite, urls: Urls, read_end: int, write_end: int) -> None:
-    """The forked child: write the first language and the data slices, report one line
-    (what it wrote, or what went wrong, with the template's file and line), and leave
-    without running the parent's clean-up."""
+def _absolute(urls: Urls, site_url: str) -> Callable[[str], str]:
+    base = site_url.rstrip("/")
+    return lambda path: f"{base}{urls.link(path)}"
+
+
+# ------------------------------------------------------------------ workers
+@dataclass
+class _Worker:
+    pid: int
+    pipe: int
+    lang: str
+
+
+def _fork_workers(langs: tuple[str, ...], unit: Callable[[str], LanguageReport], sink) -> list[_Worker]:
+    """Each language's unit in a forked child that writes its files itself and sends back its report."""
+    workers = []
+    for lang in langs:
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            os.close(read_end)
+            _child(lambda: unit(lang), sink, write_end)  # never returns
+        os.close(write_end)
+        workers.append(_Worker(pid, read_end, lang))
+    return workers
+
+
+def _child(unit: Callable[[], LanguageReport], sink, write_end: int) -> None:
+    """Run one unit and report one pickle: its report, or one line saying what went wrong
+    (with the template's file and line); leave without running the parent's clean-up."""
     status = 0
     try:
-        os.close(read_end)
-        # this process's copy of the staging folder's bookkeeping was empty at the fork, so its
-        # paths are what this half wrote; the parent claims them (still one producer per path)
-        rendered = Rendered(_notes(site))
-        renderer = _pages(site, staged, urls, rendered, langs=LANGS[:1], shared=False)
-        data_slices(site, staged)
-        report = ("ok", sorted(staged.paths), rendered.pages, renderer.listed)
+        before = sink.mark()
+        report = unit()
+        report.sink = sink.since(before)
+        message = ("ok", report)
     except TemplateError as exc:
-        report, status = ("error", f"{template_location(exc)}: {exc.message or type(exc).__name__}"), 1
+        message, status = ("error", f"{template_location(exc)}: {exc.message or type(exc).__name__}"), 1
     except BaseException as exc:  # noqa: BLE001  reported to the parent as one line
         where = template_frame(exc)
         if where is None and isinstance(exc, Exception):
             traceback.print_exc()  # a fault in the generator, not in a template: as build.py keeps it
-        report, status = ("error", f"{where + ': ' if where else ''}{type(exc).__name__}: {exc}"), 1
+        message, status = ("error", f"{where + ': ' if where else ''}{type(exc).__name__}: {exc}"), 1
     try:
         with os.fdopen(write_end, "wb") as pipe:
-            pickle.dump(report, pipe)
+            pickle.dump(message, pipe)
     finally:
         os._exit(status)
+
+
+def _collect(worker: _Worker, sink) -> LanguageReport:
+    with os.fdopen(worker.pipe, "rb") as pipe:
+        data = pipe.read()
+    _, status = os.waitpid(worker.pid, 0)
+    try:
+        kind, report = pickle.loads(data)
+    except Exception:
+        raise WorkerError(f"the process writing the {worker.lang!r} pages stopped unexpectedly "
+                          f"(exit status {os.waitstatus_to_exitcode(status)})") from None
+    if kind == "error":
+        raise WorkerError(report)
+    sink.absorb(report.sink)
+    return report
+
+
+def _stop(workers: list[_Worker]) -> None:
+    """This process failed: the other workers' files are no longer wanted."""
+    for worker in workers:
+        try:
+            os.kill(worker.pid, signal.SIGTERM)
+            os.waitpid(worker.pid, 0)
+        except (ProcessLookupError, ChildProcessError):
+            pass
 
 
 def _cores() -> int:
     """Cores this process may use (its affinity, not the machine's count)."""
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def workers() -> int:
+    return min(_cores(), len(LANGS))
 
 
 @dataclass
@@ -185,12 +257,12 @@ class BuildResult:
     untranslated: list[str]
 
 
-def build(content: Path, out: Path, base_url: str = "/") -> BuildResult:
+def build(content, out, base_url: str = "/", processes: int | None = None) -> BuildResult:
     """Load everything, then render into a staging folder and swap it in."""
     with _no_cycle_collection():
         site = load(content)
         with StagedSite(out) as staged:
-            rendered = render(site, staged, base_url, workers=min(2, _cores()))
+            rendered = render(site, staged, base_url, workers=workers() if processes is None else processes)
     return BuildResult(site, rendered.notes, len(staged.paths), len(rendered.pages), untranslated(site))
 
 

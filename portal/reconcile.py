@@ -208,21 +208,6 @@ def _count_checks(program: Program, out: list) -> None:
             out.append(Discrepancy("stated_count", "programme", stated, counted[key], origin, field=key))
 
 
-def by_place(program: Program, found: tuple[Discrepancy, ...]) -> list[dict]:
-    """Discrepancies grouped as a reader looks for them: the programme, each goal, section D."""
-    groups = [{"anchor": "programme", "goal": None, "page": None,
-               "items": [d for d in found if d.goal is None and d.subject == "programme"]}]
-    for goal in program.goals:
-        groups.append({"anchor": "goal-" + goal.code.replace(".", "-"), "goal": goal, "page": None,
-                       "items": [d for d in found if d.goal == goal.code]})
-    groups.append({"anchor": "section-d", "goal": None, "page": None,
-                   "items": [d for d in found if d.goal is None and d.subject == "section D"]})
-    for slug, page in program.pages.items():
-        groups.append({"anchor": f"page-{slug}", "goal": None, "page": page,
-                       "items": [d for d in found if d.page == slug]})
-    return [g for g in groups if g["items"]]
-
-
 def reconcile(program: Program) -> tuple[Discrepancy, ...]:
     """Every disagreement in the document, in reading order."""
     out: list[Discrepancy] = []

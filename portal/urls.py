@@ -15,6 +15,11 @@ def code_slug(code: str) -> str:
     return code.replace(".", "-")
 
 
+def anchor(kind: str, code: str) -> str:
+    """The id of an item on a page, for links into it: ('activity', '1.5.2') -> 'activity-1-5-2'."""
+    return f"{kind}-{code_slug(code)}"
+
+
 class Urls:
     """Site-relative paths (for writing files) and links (with the base URL)."""
 
@@ -79,6 +84,8 @@ class Urls:
         """The CSV rows of one goal, activity or unit: data/2024/goals/1-5.csv."""
         folder = {"goal": "goals", "activity": "activities", "unit": "units"}[kind]
         return f"data/{year}/{folder}/{code_slug(key)}.csv"
+
+    anchor = staticmethod(anchor)
 
     def link(self, path: str) -> str:
         """The href for a site-relative path, under the base URL."""

@@ -60,6 +60,17 @@ class Output:
             raise DuplicateOutput(f"two outputs for one path: {key}")
         self.files[key] = content.encode("utf-8") if isinstance(content, str) else content
 
+    # a worker process adds files to its own copy; the parent takes them over
+    def mark(self) -> set[str]:
+        return set(self.files)
+
+    def since(self, mark: set[str]) -> dict[str, bytes]:
+        return {key: data for key, data in self.files.items() if key not in mark}
+
+    def absorb(self, files: dict[str, bytes]) -> None:
+        for key, data in files.items():
+            self.add(key, data)
+
 
 class StagedSite:
     """The files of one build on disk, in a staging folder beside the target; `commit`
@@ -104,7 +115,14 @@ class StagedSite:
             pass
         self._folders.add(folder)
 
-    def claim(self, keys: list[str]) -> None:
+    # a worker process writes into the staging folder itself; the parent claims its paths
+    def mark(self) -> set[str]:
+        return set(self.paths)
+
+    def since(self, mark: set[str]) -> list[str]:
+        return sorted(self.paths - mark)
+
+    def absorb(self, keys: list[str]) -> None:
         """Paths another process wrote into the staging folder: still one producer per path."""
         for key in keys:
             if key in self.paths:

@@ -208,7 +208,7 @@ def build_with_template_edit(tmp_path, template: str, old: str, new: str):
 
 
 def test_a_broken_template_is_one_line_naming_the_template(tmp_path):
-    result, _ = build_with_template_edit(tmp_path, "goal.html", "{{ t(goal.text) }}", "{{ t(goal.nothing_here) }}")
+    result, _ = build_with_template_edit(tmp_path, "goal.html", "{{ goal.text | t }}", "{{ goal.nothing_here | t }}")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert re.search(r"^error: templates/goal\.html:\d+: ", result.stderr, re.M), result.stderr
@@ -226,21 +226,21 @@ def test_a_template_error_in_the_turkish_half_names_its_line(tmp_path):
 
 
 def test_calling_what_is_not_a_function_names_the_template_line(tmp_path):
-    result, _ = build_with_template_edit(tmp_path, "goal.html", "{{ t(goal.text) }}", "{{ goal.indicators() }}")
+    result, _ = build_with_template_edit(tmp_path, "goal.html", "{{ goal.text | t }}", "{{ goal.indicators() }}")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert re.search(r"^error: templates/goal\.html:\d+: TypeError: 'tuple' object is not callable$",
                      result.stderr, re.M), result.stderr
 
 
-def test_a_helper_that_finds_nothing_is_undefined_as_jinja_has_it(tmp_path):
-    """A lookup that finds nothing (StopIteration inside the model) gives an undefined value that
-    `default` replaces, on every call: the first call of a helper and the later ones alike."""
-    result, out = build_with_template_edit(
-        tmp_path, "goal.html", "{{ t(goal.text) }}",
-        '{{ t(goal.text) }} {{ program.aim(goal.aim).number }}|{{ program.aim(99) | default("no such aim") }}')
-    assert result.returncode == 0, result.stderr
-    html = (out / "en/2024/goals/1-5/index.html").read_text(encoding="utf-8")
-    assert "1|no such aim" in html
+def test_a_page_sees_only_its_own_context(tmp_path):
+    """No page reaches the whole programme or the site through a global: a template that
+    tries is a one-line error, not a page quietly showing another year's figures."""
+    result, out = build_with_template_edit(tmp_path, "goal.html", "{{ goal.text | t }}",
+                                           "{{ goal.text | t }} {{ program.total }}")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert re.search(r"^error: templates/goal\.html:\d+: 'program' is undefined$", result.stderr, re.M), \
+        result.stderr
+    assert not out.exists()
 
 
 def test_the_output_folder_must_be_a_previous_build(tmp_path):

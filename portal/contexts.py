@@ -1,0 +1,289 @@
+"""Each page's view model, built in Python for that page alone.
+
+A page context holds its programme year, the entities it shows and the
+figures already computed; the templates only lay them out.  Everything
+is read through the page's `Reader`, which records what was read, so a
+rebuild knows which pages an edit can change (portal/dependencies.py).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Iterator, NamedTuple
+
+from portal.dependencies import Inputs, Key, Reader
+from portal.i18n import Formatter, sort_key, translations
+from portal.labels import ECON_NAMES
+from portal.model import ECON_CODES, Text, Totals
+from portal.urls import Urls
+
+LANGS = ("tr", "en")
+
+
+@dataclass
+class PageSpec:
+    """A page to render: where it goes, with what, its twin in each language, and what it read."""
+
+    path: str
+    template: str
+    title: str | Text
+    alternates: dict[str, str]
+    context: dict = field(default_factory=dict)
+    description: str = ""
+    breadcrumbs: list[tuple[str | Text, str]] = field(default_factory=list)
+    reads: set[Key] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class Chrome:
+    """What the header, navigation and footer of one programme year show."""
+
+    year: int
+    title: Text
+    site_name: Text
+    municipality: Text
+
+
+class Bar(NamedTuple):
+    """One bar of a chart: its label, the value that sets its length, the figure shown,
+    and whether the label is in the page's language."""
+
+    label: str
+    value: Decimal
+    shown: str
+    translated: bool = True
+
+
+def both(fn, *args) -> dict[str, str]:
+    return {lang: fn(lang, *args) for lang in LANGS}
+
+
+def card(*parts: str) -> str:
+    """The text of a shared link's card."""
+    return " · ".join(parts)
+
+
+class PageContexts:
+    """The pages of one language, each context built from its own reads."""
+
+    def __init__(self, inputs: Inputs, lang: str):
+        self.inputs, self.lang = inputs, lang
+        self.fmt = Formatter(lang)
+        self.gettext = translations(lang).gettext
+
+    # ------------------------------------------------------------ shared parts
+    def _spec(self, r: Reader, year: int | None, path: str, template: str, title, alternates,
+              context: dict | None = None, **extra) -> PageSpec:
+        """A page with what every page shows: the site's name, the style sheet, and the
+        header and footer of its programme year."""
+        name, municipality, _ = r("site")
+        chrome_year = year if year is not None else r("latest")
+        words = r("programme words", chrome_year)
+        spec = PageSpec(path, template, title, alternates, dict(context or {}), reads=r.keys, **extra)
+        spec.context.update(page=spec, site_name=name, municipality=municipality, year=chrome_year,
+                            style=r("asset", "style.css"),
+                            chrome=Chrome(chrome_year, words[0], name, municipality))
+        return spec
+
+    def _econ_bars(self, totals) -> list[Bar]:
+        money = self.fmt.money
+        return [Bar(f"{code} – {self.gettext(ECON_NAMES[code])}", totals.by_econ[code], money(totals.by_econ[code]))
+                for code in ECON_CODES if totals.by_econ[code]]
+
+    def _crumbs_to_year(self, r: Reader, year: int) -> list:
+        name = r("site")[0]
+        title = r("programme words", year)[0]
+        return [(name, Urls.home(self.lang)), (title, Urls.program(self.lang, year))]
+
+    # ------------------------------------------------------------------ pages
+    def pages(self) -> Iterator[PageSpec]:
+        """Every page of this language, in the order the sitemap lists them."""
+        site = self.inputs.site
+        yield self.home(Reader(self.inputs))
+        for year, program in site.programs.items():
+            yield self.overview(Reader(self.inputs), year)
+            for aim in program.aims:
+                yield self.aim(Reader(self.inputs), year, aim.number)
+            for goal in program.goals:
+                yield self.goal(Reader(self.inputs), year, goal.code)
+                for activity in goal.activities:
+                    yield self.activity(Reader(self.inputs), year, goal.code, activity.code)
+            yield self.units(Reader(self.inputs), year)
+            for slug in program.unit_totals:
+                yield self.unit(Reader(self.inputs), year, slug)
+            yield self.notes(Reader(self.inputs), year)
+            for slug in program.pages:
+                yield self.general_page(Reader(self.inputs), year, slug)
+        yield self.downloads(Reader(self.inputs))
+        yield self.search(Reader(self.inputs))
+        yield self.glossary(Reader(self.inputs))
+
+    def home(self, r: Reader) -> PageSpec:
+        lang, year = self.lang, r("latest")
+        name = r("site")[0]
+        totals = r("programme totals", year)
+        goals, activities = r("programme counts", year)
+        aims = [(aim, r("aim totals", year, aim.number)) for aim in r("aims", year)]
+        return self._spec(r, year, Urls.home(lang), "home.html", name.get(lang), both(Urls.home),
+                          {"total": totals.total, "goal_count": goals, "activity_count": activities, "aims": aims},
+                          description=name.get(lang))
+
+    def overview(self, r: Reader, year: int) -> PageSpec:
+        lang, fmt = self.lang, self.fmt
+        title, mission, vision, values = r("programme words", year)
+        totals = r("programme totals", year)
+        aims = [(aim.name, f"{aim.number}. ", Urls.aim(lang, year, aim.number), r("aim totals", year, aim.number),
+                 "aim", aim.number) for aim in r("aims", year)]
+        units = [(r("unit", slug).name, "", Urls.unit(lang, year, slug), r("unit totals", year, slug), "unit", slug)
+                 for slug in r("units of programme", year)]
+        context = {
+            "title": title, "mission": mission, "vision": vision, "values": values, "totals": totals,
+            "by_aim": self._ranking(aims), "by_unit": self._ranking(units), "econ_bars": self._econ_bars(totals),
+            "section_d": r("section d", year), "general_pages": r("general pages", year),
+        }
+        return self._spec(r, year, Urls.program(lang, year), "program.html", title.get(lang),
+                          both(Urls.program, year), context, breadcrumbs=self._crumbs_to_year(r, year),
+                          description=card(title.get(lang), fmt.money(totals.total)))
+
+    def _ranking(self, entries: list[tuple]) -> dict:
+        """A share of the programme per aim or unit, largest first, with its bars."""
+        ranked = sorted(entries, key=lambda e: e[3].total, reverse=True)  # stable, as Jinja's sort
+        bars = [Bar(prefix + name.get(self.lang), totals.total, self.fmt.money_compact(totals.total),
+                    name.translated(self.lang)) for name, prefix, _, totals, _, _ in ranked]
+        return {"rows": ranked, "bars": bars}
+
+    def aim(self, r: Reader, year: int, number: int) -> PageSpec:
+        lang, fmt = self.lang, self.fmt
+        aim = next(a for a in r("aims", year) if a.number == number)
+        totals = r("aim totals", year, number)
+        goals = [r("goal summary", year, code) for code in r("goals of aim", year, number)]
+        whole = r("programme totals", year).total
+        bars = [Bar(f"{g.document_code} {g.text.get(lang)}", g.total, fmt.money_compact(g.total),
+                    g.text.translated(lang)) for g in goals]
+        units = {g.unit: r("unit", g.unit).name for g in goals}
+        return self._spec(r, year, Urls.aim(lang, year, number), "aim.html", aim.name.get(lang),
+                          both(Urls.aim, year, number),
+                          {"aim": aim, "totals": totals, "goals": goals, "goal_bars": bars, "unit_names": units,
+                           "programme_total": whole, "econ_bars": self._econ_bars(totals)},
+                          breadcrumbs=self._crumbs_to_year(r, year) + [(aim.name, Urls.aim(lang, year, number))],
+                          description=card(aim.name.get(lang), fmt.money(totals.total)))
+
+    def _goal_crumbs(self, r: Reader, year: int, goal) -> list:
+        aim = next(a for a in r("aims", year) if a.number == goal.aim)
+        return self._crumbs_to_year(r, year) + [(aim.name, Urls.aim(self.lang, year, aim.number)),
+                                                (goal.text, Urls.goal(self.lang, year, goal.code))]
+
+    def goal(self, r: Reader, year: int, code: str) -> PageSpec:
+        lang, fmt = self.lang, self.fmt
+        goal = r("goal", year, code)
+        aim = next(a for a in r("aims", year) if a.number == goal.aim)
+        unit = r("unit", goal.unit)
+        bars = [Bar(f"{a.document_code} {a.name.get(lang)}", a.cost.total, fmt.money_compact(a.cost.total),
+                    a.name.translated(lang)) for a in goal.activities] if len(goal.activities) > 1 else []
+        notes = r("notes of goal", year, code)
+        return self._spec(r, year, Urls.goal(lang, year, code), "goal.html", goal.text.get(lang),
+                          both(Urls.goal, year, code),
+                          {"goal": goal, "aim": aim, "unit": unit, "activity_bars": bars, "notes": notes,
+                           "programme_total": r("programme totals", year).total,
+                           "copy_script": r("asset", "copy.js")},
+                          breadcrumbs=self._goal_crumbs(r, year, goal),
+                          description=card(goal.document_code, fmt.money(goal.total), unit.name.get(lang)))
+
+    def activity(self, r: Reader, year: int, goal_code: str, code: str) -> PageSpec:
+        lang, fmt = self.lang, self.fmt
+        activity = r("activity", year, code)
+        goal = r("goal summary", year, goal_code)
+        aim = next(a for a in r("aims", year) if a.number == goal.aim)
+        unit = r("unit", activity.unit)
+        notes = r("notes of activity", year, code)
+        return self._spec(r, year, Urls.activity(lang, year, code), "activity.html", activity.name.get(lang),
+                          both(Urls.activity, year, code),
+                          {"activity": activity, "goal": goal, "aim": aim, "unit": unit, "notes": notes,
+                           "unit_total": r("unit totals", year, activity.unit).total,
+                           "programme_total": r("programme totals", year).total,
+                           "copy_script": r("asset", "copy.js")},
+                          breadcrumbs=self._goal_crumbs(r, year, goal) + [(activity.name, Urls.activity(lang, year, code))],
+                          description=card(activity.document_code, activity.name.get(lang),
+                                           fmt.money(activity.cost.total), unit.name.get(lang)))
+
+    def units(self, r: Reader, year: int) -> PageSpec:
+        lang = self.lang
+        rows = sorted(((r("unit", slug), r("unit totals", year, slug)) for slug in r("units of programme", year)),
+                      key=lambda row: sort_key(row[0].name.get(lang), lang))
+        totals = r("programme totals", year)
+        return self._spec(r, year, Urls.units(lang, year), "units.html", "units", both(Urls.units, year),
+                          {"rows": rows, "totals": totals},
+                          breadcrumbs=self._crumbs_to_year(r, year) + [("units", Urls.units(lang, year))])
+
+    def unit(self, r: Reader, year: int, slug: str) -> PageSpec:
+        lang, fmt = self.lang, self.fmt
+        unit = r("unit", slug)
+        totals = r("unit totals", year, slug)
+        goals = []
+        for code, codes in r("goals of unit", year, slug):
+            own = [r("activity", year, a) for a in codes]
+            goals.append((r("goal summary", year, code), own, Totals.of(own)))
+        return self._spec(r, year, Urls.unit(lang, year, slug), "unit.html", unit.name.get(lang),
+                          both(Urls.unit, year, slug),
+                          {"unit": unit, "totals": totals, "goals": goals, "econ_bars": self._econ_bars(totals),
+                           "programme_total": r("programme totals", year).total},
+                          breadcrumbs=self._crumbs_to_year(r, year) + [("units", Urls.units(lang, year)),
+                                                                       (unit.name, Urls.unit(lang, year, slug))],
+                          description=card(unit.name.get(lang), fmt.money(totals.total)))
+
+    def notes(self, r: Reader, year: int) -> PageSpec:
+        lang = self.lang
+        items = r("notes", year)
+        def group(anchor, found, goal=None, page=None):
+            return {"anchor": anchor, "goal": goal, "page": page, "items": found}
+
+        # as a reader looks for them: the programme, each goal, section D, the general pages
+        groups = [group("programme", [d for d in items if d.goal is None and d.subject == "programme"])]
+        with_notes = {d.goal for d in items}
+        for code in r("goals", year):
+            if code in with_notes:
+                groups.append(group(Urls.anchor("goal", code), [d for d in items if d.goal == code],
+                                    goal=r("goal summary", year, code)))
+        groups.append(group("section-d", [d for d in items if d.goal is None and d.subject == "section D"]))
+        for slug, title in r("general pages", year):
+            groups.append(group(f"page-{slug}", [d for d in items if d.page == slug], page=(slug, title)))
+        return self._spec(r, year, Urls.notes(lang, year), "notes.html", "notes", both(Urls.notes, year),
+                          {"items": items, "groups": [g for g in groups if g["items"]],
+                           "unit_names": r("unit names")},
+                          breadcrumbs=self._crumbs_to_year(r, year) + [("notes", Urls.notes(lang, year))])
+
+    def general_page(self, r: Reader, year: int, slug: str) -> PageSpec:
+        lang = self.lang
+        page = r("general page", year, slug)
+        return self._spec(r, year, Urls.page(lang, year, slug), "page.html", page.title.get(lang),
+                          both(Urls.page, year, slug), {"content_page": page},
+                          breadcrumbs=self._crumbs_to_year(r, year) + [(page.title, Urls.page(lang, year, slug))])
+
+    def _site_crumbs(self, r: Reader, key: str, path: str) -> list:
+        return [(r("site")[0], Urls.home(self.lang)), (key, path)]
+
+    def downloads(self, r: Reader) -> PageSpec:
+        path = Urls.downloads(self.lang)
+        return self._spec(r, None, path, "downloads.html", "downloads", both(Urls.downloads),
+                          {"years": r("years")}, breadcrumbs=self._site_crumbs(r, "downloads", path))
+
+    def search(self, r: Reader) -> PageSpec:
+        path = Urls.search(self.lang)
+        return self._spec(r, None, path, "search.html", "search", both(Urls.search),
+                          {"search_index": r("asset", f"search-{self.lang}.json"),
+                           "search_script": r("asset", "search.js")},
+                          breadcrumbs=self._site_crumbs(r, "search", path))
+
+    def glossary(self, r: Reader) -> PageSpec:
+        path = Urls.glossary(self.lang)
+        return self._spec(r, None, path, "glossary.html", "glossary", both(Urls.glossary),
+                          {"glossary": r("glossary")}, breadcrumbs=self._site_crumbs(r, "glossary", path))
+
+
+def language_neutral(inputs: Inputs) -> Iterator[tuple[str, PageSpec]]:
+    """The language chooser at / and the bilingual 404: (file name, page) each."""
+    for name, template in (("index.html", "root.html"), ("404.html", "404.html")):
+        r = Reader(inputs)
+        site_name = r("site")[0]
+        yield name, PageSpec("" if name == "index.html" else name, template, site_name.tr, both(Urls.home),
+                             {"site_name": site_name, "style": r("asset", "style.css")}, reads=r.keys)

@@ -1,0 +1,141 @@
+"""What a page read, recorded while its context is built, and whether it changed.
+
+Every piece of content a page context uses is read through a `Reader`,
+by a key such as ("activity", 2024, "1.5.2").  The key names the value
+and `READS` says how to get it from the build's inputs: one definition
+serves the page that reads it and the rebuild that asks whether it
+changed.  A page whose every recorded value is equal in the new inputs
+renders to the same bytes (its context is a function of those values
+alone), so the preview re-renders exactly the other pages.  Lektor's
+`record_dependency` is the model.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from portal.model import Site, Text, Totals
+from portal.reconcile import Discrepancy
+
+Key = tuple
+
+
+@dataclass(frozen=True)
+class GoalSummary:
+    """What a listing or a breadcrumb shows of a goal: not its indicators or activities."""
+
+    code: str
+    document_code: str
+    text: Text
+    unit: str
+    aim: int
+    totals: Totals
+
+    @property
+    def total(self):
+        return self.totals.total
+
+
+@dataclass
+class Inputs:
+    """Everything a page can read: the model, what the build derived from it, and
+    the digests of the templates and catalogs the pages are rendered with."""
+
+    site: Site
+    notes: dict[int, tuple[Discrepancy, ...]]
+    assets: dict[str, str]
+    templates: dict[str, str] = field(default_factory=dict)
+    catalogs: dict[str, str] = field(default_factory=dict)
+
+
+def _summary(inputs: Inputs, year: int, code: str) -> GoalSummary:
+    g = inputs.site.programs[year].goal(code)
+    return GoalSummary(g.code, g.document_code, g.text, g.unit, g.aim, g.totals)
+
+
+def _unit_goals(inputs: Inputs, year: int, slug: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The goals a unit has a part in, each with the codes of the unit's own activities."""
+    program = inputs.site.programs[year]
+    return tuple((g.code, tuple(a.code for a in g.activities if a.unit == slug))
+                 for g in program.goals_of_unit(slug))
+
+
+def _program(inputs: Inputs, year: int):
+    return inputs.site.programs[year]
+
+
+READS: dict[str, Callable[..., Any]] = {
+    # the site as a whole
+    "site": lambda i: (i.site.name, i.site.municipality, i.site.url),
+    "years": lambda i: tuple((year, p.title) for year, p in i.site.programs.items()),
+    "latest": lambda i: i.site.latest.year,
+    "unit": lambda i, slug: i.site.units[slug],
+    "unit names": lambda i: {slug: u.name for slug, u in i.site.units.items()},
+    "glossary": lambda i: i.site.glossary,
+    "asset": lambda i, name: i.assets.get(name, ""),
+    "template": lambda i, name: i.templates.get(name),
+    "catalog": lambda i, lang: i.catalogs.get(lang),
+    # one programme
+    "programme words": lambda i, y: (_program(i, y).title, _program(i, y).mission, _program(i, y).vision,
+                                     _program(i, y).values),
+    "programme totals": lambda i, y: _program(i, y).totals,
+    "programme counts": lambda i, y: (len(_program(i, y).goals), len(_program(i, y).activities)),
+    "aims": lambda i, y: _program(i, y).aims,
+    "aim totals": lambda i, y, number: _program(i, y).aim_totals[number],
+    "goals": lambda i, y: tuple(g.code for g in _program(i, y).goals),
+    "goals of aim": lambda i, y, number: tuple(g.code for g in _program(i, y).goals_of_aim(number)),
+    "goal": lambda i, y, code: _program(i, y).goal(code),
+    "goal summary": _summary,
+    "activity": lambda i, y, code: next(a for a in _program(i, y).activities if a.code == code),
+    "units of programme": lambda i, y: tuple(_program(i, y).unit_totals),
+    "unit totals": lambda i, y, slug: _program(i, y).unit_totals[slug],
+    "goals of unit": _unit_goals,
+    "section d": lambda i, y: _program(i, y).section_d,
+    "notes": lambda i, y: i.notes.get(y, ()),
+    "notes of goal": lambda i, y, code: tuple(d for d in i.notes.get(y, ()) if d.goal == code),
+    "notes of activity": lambda i, y, code: tuple(d for d in i.notes.get(y, ()) if d.activity == code),
+    "general pages": lambda i, y: tuple((slug, p.title) for slug, p in _program(i, y).pages.items()),
+    "general page": lambda i, y, slug: _program(i, y).pages[slug],
+}
+
+
+class Reader:
+    """Reads content for one page and remembers every key it read."""
+
+    __slots__ = ("inputs", "keys")
+
+    def __init__(self, inputs: Inputs):
+        self.inputs = inputs
+        self.keys: set[Key] = set()
+
+    def __call__(self, kind: str, *args):
+        self.keys.add((kind, *args))
+        return READS[kind](self.inputs, *args)
+
+
+class Values:
+    """The value of each key in one set of inputs, each computed once."""
+
+    def __init__(self, inputs: Inputs):
+        self.inputs = inputs
+        self.known: dict[Key, Any] = {}
+
+    def __getitem__(self, key: Key):
+        try:
+            return self.known[key]
+        except KeyError:
+            pass
+        try:
+            value = READS[key[0]](self.inputs, *key[1:])
+        except (KeyError, StopIteration):  # the thing is gone: a value no page saw
+            value = _GONE
+        self.known[key] = value
+        return value
+
+
+_GONE = object()
+
+
+def changed(keys: set[Key], before: Values, after: Values) -> bool:
+    """Whether any value these keys name differs between two builds."""
+    return any(before[key] != after[key] for key in keys)
