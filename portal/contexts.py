@@ -134,7 +134,7 @@ class PageContexts:
         totals = r("programme totals", year)
         aims = [(aim.name, f"{aim.number}. ", Urls.aim(lang, year, aim.number), r("aim totals", year, aim.number),
                  "aim", aim.number) for aim in r("aims", year)]
-        units = [(r("unit", slug).name, "", Urls.unit(lang, year, slug), r("unit totals", year, slug), "unit", slug)
+        units = [(r("unit name", slug).name, "", Urls.unit(lang, year, slug), r("unit totals", year, slug), "unit", slug)
                  for slug in r("units of programme", year)]
         context = {
             "title": title, "mission": mission, "vision": vision, "values": values, "totals": totals,
@@ -160,7 +160,7 @@ class PageContexts:
         whole = r("programme totals", year).total
         bars = [Bar(f"{g.document_code} {g.text.get(lang)}", g.total, fmt.money_compact(g.total),
                     g.text.translated(lang)) for g in goals]
-        units = {g.unit: r("unit", g.unit).name for g in goals}
+        units = {g.unit: r("unit name", g.unit).name for g in goals}
         return self._spec(r, year, Urls.aim(lang, year, number), "aim.html", aim.name.get(lang),
                           both(Urls.aim, year, number),
                           {"aim": aim, "totals": totals, "goals": goals, "goal_bars": bars, "unit_names": units,
@@ -177,7 +177,7 @@ class PageContexts:
         lang, fmt = self.lang, self.fmt
         goal = r("goal", year, code)
         aim = next(a for a in r("aims", year) if a.number == goal.aim)
-        unit = r("unit", goal.unit)
+        unit = r("unit name", goal.unit)
         bars = [Bar(f"{a.document_code} {a.name.get(lang)}", a.cost.total, fmt.money_compact(a.cost.total),
                     a.name.translated(lang)) for a in goal.activities] if len(goal.activities) > 1 else []
         notes = r("notes of goal", year, code)
@@ -194,7 +194,7 @@ class PageContexts:
         activity = r("activity", year, code)
         goal = r("goal summary", year, goal_code)
         aim = next(a for a in r("aims", year) if a.number == goal.aim)
-        unit = r("unit", activity.unit)
+        unit = r("unit name", activity.unit)
         notes = r("notes of activity", year, code)
         return self._spec(r, year, Urls.activity(lang, year, code), "activity.html", activity.name.get(lang),
                           both(Urls.activity, year, code),
@@ -208,7 +208,7 @@ class PageContexts:
 
     def units(self, r: Reader, year: int) -> PageSpec:
         lang = self.lang
-        rows = sorted(((r("unit", slug), r("unit totals", year, slug)) for slug in r("units of programme", year)),
+        rows = sorted(((r("unit name", slug), r("unit totals", year, slug)) for slug in r("units of programme", year)),
                       key=lambda row: sort_key(row[0].name.get(lang), lang))
         totals = r("programme totals", year)
         return self._spec(r, year, Urls.units(lang, year), "units.html", "units", both(Urls.units, year),

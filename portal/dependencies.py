@@ -12,7 +12,7 @@ alone), so the preview re-renders exactly the other pages.  Lektor's
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 from portal.model import Site, Text, Totals
 from portal.reconcile import Discrepancy
@@ -34,6 +34,13 @@ class GoalSummary:
     @property
     def total(self):
         return self.totals.total
+
+
+class UnitName(NamedTuple):
+    """What a page that links to a unit shows of it: not its description."""
+
+    slug: str
+    name: Text
 
 
 @dataclass
@@ -70,6 +77,7 @@ READS: dict[str, Callable[..., Any]] = {
     "years": lambda i: tuple((year, p.title) for year, p in i.site.programs.items()),
     "latest": lambda i: i.site.latest.year,
     "unit": lambda i, slug: i.site.units[slug],
+    "unit name": lambda i, slug: UnitName(slug, i.site.units[slug].name),
     "unit names": lambda i: {slug: u.name for slug, u in i.site.units.items()},
     "glossary": lambda i: i.site.glossary,
     "asset": lambda i, name: i.assets.get(name, ""),
@@ -86,7 +94,7 @@ READS: dict[str, Callable[..., Any]] = {
     "goals of aim": lambda i, y, number: tuple(g.code for g in _program(i, y).goals_of_aim(number)),
     "goal": lambda i, y, code: _program(i, y).goal(code),
     "goal summary": _summary,
-    "activity": lambda i, y, code: next(a for a in _program(i, y).activities if a.code == code),
+    "activity": lambda i, y, code: _program(i, y).activity(code),
     "units of programme": lambda i, y: tuple(_program(i, y).unit_totals),
     "unit totals": lambda i, y, slug: _program(i, y).unit_totals[slug],
     "goals of unit": _unit_goals,
@@ -127,7 +135,7 @@ class Values:
             pass
         try:
             value = READS[key[0]](self.inputs, *key[1:])
-        except (KeyError, StopIteration):  # the thing is gone: a value no page saw
+        except KeyError:  # the thing is gone: a value no page saw
             value = _GONE
         self.known[key] = value
         return value

@@ -307,7 +307,18 @@ class Program:
         return tuple(g for g in self.goals if g.unit == slug or any(a.unit == slug for a in g.activities))
 
     def goal(self, code: str) -> Goal:
-        return next(g for g in self.goals if g.code == code)
+        return self._goals_by_code[code]
+
+    def activity(self, code: str) -> Activity:
+        return self._activities_by_code[code]
+
+    @cached_property
+    def _goals_by_code(self) -> dict[str, Goal]:
+        return {g.code: g for g in self.goals}
+
+    @cached_property
+    def _activities_by_code(self) -> dict[str, Activity]:
+        return {a.code: a for a in self.activities}
 
     def aim(self, number: int) -> Aim:
         return next(a for a in self.aims if a.number == number)

@@ -13,7 +13,7 @@ from functools import lru_cache
 from portal.i18n import Formatter
 from portal.model import Program, Site, Text
 from portal.text import FOLD_TABLE, LOWER_TABLE, fold
-from portal.urls import Urls
+from portal.urls import Urls, anchor
 
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -63,7 +63,7 @@ def documents(site: Site, program: Program, lang: str, urls: Urls) -> list[dict]
                 activity.unit, activity.cost.total, [goal.text.get(lang)])
         for ind in goal.indicators:
             add("indicator", ind.code, ind.name,
-                urls.goal(lang, year, goal.code) + f"#indicator-{ind.code.replace('.', '-')}", goal.unit,
+                urls.goal(lang, year, goal.code) + "#" + anchor("indicator", ind.code), goal.unit,
                 context=[goal.text.get(lang)])
     for slug, totals in program.unit_totals.items():
         unit = site.units[slug]

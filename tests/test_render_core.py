@@ -1,0 +1,170 @@
+"""The render core: each page from its own context, rebuilt from what it read.
+
+- a second programme year changes no page of the first;
+- one process and two write the same bytes;
+- every kind of field, edited in the preview, gives what a full build gives,
+  re-rendering only the pages that read it (render counts, as Hugo's
+  rebuild tests assert them).
+"""
+from __future__ import annotations
+
+import re
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from portal.incremental import Builder
+from portal.load import load
+from portal.pipeline import build, render
+from portal.write import MARKER, Output
+from tests.conftest import CONTENT, ROOT
+from tests.content_edits import edits_by_kind, turkish_amount
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    """A built folder's files, without the marker that says a build made it."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*")
+            if p.is_file() and p.name != MARKER}
+
+
+def full_render(content: Path) -> dict[str, bytes]:
+    output = Output()
+    render(load(content), output, workers=2)
+    return output.files
+
+
+def next_year(content: Path, year: int = 2025) -> None:
+    """A programme for `year` beside 2024: the same document with every amount changed."""
+    shutil.copytree(content / "2024", content / str(year))
+    for path in (content / str(year)).rglob("*.yaml"):
+        text = path.read_text(encoding="utf-8").replace("2024", str(year))
+
+        def changed(m: re.Match) -> str:
+            value = Decimal(m.group(2).replace(".", "").replace(",", "."))
+            return m.group(1) + turkish_amount(value * 3 + Decimal("0.07") if value else value)
+        text = re.sub(r"(: '?)(\d{1,3}(?:\.\d{3})*,\d{2})(?='?$)", changed, text, flags=re.M)
+        path.write_text(text, encoding="utf-8")
+
+
+def test_a_second_year_with_other_amounts_changes_no_page_of_the_first(content_copy, tmp_path):
+    one_year = tmp_path / "one"
+    build(content_copy, one_year)
+    next_year(content_copy)
+    two_years = tmp_path / "two"
+    site = build(content_copy, two_years).site
+    assert site.programs[2025].total == site.programs[2024].total * 3 + Decimal("0.07") * len(
+        [a for a in site.programs[2024].activities for v in (*a.cost.budget_lines.values(),
+                                                             *a.cost.off_budget_lines.values()) if v])
+    before, after = files_of(one_year), files_of(two_years)
+    first_year = [p for p in before if re.match(r"(tr|en)/2024/|data/2024/", p)]
+    assert len(first_year) > 600
+    changed = [p for p in first_year if before[p] != after.get(p)]
+    assert not changed, changed[:10]
+    for path in first_year:
+        if path.endswith(".html"):
+            assert b"/2025/" not in after[path], path
+    # the latest programme is the one the home pages show
+    assert "/tr/2025/" in (two_years / "tr/index.html").read_text(encoding="utf-8")
+
+
+def test_one_process_and_two_write_the_same_bytes(tmp_path):
+    build(CONTENT, tmp_path / "one", processes=1)
+    build(CONTENT, tmp_path / "two", processes=2)
+    one, two = files_of(tmp_path / "one"), files_of(tmp_path / "two")
+    assert one.keys() == two.keys() and len(one) > 600
+    assert [p for p in one if one[p] != two[p]] == []
+
+
+@pytest.fixture(scope="module")
+def preview_builder(tmp_path_factory):
+    content = tmp_path_factory.mktemp("edits") / "content"
+    shutil.copytree(CONTENT, content)
+    builder = Builder(content, content.parent / "site", processes=2)
+    builder.full()
+    return builder
+
+
+EDITS = edits_by_kind(CONTENT)
+
+
+def test_the_edits_cover_every_kind_of_field():
+    kinds = " ".join(EDITS)
+    for kind in ("activities[].name.tr", "activities[].name.en", "activities[].budget.N", "off_budget.foreign",
+                 "indicators[].values.N", "goal_table.rows[].budget", "section_d.total.total", "units/*.yaml name.en",
+                 "glossary.yaml [].definition.tr", "site.yaml name.tr", "pages/*.tr.md body", "aims.yaml [].name.en"):
+        assert kind in kinds, kind
+    assert len(EDITS) > 60
+
+
+def test_an_edit_of_each_kind_rebuilds_to_what_a_full_build_makes(preview_builder):
+    """The edits are made one after another, each file's from its end to its start (so
+    every edit's place is still where it was found), each followed by a rebuild."""
+    content, wrong = preview_builder.content, []
+    originals = {edit.file: (content / edit.file).read_text(encoding="utf-8") for edit in EDITS.values()}
+    try:
+        for edit in sorted(EDITS.values(), key=lambda e: (e.file, -e.start)):
+            edit.apply(content)
+            preview_builder.update()
+            if preview_builder.files != full_render(content):
+                wrong.append(edit.kind)
+        assert files_of(preview_builder.out) == preview_builder.files
+    finally:
+        for rel, text in originals.items():
+            (content / rel).write_text(text, encoding="utf-8")
+        preview_builder.update()
+    assert not wrong, wrong
+
+
+def renders(builder: Builder, rel: str, old: str, new: str) -> set[str]:
+    """The pages an edit re-renders: their files, from a rebuild that re-renders only those."""
+    path = builder.content / rel
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    try:
+        update = builder.update()
+        assert builder.files == full_render(builder.content)
+        return update
+    finally:
+        path.write_text(text, encoding="utf-8")
+        builder.update()
+
+
+# edit, then how many pages it re-renders, of 444
+RENDER_COUNTS = {
+    # an activity's name shows on its page, its goal's and its unit's, and in search
+    "activity name": ("2024/goals/1.5.yaml", "  name:\n    tr: Bisiklet Yolu Yapılması\n    en: Construction",
+                      "  name:\n    tr: Bisiklet Yolu Ağı Yapılması\n    en: Construction", 8),
+    # a glossary definition shows on the glossary only
+    "glossary": ("glossary.yaml", "tr: Belediyenin stratejik planında", "tr: Belediyenin stratejik plânında", 2),
+    # a unit's description shows on its own page
+    "unit description": ("units/zabita.yaml", "description:\n  tr: ''", "description:\n  tr: 'Denetim'", 2),
+    # a general page's body shows on that page, and its words are in that language's search;
+    # its English twin reads the Turkish too (shown where no English is written yet)
+    "general page": ("2024/pages/foreword.tr.md", "## Değerli Kartepeli", "## Sevgili Kartepeli", 3),
+}
+
+
+@pytest.mark.parametrize("edit", RENDER_COUNTS)
+def test_render_counts_per_kind_of_edit(preview_builder, edit):
+    rel, old, new, expected = RENDER_COUNTS[edit]
+    update = renders(preview_builder, rel, old, new)
+    assert update.pages_rendered == expected, (edit, sorted(update.written))
+
+
+def test_an_amount_re_renders_the_pages_that_show_a_share_of_it_and_no_other(preview_builder):
+    update = renders(preview_builder, "2024/goals/1.5.yaml", "'6': 1.000.000,00", "'6': 1.000.001,00")
+    # every page with a total or a share of the programme; not the glossary, the general
+    # pages, the downloads, the search pages (the index names amounts, but only on its own)
+    assert 400 < update.pages_rendered < 444
+    assert not any("/genel/" in p or "/general/" in p or "sozluk" in p or "glossary" in p for p in update.written)
+
+
+def test_no_private_jinja_in_the_render_core():
+    """Jinja's public API only: no Context subclass, no runtime internals."""
+    for path in (ROOT / "portal").rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        assert "jinja2.runtime" not in source and "Context)" not in source, path
+        assert not re.search(r"\b(jinja_pass_arg|_block_vars|_loop_vars|make_globals)\b", source), path
