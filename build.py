@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import sys
 from pathlib import Path
@@ -14,10 +15,9 @@ ROOT = Path(__file__).resolve().parent
 
 
 def _use_project_environment() -> None:
-    """Run inside the project's virtual environment when the packages are only there."""
-    try:
-        import babel, cmarkgfm, jinja2, nh3, yaml  # noqa: F401,E401
-    except ImportError:
+    """Run inside the project's virtual environment when the packages are only there.
+    They are looked for, not imported: Markdown is imported only when prose needs converting."""
+    if not all(importlib.util.find_spec(name) for name in ("babel", "jinja2", "markdown", "nh3", "yaml")):
         venv_python = ROOT / ".venv" / "bin" / "python"
         if venv_python.exists() and Path(sys.prefix).resolve() != (ROOT / ".venv").resolve():
             os.execv(str(venv_python), [str(venv_python), str(ROOT / "build.py"), *sys.argv[1:]])

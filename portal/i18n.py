@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 from decimal import ROUND_HALF_EVEN, Decimal
 from functools import lru_cache
 from gettext import GNUTranslations
@@ -18,10 +17,11 @@ from pathlib import Path
 from babel import Locale
 from babel.numbers import format_compact_decimal, format_decimal
 
+from portal.diskcache import CACHE, kept
 from portal.text import fold, is_printed_number, lower_tr
 
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
-CATALOG_CACHE = LOCALE_DIR.parent / ".cache" / "catalogs"  # compiled .mo files, named by their .po's hash
+CATALOG_CACHE = CACHE / "catalogs"  # compiled .mo files, named by their .po's hash
 NBSP = "\u00a0"
 
 
@@ -122,19 +122,7 @@ def _compiled(po_path: Path, _mtime: int) -> GNUTranslations:
     source = po_path.read_bytes()
     lang = po_path.parent.parent.name
     cached = CATALOG_CACHE / f"{lang}-{hashlib.sha256(source).hexdigest()[:20]}.mo"
-    try:
-        return GNUTranslations(io.BytesIO(cached.read_bytes()))
-    except Exception:  # noqa: BLE001  not there yet, or damaged: compiled again
-        pass
-    compiled = _compile_po(source, lang)
-    partial = cached.with_name(f".{cached.name}.{os.getpid()}")
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_bytes(compiled)
-        os.replace(partial, cached)
-    except OSError:  # a read-only checkout still builds, compiling each time
-        partial.unlink(missing_ok=True)
-    return GNUTranslations(io.BytesIO(compiled))
+    return kept(cached, lambda: _compile_po(source, lang), lambda mo: GNUTranslations(io.BytesIO(mo)))
 
 
 def _compile_po(source: bytes, lang: str) -> bytes:

@@ -73,6 +73,23 @@ class Loader:
         except Invalid:
             return None
 
+    def _items(self, node: Node | None) -> list[Node]:
+        """The items of a list that may be absent (no file, no key): none then, and none
+        when it is not a list, which is recorded as a problem."""
+        return (self._guard(node.sequence) or []) if node is not None else []
+
+    def _each(self, items, read_item) -> list:
+        """read_item applied to each item.  An item with a problem is left out (its problem
+        is already recorded), so that the items after it are still checked and one build
+        reports every problem at once."""
+        out = []
+        for item in items:
+            try:
+                out.append(read_item(item))
+            except Invalid:
+                continue
+        return out
+
     def _site_settings(self, path: Path):
         root = self.read(path) if path.exists() else None
         if root is None:
@@ -118,17 +135,17 @@ class Loader:
 
     def _glossary(self, path: Path) -> tuple[GlossaryTerm, ...]:
         root = self.read(path) if path.exists() else None
-        terms: dict[str, GlossaryTerm] = {}
-        for node in (self._guard(root.sequence) or []) if root else []:
-            try:
-                m = node.mapping(required=("key", "term", "definition"))
-                key = m["key"].text()
-                if not SLUG.match(key) or key in terms:
-                    raise m["key"].fail(f"glossary key '{key}' must be unique lower-case ASCII words joined by '-'")
-                terms[key] = GlossaryTerm(key, m["term"].bilingual(), m["definition"].bilingual(), node.origin)
-            except Invalid:
-                continue
-        return tuple(terms.values())
+        keys: set[str] = set()
+
+        def term(node: Node) -> GlossaryTerm:
+            m = node.mapping(required=("key", "term", "definition"))
+            key = m["key"].text()
+            if not SLUG.match(key) or key in keys:
+                raise m["key"].fail(f"glossary key '{key}' must be unique lower-case ASCII words joined by '-'")
+            found = GlossaryTerm(key, m["term"].bilingual(), m["definition"].bilingual(), node.origin)
+            keys.add(key)
+            return found
+        return tuple(self._each(self._items(root), term))
 
     def _synonyms(self, path: Path) -> dict[str, dict[str, tuple[str, ...]]]:
         root = self.read(path) if path.exists() else None
@@ -171,8 +188,7 @@ class Loader:
         title = self._guard(m["title"].bilingual)
         mission = self._guard(m["mission"].bilingual)
         vision = self._guard(m["vision"].bilingual)
-        values = tuple(v for n in self._guard(m["values"].sequence) or []
-                       if (v := self._guard(n.bilingual)) is not None)
+        values = tuple(self._each(self._items(m["values"]), Node.bilingual))
         pages = self._pages(folder / "pages")
         statements = self._statements(folder / "statements.yaml", pages)
         if section_d is None or title is None or mission is None or vision is None:
@@ -187,17 +203,17 @@ class Loader:
             if not path.exists():
                 self.problems.add(self.rel(path), 1, "aims file is missing")
             return ()
-        aims: dict[int, Aim] = {}
-        for node in self._guard(root.sequence) or []:
-            try:
-                m = node.mapping(required=("number", "name"))
-                number = m["number"].integer()
-                if number in aims:
-                    raise m["number"].fail(f"aim {number} is listed twice")
-                aims[number] = Aim(number, m["name"].bilingual(), node.origin)
-            except Invalid:
-                continue
-        return tuple(aims[k] for k in sorted(aims))
+        numbers: set[int] = set()
+
+        def aim(node: Node) -> Aim:
+            m = node.mapping(required=("number", "name"))
+            number = m["number"].integer()
+            if number in numbers:
+                raise m["number"].fail(f"aim {number} is listed twice")
+            found = Aim(number, m["name"].bilingual(), node.origin)
+            numbers.add(number)
+            return found
+        return tuple(sorted(self._each(self._items(root), aim), key=lambda a: a.number))
 
     def _section_d_row(self, node: Node, with_total: bool) -> SectionDRow:
         keys = SECTION_D_COLUMNS + (("total",) if with_total else ())
@@ -299,117 +315,106 @@ class Loader:
                     table_rows=rows, table_total=table_total[0], table_total_origin=table_total[1],
                     listings=listings, origin=root.origin, strategic_goal_text=strategic or "")
 
+    @staticmethod
+    def _code_in_goal(node: Node, goal: str, seen: set[str], kind: str, twice: str) -> str:
+        """An indicator's or activity's code: numbered under its goal (1.5.2 in goal 1.5) and
+        new in it; seen collects the codes read so far."""
+        code = node.text()
+        if not ACTIVITY_CODE.match(code) or not code.startswith(goal + "."):
+            raise node.fail(f"{kind} code '{code}' must look like {goal}.1")
+        if code in seen:
+            raise node.fail(f"{kind} {code} {twice}")
+        seen.add(code)
+        return code
+
     def _indicators(self, node: Node, goal: str) -> tuple[Indicator, ...]:
-        out, seen = [], set()
-        for item in self._guard(node.sequence) or []:
-            try:
-                m = item.mapping(required=("code", "name", "measure", "values"),
-                                 optional=("printed_code", "better"))
-                code = m["code"].text()
-                if not ACTIVITY_CODE.match(code) or not code.startswith(goal + "."):
-                    raise m["code"].fail(f"indicator code '{code}' must look like {goal}.1")
-                if code in seen:
-                    raise m["code"].fail(f"indicator {code} is listed twice")
-                seen.add(code)
-                values = {}
-                for year, value in m["values"].mapping().items():
-                    if not YEAR_DIR.match(year):
-                        raise value.fail(f"'{year}' is not a year")
-                    values[year] = (value.bilingual() if isinstance(value.node, yaml.MappingNode)
-                                    else Text(value.text()))
-                printed = m["printed_code"].text() if "printed_code" in m else ""
-                better = m["better"].text() if "better" in m else "up"
-                if better not in ("up", "down"):
-                    raise m["better"].fail(f"better must be 'up' or 'down' (which way counts as progress), "
-                                           f"not '{better}'")
-                out.append(Indicator(code, m["name"].bilingual(),
-                                     m["measure"].bilingual(allow_empty_tr=True), values, item.origin,
-                                     printed, better))
-            except Invalid:
-                continue
-        return tuple(out)
+        seen: set[str] = set()
+
+        def indicator(item: Node) -> Indicator:
+            m = item.mapping(required=("code", "name", "measure", "values"),
+                             optional=("printed_code", "better"))
+            code = self._code_in_goal(m["code"], goal, seen, "indicator", "is listed twice")
+            values = {}
+            for year, value in m["values"].mapping().items():
+                if not YEAR_DIR.match(year):
+                    raise value.fail(f"'{year}' is not a year")
+                values[year] = (value.bilingual() if isinstance(value.node, yaml.MappingNode)
+                                else Text(value.text()))
+            printed = m["printed_code"].text() if "printed_code" in m else ""
+            better = m["better"].text() if "better" in m else "up"
+            if better not in ("up", "down"):
+                raise m["better"].fail(f"better must be 'up' or 'down' (which way counts as progress), "
+                                       f"not '{better}'")
+            return Indicator(code, m["name"].bilingual(), m["measure"].bilingual(allow_empty_tr=True),
+                             values, item.origin, printed, better)
+        return tuple(self._each(self._items(node), indicator))
 
     def _goal_table(self, node: Node):
         try:
             m = node.mapping(required=("rows", "total"))
-            rows = []
-            for item in m["rows"].sequence():
-                try:
-                    r = item.mapping(required=("number", "name", "budget", "off_budget", "total"))
-                    rows.append(GoalTableRow(r["number"].integer(), r["name"].bilingual(),
-                                             r["budget"].amount(), r["off_budget"].amount(),
-                                             r["total"].amount(), item.origin))
-                except Invalid:
-                    continue
+            rows = self._each(m["rows"].sequence(), self._goal_table_row)
             t = m["total"].mapping(required=("budget", "off_budget", "total"))
             total = (t["budget"].amount(), t["off_budget"].amount(), t["total"].amount())
             return tuple(rows), (total, m["total"].origin)
         except Invalid:
             return (), None
 
+    @staticmethod
+    def _goal_table_row(item: Node) -> GoalTableRow:
+        r = item.mapping(required=("number", "name", "budget", "off_budget", "total"))
+        return GoalTableRow(r["number"].integer(), r["name"].bilingual(), r["budget"].amount(),
+                            r["off_budget"].amount(), r["total"].amount(), item.origin)
+
     def _activities(self, node: Node, goal: str) -> tuple[Activity, ...]:
-        out, seen = [], set()
-        for item in self._guard(node.sequence) or []:
-            try:
-                m = item.mapping(required=("code", "name", "unit", "budget", "budget_total", "off_budget",
-                                           "off_budget_total", "total"), optional=("notes",))
-                code = m["code"].text()
-                if not ACTIVITY_CODE.match(code) or not code.startswith(goal + "."):
-                    raise m["code"].fail(f"activity code '{code}' must look like {goal}.1")
-                if code in seen:
-                    raise m["code"].fail(f"activity {code} is listed twice in this goal")
-                seen.add(code)
-                budget = self._keyed(m["budget"], [str(c) for c in ECON_CODES], Node.amount)
-                off = self._keyed(m["off_budget"], list(OFF_BUDGET_SOURCES), Node.amount)
-                cost = Cost(budget_lines={int(k): v for k, v in budget.items()}, off_budget_lines=off,
-                            stated_budget=m["budget_total"].amount(),
-                            stated_off_budget=m["off_budget_total"].amount(),
-                            stated_total=m["total"].amount())
-                out.append(Activity(code, m["name"].bilingual(), self.unit_ref(m["unit"]), cost,
-                                    item.origin))
-            except Invalid:
-                continue
-        return tuple(out)
+        seen: set[str] = set()
+
+        def activity(item: Node) -> Activity:
+            m = item.mapping(required=("code", "name", "unit", "budget", "budget_total", "off_budget",
+                                       "off_budget_total", "total"), optional=("notes",))
+            code = self._code_in_goal(m["code"], goal, seen, "activity", "is listed twice in this goal")
+            budget = self._keyed(m["budget"], [str(c) for c in ECON_CODES], Node.amount)
+            off = self._keyed(m["off_budget"], list(OFF_BUDGET_SOURCES), Node.amount)
+            cost = Cost(budget_lines={int(k): v for k, v in budget.items()}, off_budget_lines=off,
+                        stated_budget=m["budget_total"].amount(),
+                        stated_off_budget=m["off_budget_total"].amount(),
+                        stated_total=m["total"].amount())
+            return Activity(code, m["name"].bilingual(), self.unit_ref(m["unit"]), cost, item.origin)
+        return tuple(self._each(self._items(node), activity))
 
     def _listings(self, node: Node) -> dict[str, Listing]:
-        out = {}
-        for name, item in (self._guard(lambda: node.mapping(optional=("plan", "annex"))) or {}).items():
-            try:
-                m = item.mapping(required=("text", "unit", "activities"))
-                acts = []
-                for a in m["activities"].sequence():
-                    am = a.mapping(required=("name", "unit"))
-                    acts.append((am["name"].text(), self.unit_ref(am["unit"])))
-                out[name] = Listing(m["text"].text(), self.unit_ref(m["unit"]), tuple(acts), item.origin)
-            except Invalid:
-                continue
-        return out
+        def listing(entry: tuple[str, Node]) -> tuple[str, Listing]:
+            name, item = entry
+            m = item.mapping(required=("text", "unit", "activities"))
+            acts = []
+            for a in m["activities"].sequence():
+                am = a.mapping(required=("name", "unit"))
+                acts.append((am["name"].text(), self.unit_ref(am["unit"])))
+            return name, Listing(m["text"].text(), self.unit_ref(m["unit"]), tuple(acts), item.origin)
+        entries = self._guard(lambda: node.mapping(optional=("plan", "annex"))) or {}
+        return dict(self._each(entries.items(), listing))
 
     def _statements(self, path: Path, pages: dict[str, Page]) -> tuple[Statement, ...]:
         """Figures quoted from a page's text, each pointing at the table cell it describes;
         the quote must be in the page and the cell must exist."""
         root = self.read(path) if path.exists() else None
-        out = []
-        for node in (self._guard(root.sequence) or []) if root else []:
-            try:
-                m = node.mapping(required=("page", "quote", "stated", "table", "row", "column"))
-                slug, quote = m["page"].text(), m["quote"].text()
-                if slug not in pages:
-                    raise m["page"].fail(f"no general-information page '{slug}'")
-                if " ".join(quote.split()) not in " ".join(pages[slug].body.tr.split()):
-                    raise m["quote"].fail(f"this text is not in pages/{slug}.tr.md")
-                table = next((t for t in tables_in(pages[slug].body.tr) if t.caption == m["table"].text()), None)
-                if table is None:
-                    raise m["table"].fail(f"no table captioned '{m['table'].text()}' in pages/{slug}.tr.md")
-                row, column = table.row(m["row"].text()), m["column"].integer()
-                if row is None or column >= len(row) or count(row[column]) is None:
-                    raise m["column"].fail(f"{table.caption} has no count in row '{m['row'].text()}', "
-                                           f"column {column}")
-                out.append(Statement(slug, quote, m["stated"].amount(), table.caption, m["row"].text(), column,
-                                     node.origin))
-            except Invalid:
-                continue
-        return tuple(out)
+
+        def statement(node: Node) -> Statement:
+            m = node.mapping(required=("page", "quote", "stated", "table", "row", "column"))
+            slug, quote = m["page"].text(), m["quote"].text()
+            if slug not in pages:
+                raise m["page"].fail(f"no general-information page '{slug}'")
+            if " ".join(quote.split()) not in " ".join(pages[slug].body.tr.split()):
+                raise m["quote"].fail(f"this text is not in pages/{slug}.tr.md")
+            table = next((t for t in tables_in(pages[slug].body.tr) if t.caption == m["table"].text()), None)
+            if table is None:
+                raise m["table"].fail(f"no table captioned '{m['table'].text()}' in pages/{slug}.tr.md")
+            row, column = table.row(m["row"].text()), m["column"].integer()
+            if row is None or column >= len(row) or count(row[column]) is None:
+                raise m["column"].fail(f"{table.caption} has no count in row '{m['row'].text()}', "
+                                       f"column {column}")
+            return Statement(slug, quote, m["stated"].amount(), table.caption, m["row"].text(), column,
+                             node.origin)
+        return tuple(self._each(self._items(root), statement))
 
     # ----------------------------------------------------------------- pages
     def _pages(self, folder: Path) -> dict[str, Page]:

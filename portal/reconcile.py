@@ -12,6 +12,7 @@ from decimal import Decimal
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from portal.kinds import LISTING_KINDS, Kind
 from portal.model import ECON_CODES, ZERO, Goal, Origin, Program, Text
 from portal.tables import cell_label, count, tables_in
 from portal.text import fold
@@ -23,7 +24,7 @@ SAME_NAME = 0.85
 
 @dataclass(frozen=True)
 class Discrepancy:
-    kind: str  # stable key; the site words each kind in both languages
+    kind: Kind  # a published key; the site words each kind in both languages
     subject: str  # for people reading the build log: "activity 1.5.2", "goal 4.5 row 2", "section D"
     stated: Decimal | int | str
     computed: Decimal | int | str
@@ -56,29 +57,29 @@ def _amount(out, kind, subject, field, stated, computed, origin, goal=None, acti
 def _activity_checks(program: Program, out: list) -> None:
     for a in program.activities:
         c, s = a.cost, f"activity {a.code}"
-        _amount(out, "cost_table_budget", s, "budget", c.stated_budget, c.budget, a.origin, a.goal_code, a.code)
-        _amount(out, "cost_table_off_budget", s, "off_budget", c.stated_off_budget, c.off_budget, a.origin,
+        _amount(out, Kind.COST_TABLE_BUDGET, s, "budget", c.stated_budget, c.budget, a.origin, a.goal_code, a.code)
+        _amount(out, Kind.COST_TABLE_OFF_BUDGET, s, "off_budget", c.stated_off_budget, c.off_budget, a.origin,
                 a.goal_code, a.code)
-        _amount(out, "cost_table_total", s, "total", c.stated_total, c.stated_budget + c.stated_off_budget,
+        _amount(out, Kind.COST_TABLE_TOTAL, s, "total", c.stated_total, c.stated_budget + c.stated_off_budget,
                 a.origin, a.goal_code, a.code)
 
 
 def _goal_table_checks(goal: Goal, out: list) -> None:
     s = f"goal {goal.code}"
     for row in goal.table_rows:
-        _amount(out, "goal_table_row_total", f"{s} row {row.number}", "total", row.total,
+        _amount(out, Kind.GOAL_TABLE_ROW_TOTAL, f"{s} row {row.number}", "total", row.total,
                 row.budget + row.off_budget, row.origin, goal.code, row=row.number)
     budget, off, total = goal.table_total
     origin = goal.table_total_origin
     rows = goal.table_rows
-    _amount(out, "goal_table_sum", s, "budget", budget, sum((r.budget for r in rows), ZERO), origin, goal.code)
-    _amount(out, "goal_table_sum", s, "off_budget", off, sum((r.off_budget for r in rows), ZERO), origin,
+    _amount(out, Kind.GOAL_TABLE_SUM, s, "budget", budget, sum((r.budget for r in rows), ZERO), origin, goal.code)
+    _amount(out, Kind.GOAL_TABLE_SUM, s, "off_budget", off, sum((r.off_budget for r in rows), ZERO), origin,
             goal.code)
-    _amount(out, "goal_table_sum", s, "total", total, sum((r.total for r in rows), ZERO), origin, goal.code)
-    _amount(out, "goal_table_vs_cost_tables", s, "budget", budget, goal.budget, origin, goal.code)
-    _amount(out, "goal_table_vs_cost_tables", s, "total", total, goal.total, origin, goal.code)
+    _amount(out, Kind.GOAL_TABLE_SUM, s, "total", total, sum((r.total for r in rows), ZERO), origin, goal.code)
+    _amount(out, Kind.GOAL_TABLE_VS_COST_TABLES, s, "budget", budget, goal.budget, origin, goal.code)
+    _amount(out, Kind.GOAL_TABLE_VS_COST_TABLES, s, "total", total, goal.total, origin, goal.code)
     if len(rows) != len(goal.activities):
-        out.append(Discrepancy("goal_table_row_count", s, len(rows), len(goal.activities), origin, goal.code,
+        out.append(Discrepancy(Kind.GOAL_TABLE_ROW_COUNT, s, len(rows), len(goal.activities), origin, goal.code,
                                field="activities"))
     by_number = {a.number: a for a in goal.activities}
     for row in rows:
@@ -88,7 +89,7 @@ def _goal_table_checks(goal: Goal, out: list) -> None:
         for field, stated, computed in (("budget", row.budget, a.cost.budget),
                                         ("off_budget", row.off_budget, a.cost.off_budget),
                                         ("total", row.total, a.cost.total)):
-            _amount(out, "goal_table_row_vs_cost_table", f"{s} row {row.number}", field, stated, computed,
+            _amount(out, Kind.GOAL_TABLE_ROW_VS_COST_TABLE, f"{s} row {row.number}", field, stated, computed,
                     row.origin, goal.code, a.code, row=row.number)
 
 
@@ -102,27 +103,27 @@ def _similar(a: str, b: str) -> bool:
 def _text_checks(goal: Goal, out: list) -> None:
     s = f"goal {goal.code}"
     if goal.strategic_goal_text and not _similar(goal.strategic_goal_text, goal.text.tr):
-        out.append(Discrepancy("strategic_goal_text", s, goal.strategic_goal_text, goal.text.tr, goal.origin,
+        out.append(Discrepancy(Kind.STRATEGIC_GOAL_TEXT, s, goal.strategic_goal_text, goal.text.tr, goal.origin,
                                goal.code, field="text"))
     for name, listing in goal.listings.items():
         if not _similar(listing.text, goal.text.tr):
-            out.append(Discrepancy(f"{name}_goal_text", s, listing.text, goal.text.tr, listing.origin,
+            out.append(Discrepancy(LISTING_KINDS[name].goal_text, s, listing.text, goal.text.tr, listing.origin,
                                    goal.code, field="text"))
         if len(listing.activities) == len(goal.activities):
             for (listed, _), a in zip(listing.activities, goal.activities):
                 if not _similar(listed, a.name.tr):
-                    out.append(Discrepancy(f"{name}_activity_name", f"activity {a.code}", listed, a.name.tr,
+                    out.append(Discrepancy(LISTING_KINDS[name].activity_name, f"activity {a.code}", listed, a.name.tr,
                                            listing.origin, goal.code, a.code, field="name"))
     by_number = {a.number: a for a in goal.activities}
     for row in goal.table_rows:
         a = by_number.get(row.number)
         if a is not None and not _similar(row.name.tr, a.name.tr):
-            out.append(Discrepancy("goal_table_row_name", f"activity {a.code}", row.name.tr, a.name.tr,
+            out.append(Discrepancy(Kind.GOAL_TABLE_ROW_NAME, f"activity {a.code}", row.name.tr, a.name.tr,
                                    row.origin, goal.code, a.code, field="name"))
     for ind in goal.indicators:
         # "PG1.12.1" only drops a dot; "PG1.1.2.2" for 1.12.2 names another indicator.
         if ind.printed_code and re.findall(r"\d+", ind.printed_code) != re.findall(r"\d+", ind.code):
-            out.append(Discrepancy("indicator_code", f"indicator {ind.code}", ind.printed_code,
+            out.append(Discrepancy(Kind.INDICATOR_CODE, f"indicator {ind.code}", ind.printed_code,
                                    ind.document_code, ind.origin, goal.code, field="code", indicator=ind.code))
 
 
@@ -130,43 +131,43 @@ def _listing_checks(goal: Goal, out: list) -> None:
     s = f"goal {goal.code}"
     for name, listing in goal.listings.items():
         if len(listing.activities) != len(goal.activities):
-            out.append(Discrepancy(f"{name}_activity_count", s, len(listing.activities), len(goal.activities),
+            out.append(Discrepancy(LISTING_KINDS[name].activity_count, s, len(listing.activities), len(goal.activities),
                                    listing.origin, goal.code, field="activities"))
         if listing.unit != goal.unit:
-            out.append(Discrepancy(f"{name}_unit", s, listing.unit, goal.unit, listing.origin, goal.code,
+            out.append(Discrepancy(LISTING_KINDS[name].unit, s, listing.unit, goal.unit, listing.origin, goal.code,
                                    field="unit"))
     for a in goal.activities:
         if a.unit != goal.unit:
-            out.append(Discrepancy("activity_unit", f"activity {a.code}", a.unit, goal.unit, a.origin,
+            out.append(Discrepancy(Kind.ACTIVITY_UNIT, f"activity {a.code}", a.unit, goal.unit, a.origin,
                                    goal.code, a.code, field="unit"))
 
 
 def _section_d_checks(program: Program, out: list) -> None:
     d, s = program.section_d, "section D"
     for code, row in d.budget_lines.items():
-        _amount(out, "section_d_row_total", s, str(code), row.stated_total, row.total, row.origin)
+        _amount(out, Kind.SECTION_D_ROW_TOTAL, s, str(code), row.stated_total, row.total, row.origin)
     for column in ("activities", "general_administration", "other_administrations"):
         lines = sum((getattr(r, column) for r in d.budget_lines.values()), ZERO)
-        _amount(out, "section_d_column_sum", s, column, getattr(d.stated_budget, column), lines,
+        _amount(out, Kind.SECTION_D_COLUMN_SUM, s, column, getattr(d.stated_budget, column), lines,
                 d.stated_budget.origin)
-    _amount(out, "section_d_column_sum", s, "total", d.stated_budget.stated_total, d.budget,
+    _amount(out, Kind.SECTION_D_COLUMN_SUM, s, "total", d.stated_budget.stated_total, d.budget,
             d.stated_budget.origin)
     for column in ("activities", "general_administration", "other_administrations"):
         sources = sum((getattr(r, column) for r in d.off_budget_lines.values()), ZERO)
-        _amount(out, "section_d_off_budget_sum", s, column, getattr(d.stated_off_budget, column), sources,
+        _amount(out, Kind.SECTION_D_OFF_BUDGET_SUM, s, column, getattr(d.stated_off_budget, column), sources,
                 d.stated_off_budget.origin)
-        _amount(out, "section_d_total", s, column, getattr(d.stated_total, column),
+        _amount(out, Kind.SECTION_D_TOTAL, s, column, getattr(d.stated_total, column),
                 getattr(d.stated_budget, column) + getattr(d.stated_off_budget, column), d.stated_total.origin)
-    _amount(out, "section_d_total", s, "total", d.stated_total.stated_total, d.total,
+    _amount(out, Kind.SECTION_D_TOTAL, s, "total", d.stated_total.stated_total, d.total,
             d.stated_total.origin)
     by_econ = program.totals.by_econ
     for code in ECON_CODES:
         row = d.budget_lines[code]
-        _amount(out, "section_d_activities_vs_cost_tables", s, str(code), row.activities, by_econ[code],
+        _amount(out, Kind.SECTION_D_ACTIVITIES_VS_COST_TABLES, s, str(code), row.activities, by_econ[code],
                 row.origin)
-    _amount(out, "section_d_activities_vs_cost_tables", s, "budget", d.stated_budget.activities,
+    _amount(out, Kind.SECTION_D_ACTIVITIES_VS_COST_TABLES, s, "budget", d.stated_budget.activities,
             program.budget, d.stated_budget.origin)
-    _amount(out, "section_d_total_vs_programme", s, "total", d.stated_total.stated_total, program.total,
+    _amount(out, Kind.SECTION_D_TOTAL_VS_PROGRAMME, s, "total", d.stated_total.stated_total, program.total,
             d.stated_total.origin)
 
 
@@ -185,7 +186,7 @@ def _page_checks(program: Program, out: list) -> None:
                     continue
                 summed = sum((count(r[column]) or Decimal(0) for r in rows if column < len(r)), Decimal(0))
                 if summed != stated:
-                    out.append(Discrepancy("page_table_total", f"page {slug}", int(stated), int(summed),
+                    out.append(Discrepancy(Kind.PAGE_TABLE_TOTAL, f"page {slug}", int(stated), int(summed),
                                            Origin(page.origin.path, table.line), field=table.caption,
                                            page=slug, row=column,
                                            label=cell_label(page.body.tr, page.body.en, table.number, 0, column)))
@@ -195,7 +196,7 @@ def _page_checks(program: Program, out: list) -> None:
         row = table.row(st.row)
         cell = count(row[st.column])
         if cell != st.stated:
-            out.append(Discrepancy("text_vs_table", f"page {st.page}", int(st.stated), int(cell), st.origin,
+            out.append(Discrepancy(Kind.TEXT_VS_TABLE, f"page {st.page}", int(st.stated), int(cell), st.origin,
                                    field=f"{st.table}, {st.row}", page=st.page,
                                    label=cell_label(body.tr, body.en, table.number, table.rows.index(row))))
 
@@ -205,7 +206,7 @@ def _count_checks(program: Program, out: list) -> None:
     counted = {"aims": len(program.aims), "goals": len(program.goals), "activities": len(program.activities)}
     for key, stated in program.stated_counts.items():
         if stated != counted[key]:
-            out.append(Discrepancy("stated_count", "programme", stated, counted[key], origin, field=key))
+            out.append(Discrepancy(Kind.STATED_COUNT, "programme", stated, counted[key], origin, field=key))
 
 
 def reconcile(program: Program) -> tuple[Discrepancy, ...]:

@@ -5,6 +5,8 @@ from decimal import Decimal
 
 import pytest
 
+from portal.kinds import Kind
+from portal.labels import DISCREPANCY_KINDS
 from portal.load import load
 from portal.reconcile import reconcile
 from tests.test_bad_content import replace
@@ -69,6 +71,11 @@ def test_money_differences_are_exact(found):
     assert d.difference == D("-896000.00")
     d = has(found, "section_d_activities_vs_cost_tables", "section D", "budget")
     assert d.difference == D("-149100000.00")
+
+
+def test_every_kind_of_disagreement_is_explained_on_the_data_notes_page():
+    """A kind without its sentence would break the data-notes page; one without a kind is dead text."""
+    assert set(DISCREPANCY_KINDS) == set(Kind)
 
 
 def test_consistent_figures_raise_nothing(found):

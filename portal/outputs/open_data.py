@@ -12,20 +12,18 @@ from decimal import Decimal
 
 from portal.amounts import plain
 from portal.model import ECON_CODES, OFF_BUDGET_SOURCES, Program, Site, Text
+from portal.outputs.datapackage import activities_schema, goals_schema, indicators_schema
 from portal.reconcile import Discrepancy
 
-CSV_COLUMNS = (
-    ["year", "aim", "goal", "activity", "document_code", "unit", "unit_name_tr", "unit_name_en",
-     "name_tr", "name_en"]
-    + [f"econ_{c}" for c in ECON_CODES]
-    + ["budget"] + [f"off_budget_{s}" for s in OFF_BUDGET_SOURCES] + ["off_budget", "total"]
-)
+
+def columns(schema: dict) -> list[str]:
+    """A CSV file's header: the names of its fields in the data package, so that the
+    description a reader's tools check the file against cannot drift from the file."""
+    return [field["name"] for field in schema["fields"]]
 
 
-GOAL_COLUMNS = ["year", "aim", "goal", "document_code", "unit", "unit_name_tr", "unit_name_en", "text_tr",
-                "text_en", "activities", "budget", "off_budget", "total", "printed_budget", "printed_total"]
-INDICATOR_COLUMNS = ["year", "goal", "indicator", "document_code", "printed_code", "unit", "name_tr", "name_en",
-                     "measure_tr", "measure_en"]  # then value_<year> for each year the indicators give
+ACTIVITY_COLUMNS = columns(activities_schema())  # written for every slice: worked out once
+GOAL_COLUMNS = columns(goals_schema())
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -60,7 +58,7 @@ def activities_csv(site: Site, program: Program, activities=None) -> bytes:
             + [plain(c.budget)] + [plain(c.off_budget_lines[s]) for s in OFF_BUDGET_SOURCES]
             + [plain(c.off_budget), plain(c.total)]
         )
-    return _csv(CSV_COLUMNS, rows)
+    return _csv(ACTIVITY_COLUMNS, rows)
 
 
 def goals_csv(site: Site, program: Program) -> bytes:
@@ -80,7 +78,7 @@ def indicators_csv(site: Site, program: Program) -> bytes:
             values = [i.values[y].tr if y in i.values else "" for y in years]
             rows.append([program.year, g.code, i.code, i.document_code, i.printed_code or i.document_code, g.unit,
                          i.name.tr, i.name.en, i.measure.tr, i.measure.en, *values])
-    return _csv(INDICATOR_COLUMNS + [f"value_{y}" for y in years], rows)
+    return _csv(columns(indicators_schema(years)), rows)
 
 
 def _text(t: Text) -> dict:

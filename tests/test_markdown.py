@@ -1,0 +1,92 @@
+"""General-information pages as a reader sees them: lists spaced as written, tables with
+figures to the right, no script from pasted HTML, and prose converted only once."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from portal import markdown
+from tests.html_pages import page_file
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path, monkeypatch):
+    """Converted texts go to a folder of the test's own, not the checkout's cache."""
+    monkeypatch.setattr(markdown, "HTML_CACHE", tmp_path / "markdown")
+
+
+def convert(text: str) -> str:
+    return markdown.to_html.__wrapped__(text)  # past the in-memory cache: the disk is under test
+
+
+def prose(built_site, address: str) -> str:
+    html = page_file(built_site, address).read_text(encoding="utf-8")
+    return html.split('<div class="prose">', 1)[1].split("</main>", 1)[0]
+
+
+def test_a_list_without_blank_lines_stays_tight(built_site):
+    """The municipality's duties (a, b) are two lines of a list, not two paragraphs."""
+    html = prose(built_site, "tr/2024/genel/authority/")
+    first_list = html.split("<ul>", 1)[1].split("</ul>", 1)[0]
+    assert first_list.count("<li>") == 2 and "<p>" not in first_list
+    assert re.search(r"<li>a\) \S", first_list)
+
+
+def test_one_blank_line_in_a_list_spaces_out_all_its_items(built_site):
+    """The powers list has a blank line between h) and i): every item is then spaced alike,
+    not only the two beside the gap."""
+    html = prose(built_site, "en/2024/general/authority/")
+    powers = html.split("Powers and Privileges", 1)[1].split("<ul>", 1)[1].split("</ul>", 1)[0]
+    items = re.findall(r"<li>(.*?)</li>", powers, re.S)
+    assert len(items) == 17
+    assert all(item.strip().startswith("<p>") for item in items)
+
+
+def test_a_right_aligned_column_is_a_column_of_figures():
+    html = convert("| Birim | Kişi | Not |\n|:--|--:|:-:|\n| Fen İşleri | 1.150 | a |\n")
+    assert '<div class="table-scroll" tabindex="0"><table>' in html and "</table></div>" in html
+    assert '<th scope="col">Birim</th><th scope="col" class="num">Kişi</th><th scope="col">Not</th>' \
+        in html.replace("\n", "")
+    assert "<td>Fen İşleri</td>" in html and '<td class="num">1.150</td>' in html and "<td>a</td>" in html
+
+
+def test_headings_start_below_the_page_title():
+    assert convert("# Bir\n\n## İki\n\n### Üç") == "<h2>Bir</h2>\n<h3>İki</h3>\n<h4>Üç</h4>\n"
+
+
+def test_pasted_html_cannot_run_script():
+    html = convert('Metin <script>alert(1)</script>\n\n<img src=x onerror="alert(2)">\n\n'
+                   '[tıkla](javascript:alert(3)) <a href="https://example.org" onclick="alert(4)">dış</a>\n\n'
+                   '<div style="color:red" onmouseover="alert(5)">kutu</div>\n\n10<sup>3</sup> ve **kalın**')
+    for unsafe in ("<script", "<img", "onerror", "javascript:", "onclick", "onmouseover", "style="):
+        assert unsafe not in html
+    assert '<a href="https://example.org" rel="noopener">dış</a>' in html
+    assert "10<sup>3</sup> ve <strong>kalın</strong>" in html and "<div>kutu</div>" in html
+
+
+def test_a_bullet_list_and_a_numbered_list_stay_two_lists():
+    assert convert("- a\n- b\n\n1. x\n2. y") == \
+        "<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n<ol>\n<li>x</li>\n<li>y</li>\n</ol>\n"
+
+
+def test_a_text_converted_once_is_read_back_without_converting_again(monkeypatch):
+    text = "| Yıl | Tutar |\n|---|--:|\n| 2024 | 5 |\n\n- bir\n- iki"
+    first = convert(text)
+
+    def no_second_conversion(_text):
+        raise AssertionError("converted again")
+
+    monkeypatch.setattr(markdown, "_convert", no_second_conversion)
+    assert convert(text) == first
+    with pytest.raises(AssertionError, match="converted again"):
+        convert(text + "\n- üç")
+
+
+def test_a_damaged_kept_conversion_is_made_again():
+    text = "- bir\n- iki"
+    first = convert(text)
+    [kept] = markdown.HTML_CACHE.glob("*.html")
+    kept.write_bytes(b"\xff\xfe broken")
+    assert convert(text) == first
+    assert kept.read_text(encoding="utf-8") == first
