@@ -45,13 +45,14 @@ class Chrome:
 
 
 class Bar(NamedTuple):
-    """One bar of a chart: its label, the value that sets its length, the figure shown,
-    and whether the label is in the page's language."""
+    """One bar of a chart: its label, its amount, whether the label is in the page's
+    language, and whether the amount is shown exactly (else in the compact form).
+    Amounts are formatted when the chart is drawn, for the pages that are."""
 
     label: str
     value: Decimal
-    shown: str
     translated: bool = True
+    exact: bool = False
 
 
 def both(fn, *args) -> dict[str, str]:
@@ -86,8 +87,7 @@ class PageContexts:
         return spec
 
     def _econ_bars(self, totals) -> list[Bar]:
-        money = self.fmt.money
-        return [Bar(f"{code} – {self.gettext(ECON_NAMES[code])}", totals.by_econ[code], money(totals.by_econ[code]))
+        return [Bar(f"{code} – {self.gettext(ECON_NAMES[code])}", totals.by_econ[code], exact=True)
                 for code in ECON_CODES if totals.by_econ[code]]
 
     def _crumbs_to_year(self, r: Reader, year: int) -> list:
@@ -148,8 +148,7 @@ class PageContexts:
     def _ranking(self, entries: list[tuple]) -> dict:
         """A share of the programme per aim or unit, largest first, with its bars."""
         ranked = sorted(entries, key=lambda e: e[3].total, reverse=True)  # stable, as Jinja's sort
-        bars = [Bar(prefix + name.get(self.lang), totals.total, self.fmt.money_compact(totals.total),
-                    name.translated(self.lang)) for name, prefix, _, totals, _, _ in ranked]
+        bars = [Bar(prefix + name.get(self.lang), totals.total, name.translated(self.lang)) for name, prefix, _, totals, _, _ in ranked]
         return {"rows": ranked, "bars": bars}
 
     def aim(self, r: Reader, year: int, number: int) -> PageSpec:
@@ -158,8 +157,7 @@ class PageContexts:
         totals = r("aim totals", year, number)
         goals = [r("goal summary", year, code) for code in r("goals of aim", year, number)]
         whole = r("programme totals", year).total
-        bars = [Bar(f"{g.document_code} {g.text.get(lang)}", g.total, fmt.money_compact(g.total),
-                    g.text.translated(lang)) for g in goals]
+        bars = [Bar(f"{g.document_code} {g.text.get(lang)}", g.total, g.text.translated(lang)) for g in goals]
         units = {g.unit: r("unit name", g.unit).name for g in goals}
         return self._spec(r, year, Urls.aim(lang, year, number), "aim.html", aim.name.get(lang),
                           both(Urls.aim, year, number),
@@ -178,8 +176,8 @@ class PageContexts:
         goal = r("goal", year, code)
         aim = next(a for a in r("aims", year) if a.number == goal.aim)
         unit = r("unit name", goal.unit)
-        bars = [Bar(f"{a.document_code} {a.name.get(lang)}", a.cost.total, fmt.money_compact(a.cost.total),
-                    a.name.translated(lang)) for a in goal.activities] if len(goal.activities) > 1 else []
+        bars = [Bar(f"{a.document_code} {a.name.get(lang)}", a.cost.total, a.name.translated(lang))
+                for a in goal.activities] if len(goal.activities) > 1 else []
         notes = r("notes of goal", year, code)
         return self._spec(r, year, Urls.goal(lang, year, code), "goal.html", goal.text.get(lang),
                           both(Urls.goal, year, code),

@@ -144,6 +144,18 @@ class Values:
 _GONE = object()
 
 
-def changed(keys: set[Key], before: Values, after: Values) -> bool:
-    """Whether any value these keys name differs between two builds."""
-    return any(before[key] != after[key] for key in keys)
+class Changes:
+    """Whether what pages read differs from the previous build: each key compared once."""
+
+    def __init__(self, before: Inputs):
+        self.before = Values(before)
+        self.known: dict[Key, bool] = {}
+
+    def any(self, keys: set[Key], after: Values) -> bool:
+        for key in keys:
+            differs = self.known.get(key)
+            if differs is None:
+                differs = self.known[key] = self.before[key] != after[key]
+            if differs:
+                return True
+        return False

@@ -39,6 +39,7 @@ class Formatter:
         self._separators = str.maketrans({",": symbols["group"], ".": symbols["decimal"]})
         self._percent_sign = symbols["percentSign"]
         self._printed: dict[str, str] = {}  # indicator values repeat ("100", "1"); Babel is slow
+        self._compact: dict[Decimal, str] = {}
 
     def number(self, value: Decimal | int) -> str:
         return format_decimal(value, locale=self.locale, decimal_quantization=False)
@@ -54,9 +55,12 @@ class Formatter:
     def money_compact(self, value: Decimal) -> str:
         if value < 1000:
             return self.money(value)
-        amount = format_compact_decimal(value, format_type="long", locale=self.locale, fraction_digits=2)
-        amount = amount.replace(" ", NBSP)
-        return f"{amount}{NBSP}₺" if self.lang == "tr" else f"TRY{NBSP}{amount}"
+        shown = self._compact.get(value)
+        if shown is None:  # totals repeat from page to page, and Babel's compact form is slow
+            amount = format_compact_decimal(value, format_type="long", locale=self.locale, fraction_digits=2)
+            amount = amount.replace(" ", NBSP)
+            shown = self._compact[value] = f"{amount}{NBSP}₺" if self.lang == "tr" else f"TRY{NBSP}{amount}"
+        return shown
 
     def percent(self, part: Decimal, whole: Decimal) -> str:
         """'%5,2' (tr), '5.2%' (en): CLDR's percent pattern with one decimal."""

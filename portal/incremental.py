@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from portal.dependencies import Inputs, Values, changed
+from portal.dependencies import Changes, Inputs, Values
 from portal.load import load
 from portal.pipeline import render, workers
 from portal.urls import Urls
@@ -63,10 +63,10 @@ class Builder:
             return self.full()
         start = time.perf_counter()
         site = load(self.content)
-        before, known = Values(self.inputs), self.pages
+        changes, known = Changes(self.inputs), self.pages
 
         def should_render(spec, after: Values) -> bool:
-            return Urls.file_for(spec.path) not in known or changed(spec.reads, before, after)
+            return Urls.file_for(spec.path) not in known or changes.any(spec.reads, after)
 
         sink = _WriteChanged(self.out, self.files)
         rendered = render(site, sink, self.base_url, should_render, after_pages, workers=self.processes)
