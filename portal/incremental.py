@@ -16,7 +16,8 @@ from pathlib import Path
 
 from portal.dependencies import Changes, Inputs, Values
 from portal.load import load
-from portal.pipeline import render, workers
+from portal.contexts import LANGS
+from portal.pipeline import inputs_for, render, render_pages, workers
 from portal.urls import Urls
 from portal.write import DuplicateOutput, Output, checked, write_atomically
 
@@ -54,22 +55,25 @@ class Builder:
         self.inputs, self.files, self.pages = rendered.inputs, output.files, rendered.pages
         return Update(sorted(self.files), [], rendered.rendered, time.perf_counter() - start)
 
-    def update(self, changed_paths: set[Path] | None = None, after_pages=None) -> Update:
+    def update(self, changed_paths: set[Path] | None = None, after_pages=None, first: set[str] = frozenset()
+               ) -> Update:
         """Rebuild after an edit (which files changed does not matter: what each page read
         does).  Bad content (ContentError) is found before anything is written; a template
         error can leave some pages rewritten and others not, until the template is fixed.
-        `after_pages` is called once the changed pages are on disk (the data files follow)."""
+        `after_pages` is called once the changed pages are on disk (the data files follow);
+        the pages in `first` (the open tabs) are rendered, written and announced before the
+        others, as Hugo's fast render mode does."""
         if self.inputs is None:
             return self.full()
         start = time.perf_counter()
         site = load(self.content)
-        changes, known = Changes(self.inputs), self.pages
-
-        def should_render(spec, after: Values) -> bool:
-            return Urls.file_for(spec.path) not in known or changes.any(spec.reads, after)
-
+        inputs = inputs_for(site)
         sink = _WriteChanged(self.out, self.files)
-        rendered = render(site, sink, self.base_url, should_render, after_pages, workers=self.processes)
+        early = self._open_pages_first(inputs, sink, first & self.pages) if after_pages else 0
+        if early:
+            after_pages()
+        rendered = render(site, sink, self.base_url, self._should_render(), None if early else after_pages,
+                          workers=self.processes, inputs=inputs)
         new = sink.files
         for path in rendered.pages - new.keys():  # not rendered: unchanged
             new[path] = self.files[path]
@@ -81,7 +85,31 @@ class Builder:
                     break
                 folder.rmdir()
         self.inputs, self.files, self.pages = rendered.inputs, new, rendered.pages
-        return Update(sink.written, removed, rendered.rendered, time.perf_counter() - start)
+        return Update(sink.written, removed, rendered.rendered + early, time.perf_counter() - start)
+
+    def _should_render(self):
+        """New pages, and those whose recorded reads changed since the last build."""
+        changes, known = Changes(self.inputs), self.pages
+
+        def should_render(spec, after: Values) -> bool:
+            return Urls.file_for(spec.path) not in known or changes.any(spec.reads, after)
+        return should_render
+
+    def _open_pages_first(self, inputs: Inputs, sink: "_WriteChanged", files: set[str]) -> int:
+        """Render and write these pages now; the full pass renders them again, and writes
+        them again only if they came out differently (a search page, whose index is made
+        later, shows the index it had until then)."""
+        if not files:
+            return 0
+        early = _WriteChanged(self.out, self.files)
+        inputs.assets.update({name: path for name, path in self.inputs.assets.items() if name.startswith("search-")})
+        urls = Urls(self.base_url)
+        should_render = self._should_render()
+        count = sum(render_pages(inputs, lang, urls, early, files, should_render)
+                    for lang in LANGS if any(f.startswith(f"{lang}/") for f in files))
+        sink.before = {**self.files, **early.files}
+        sink.written.extend(early.written)
+        return count
 
 
 class _WriteChanged:

@@ -82,12 +82,10 @@ def render_language(inputs: Inputs, lang: str, urls: Urls, sink, should_render: 
     sink.add(search_asset, content)
     inputs.assets[f"search-{lang}.json"] = search_asset
     renderer = Renderer(lang, urls, site.url)
-    catalog = ("catalog", lang)
     report = LanguageReport(lang, search_asset, [], [], 0)
     values = Values(inputs)
     for spec in PageContexts(inputs, lang).pages():
-        spec.reads.add(catalog)
-        spec.reads.update(("template", name) for name in renderer.uses(spec.template))
+        renderer.record(spec)
         file = Urls.file_for(spec.path)
         report.listed.append((spec.path, spec.alternates))
         report.pages.append(file)
@@ -97,13 +95,27 @@ def render_language(inputs: Inputs, lang: str, urls: Urls, sink, should_render: 
     return report
 
 
+def render_pages(inputs: Inputs, lang: str, urls: Urls, sink, files: set[str],
+                 should_render: ShouldRender) -> int:
+    """Only these pages of one language, ahead of the rest (the preview's open tabs);
+    how many were rendered."""
+    renderer, values, count = Renderer(lang, urls, inputs.site.url), Values(inputs), 0
+    for spec in PageContexts(inputs, lang).pages():
+        if Urls.file_for(spec.path) in files:
+            renderer.record(spec)
+            if should_render(spec, values):
+                sink.add(Urls.file_for(spec.path), renderer.render(spec))
+                count += 1
+    return count
+
+
 def neutral_pages(inputs: Inputs, urls: Urls, sink, should_render: ShouldRender | None = None) -> list[str]:
     """The static assets, the language chooser at / and the bilingual 404."""
     for name, (path, content) in static_assets().items():
         sink.add(path, content)
     renderer, files, values = Renderer("tr", urls, inputs.site.url), [], Values(inputs)
     for name, spec in language_neutral(inputs):
-        spec.reads.update(("template", t) for t in renderer.uses(spec.template))
+        renderer.record(spec)
         files.append(name)
         if should_render is None or should_render(spec, values):
             sink.add(name, renderer.render(spec))
@@ -129,12 +141,13 @@ def programme_data(site: Site, sink, notes: dict[int, tuple[Discrepancy, ...]]) 
 
 
 def render(site: Site, sink, base_url: str = "/", should_render: ShouldRender | None = None,
-           after_pages: Callable[[], None] | None = None, workers: int = 1) -> Rendered:
+           after_pages: Callable[[], None] | None = None, workers: int = 1, inputs: Inputs | None = None
+           ) -> Rendered:
     """Every file of the site into `sink`: with `should_render`, only the pages it accepts
     are rendered.  Pages come before the data files, so a preview can reload as soon as
     they are written (`after_pages`)."""
     urls = Urls(base_url)
-    inputs = inputs_for(site)
+    inputs = inputs or inputs_for(site)
     rendered = Rendered(inputs)
     rendered.pages.update(neutral_pages(inputs, urls, sink, should_render))
 

@@ -116,14 +116,16 @@ class Renderer:
         self.lang = lang
         self.env = environment(lang, urls, site_url)
         self._chrome: dict[Chrome, object] = {}
-        self._uses: dict[str, tuple[str, ...]] = {}
+        self._uses: dict[str, set[tuple]] = {}
 
-    def uses(self, template: str) -> tuple[str, ...]:
-        """The templates a page made with this one reads, itself first (and the header and
-        footer, which are rendered apart)."""
+    def record(self, spec: PageSpec) -> None:
+        """Add to what the page read the templates it is made with (the header and footer,
+        rendered apart, among them) and this language's catalog."""
+        template = spec.template
         if template not in self._uses:
-            self._uses[template] = _templates_used(self.env, template) + ("chrome.html",)
-        return self._uses[template]
+            self._uses[template] = {("template", name) for name in _templates_used(self.env, template)} | {
+                ("template", "chrome.html"), ("catalog", self.lang)}
+        spec.reads |= self._uses[template]
 
     def render(self, spec: PageSpec) -> str:
         context = spec.context

@@ -24,8 +24,10 @@ from portal.errors import ContentError, template_location
 from portal.incremental import ROOT, Builder
 from portal.write import UnsafeTarget, check_target
 from portal.render import environment
+from portal.urls import Urls
 
 WATCHED = ("templates", "static", "locale")
+OPEN_PAGES = 8  # how many of the pages served last are rebuilt before the others
 WATCHED_SUFFIXES = {".yaml", ".yml", ".md", ".html", ".css", ".js", ".po", ".json"}
 
 
@@ -35,6 +37,19 @@ class PreviewState:
     def __init__(self, builder: Builder, base_url: str):
         self.builder, self.base_url = builder, base_url
         self.problems: list[str] = []  # of the last build; shown instead of pages while there are any
+        self._open_pages: dict[str, None] = {}  # the pages served last, newest last: rebuilt first
+        self._lock = threading.Lock()  # pages are served on the server's thread, rebuilt on the watcher's
+
+    def served(self, path: str) -> None:
+        with self._lock:
+            self._open_pages.pop(path, None)
+            self._open_pages[path] = None
+            while len(self._open_pages) > OPEN_PAGES:
+                del self._open_pages[next(iter(self._open_pages))]
+
+    def open_pages(self) -> set[str]:
+        with self._lock:
+            return set(self._open_pages)
 
     def rebuild(self, changed: set[Path], reload) -> None:
         """Rebuild, and reload the open tabs once: as soon as the changed pages are written,
@@ -45,7 +60,7 @@ class PreviewState:
             if was_broken:
                 update = self.builder.full()
             else:
-                update = self.builder.update(changed, after_pages=reload)
+                update = self.builder.update(changed, after_pages=reload, first=self.open_pages())
         except ContentError as exc:
             problems = exc.problems
         except TemplateError as exc:
@@ -89,6 +104,8 @@ class PreviewFileHandler(StaticFileHandler):
             self.set_header("Content-Type", "text/html; charset=utf-8")
             self.finish(self.state.error_page(path))
             return
+        if is_page:
+            self.state.served(Urls.file_for(path))
         await super().get(path, include_body)
 
 

@@ -168,3 +168,30 @@ def test_no_private_jinja_in_the_render_core():
         source = path.read_text(encoding="utf-8")
         assert "jinja2.runtime" not in source and "Context)" not in source, path
         assert not re.search(r"\b(jinja_pass_arg|_block_vars|_loop_vars|make_globals)\b", source), path
+
+
+def test_open_pages_are_written_and_announced_before_the_others(preview_builder):
+    """The preview rebuilds the pages its tabs show first and reloads them at once; the rest
+    follow, and the end result is still exactly a full build (the open search page too,
+    whose index is made later)."""
+    content, out = preview_builder.content, preview_builder.out
+    goal = content / "2024/goals/1.5.yaml"
+    original = goal.read_text(encoding="utf-8")
+    open_page, search, other = ("tr/2024/faaliyetler/1-5-2/index.html", "tr/ara/index.html",
+                                "en/2024/activities/6-1-1/index.html")
+    seen = {}
+
+    def reloaded():
+        seen.update({path: (out / path).read_bytes() for path in (open_page, search, other)})
+
+    before_other = (out / other).read_bytes()
+    goal.write_text(original.replace("'6': 1.000.000,00", "'6': 1.250.000,00", 1), encoding="utf-8")
+    try:
+        preview_builder.update(after_pages=reloaded, first={open_page, search})
+        assert "1.250.000,00" in seen[open_page].decode("utf-8")
+        assert seen[other] == before_other  # not yet rebuilt when the open tab reloaded
+        assert preview_builder.files == full_render(content)
+        assert files_of(out) == preview_builder.files
+    finally:
+        goal.write_text(original, encoding="utf-8")
+        preview_builder.update()
