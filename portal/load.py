@@ -26,14 +26,15 @@ FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n?(.*)\Z", re.S)
 SECTION_D_COLUMNS = ("activities", "general_administration", "other_administrations")
 
 
-_GOAL_CACHE: dict[tuple, Goal] = {}
+GoalCache = dict  # file -> (what the goal was read from, the goal): one entry per file
 
 
 class Loader:
-    def __init__(self, content: Path):
+    def __init__(self, content: Path, goal_cache: GoalCache | None = None):
         self.content = content
         self.problems = Problems()
         self.units: dict[str, Unit] = {}
+        self.goal_cache = {} if goal_cache is None else goal_cache
 
     def rel(self, path: Path) -> str:
         try:
@@ -273,23 +274,25 @@ class Loader:
         return tuple(goals[c] for c in sorted(goals, key=key))
 
     def _cached_goal(self, path: Path, aim_numbers: set[int]) -> Goal | None:
-        """A goal file parsed once per content: the preview reloads on every save, and
-        only the saved file has changed.  Files with problems are never cached."""
+        """A goal file parsed again only when it or what it refers to changed: the preview
+        loads the content on every save, and only the saved file has changed.  Files with
+        problems are never kept."""
         try:
             raw = path.read_bytes()
         except OSError as exc:
             self.problems.add(self.rel(path), 1, f"cannot be read: {exc.strerror or exc}")
             return None
-        key = (self.rel(path), raw, frozenset(self.units), frozenset(aim_numbers))
-        if key in _GOAL_CACHE:
-            return _GOAL_CACHE[key]
+        rel = self.rel(path)
+        key = (raw, frozenset(self.units), frozenset(aim_numbers))
+        cached = self.goal_cache.get(rel)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        self.goal_cache.pop(rel, None)
         before = len(self.problems.items)
         root = self.read(path)
         goal = self._guard(lambda: self._goal(root, path, aim_numbers)) if root is not None else None
         if goal is not None and len(self.problems.items) == before:
-            if len(_GOAL_CACHE) > 4 * 1024:
-                _GOAL_CACHE.clear()
-            _GOAL_CACHE[key] = goal
+            self.goal_cache[rel] = (key, goal)
         return goal
 
     def _goal(self, root: Node, path: Path, aim_numbers: set[int]) -> Goal:
@@ -459,6 +462,7 @@ class Loader:
         return title, body
 
 
-def load(content: Path) -> Site:
-    """The whole site model, or ContentError listing every problem."""
-    return Loader(content).load()
+def load(content: Path, goal_cache: GoalCache | None = None) -> Site:
+    """The whole site model, or ContentError listing every problem; with `goal_cache`
+    (the preview's), goal files unchanged since the last load are not read again."""
+    return Loader(content, goal_cache).load()

@@ -12,6 +12,7 @@ import logging
 import re
 import sys
 import threading
+import traceback
 from pathlib import Path
 
 from jinja2 import TemplateError
@@ -20,7 +21,7 @@ from livereload.handlers import LiveReloadHandler, StaticFileHandler
 from livereload.watcher import Watcher
 from tornado.ioloop import IOLoop
 
-from portal.errors import ContentError, template_location
+from portal.errors import ContentError, template_frame, template_location
 from portal.incremental import ROOT, Builder
 from portal.write import UnsafeTarget, check_target
 from portal.render import environment
@@ -39,6 +40,7 @@ class PreviewState:
         self.problems: list[str] = []  # of the last build; shown instead of pages while there are any
         self._open_pages: dict[str, None] = {}  # the pages served last, newest last: rebuilt first
         self._lock = threading.Lock()  # pages are served on the server's thread, rebuilt on the watcher's
+        self._rebuilding = threading.Lock()  # one rebuild at a time: the first build and a save during it
 
     def served(self, path: str) -> None:
         with self._lock:
@@ -54,7 +56,11 @@ class PreviewState:
     def rebuild(self, changed: set[Path], reload) -> None:
         """Rebuild, and reload the open tabs once: as soon as the changed pages are written,
         or when the rebuild failed (to show why) or had to start again from a broken state.
-        One watcher thread runs the rebuilds, one at a time."""
+        Rebuilds run one at a time: the first build, then the watcher's."""
+        with self._rebuilding:
+            self._rebuild(changed, reload)
+
+    def _rebuild(self, changed: set[Path], reload) -> None:
         problems, was_broken, first = [], bool(self.problems), self.builder.site is None
         try:
             if was_broken:
@@ -66,7 +72,10 @@ class PreviewState:
         except TemplateError as exc:
             problems = [f"{template_location(exc)}: {exc.message or type(exc).__name__}"]
         except Exception as exc:  # a preview must survive anything an edit can cause
-            problems = [f"{type(exc).__name__}: {exc}"]
+            where = template_frame(exc)
+            if where is None:  # a fault in the generator, not in what staff edit: as build.py keeps it
+                traceback.print_exc()
+            problems = [f"{where + ': ' if where else ''}{type(exc).__name__}: {exc}"]
         self.problems = problems
         for problem in problems:
             print(f"error: {problem}", file=sys.stderr, flush=True)
@@ -119,19 +128,26 @@ class BuildWatcher(Watcher):
         for path in paths:
             self.watch(str(path))  # listed for livereload's bookkeeping; watchfiles does the watching
 
-    def start(self, callback) -> bool:
-        loop = IOLoop.current()
-        thread = threading.Thread(target=self._run, args=(loop,), daemon=True)
-        thread.start()
-        return True  # no polling
+    def arm(self, loop: IOLoop) -> None:
+        """Start watching, and return once the files are watched: a save from then on is seen."""
+        ready = threading.Event()
+        threading.Thread(target=self._run, args=(loop, ready), daemon=True).start()
+        if not ready.wait(timeout=30):
+            raise OSError("the file watcher did not start")
 
-    def _run(self, loop: IOLoop) -> None:
+    def start(self, callback) -> bool:
+        return True  # livereload's call: armed already (see arm), and no polling
+
+    def _run(self, loop: IOLoop, ready: threading.Event) -> None:
         from watchfiles import watch
 
-        for changes in watch(*self.paths, debounce=10, step=5, stop_event=self.stop_event,
-                             watch_filter=lambda _, p: Path(p).suffix in WATCHED_SUFFIXES):
-            self.state.rebuild({Path(p) for _, p in changes},
-                               lambda: loop.add_callback(LiveReloadHandler.reload_waiters, "*"))
+        # the first (empty) yield comes once the watches are in place
+        for changes in watch(*self.paths, debounce=10, step=5, stop_event=self.stop_event, rust_timeout=100,
+                             yield_on_timeout=True, watch_filter=lambda _, p: Path(p).suffix in WATCHED_SUFFIXES):
+            ready.set()
+            if changes:
+                self.state.rebuild({Path(p) for _, p in changes},
+                                   lambda: loop.add_callback(LiveReloadHandler.reload_waiters, "*"))
 
 
 class PreviewServer(Server):
@@ -151,11 +167,12 @@ def serve(args) -> int:
     except UnsafeTarget as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    watched = [args.content] + [ROOT / name for name in WATCHED]
+    watcher = BuildWatcher(state, [p for p in watched if p.exists()])
+    watcher.arm(IOLoop.current())  # before the first build: a save made during it is rebuilt after it
     state.rebuild(set(), reload=lambda: None)  # the first build: a full one, problems shown like later ones
     args.out.mkdir(parents=True, exist_ok=True)
     PreviewFileHandler.state = state
-    watched = [args.content] + [ROOT / name for name in WATCHED]
-    watcher = BuildWatcher(state, [p for p in watched if p.exists()])
     server = PreviewServer(watcher=watcher)
     server.base_url = args.base_url
     logging.getLogger("livereload").setLevel(logging.WARNING)

@@ -160,8 +160,7 @@
       link.href = doc.p;
       item.appendChild(link);
       var meta = [box.dataset["label" + doc.k.charAt(0).toUpperCase() + doc.k.slice(1)]];
-      if (doc.c) meta.push(doc.k === "activity" ? "PH." + doc.c.replace(/\.(\d+)$/, ".F$1")
-                             : doc.k === "goal" ? "PH." + doc.c : doc.k === "indicator" ? "PG." + doc.c : doc.c);
+      if (doc.d) meta.push(doc.d);  // the code as the document prints it, made by the build
       if (doc.u) meta.push(doc.u);
       if (doc.a) meta.push(doc.a);
       item.appendChild(el("span", "meta", meta.join(" · ")));

@@ -179,3 +179,53 @@ def test_a_catalog_edit_reaches_the_next_build():
         assert translations("tr") is not before
     finally:
         os.utime(po, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+
+
+def test_a_fault_in_the_generator_keeps_its_traceback_in_the_terminal(content_copy, tmp_path, capsys, monkeypatch):
+    """Not a content problem: the error page names it, and the terminal keeps the traceback,
+    as build.py does, for whoever maintains the generator."""
+    from portal import incremental
+    from portal.serve import PreviewState
+
+    state = PreviewState(Builder(content_copy, tmp_path / "site"), "/")
+    state.rebuild(set(), reload=lambda: None)
+
+    def broken(site):
+        raise KeyError("oops")
+
+    monkeypatch.setattr(incremental, "inputs_for", broken)
+    state.rebuild({content_copy / "site.yaml"}, reload=lambda: None)
+    err = capsys.readouterr().err
+    assert "Traceback" in err and "in broken" in err
+    assert state.problems == ["KeyError: 'oops'"]
+    assert "KeyError: &#39;oops&#39;" in state.error_page("tr/2024/")
+
+
+def test_a_save_just_after_the_ready_message_reaches_the_page(content_copy, tmp_path):
+    """The address is announced once the files are watched: a save at once after it is never lost."""
+    goal = content_copy / "2024/goals/1.5.yaml"
+    original = goal.read_text(encoding="utf-8")
+    for run in range(20):
+        port = free_port()
+        proc = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--port", str(port),
+                                 "--content", str(content_copy), "--out", str(tmp_path / "site")],
+                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        try:
+            for line in proc.stdout:
+                if line.startswith("Preview: "):
+                    break
+            name = f"Bisiklet Yolu Deneme {run}"
+            goal.write_text(original.replace("tr: Bisiklet Yolu Yapılması", f"tr: {name}"), encoding="utf-8")
+            deadline, body = time.time() + 15, ""
+            while time.time() < deadline and name not in body:
+                time.sleep(0.05)
+                try:
+                    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+                    conn.request("GET", "/tr/2024/faaliyetler/1-5-2/")
+                    body = conn.getresponse().read().decode()
+                except OSError:
+                    continue
+            assert name in body, f"run {run}: the save did not reach the page"
+        finally:
+            proc.send_signal(signal.SIGINT)
+            proc.wait(timeout=10)

@@ -44,10 +44,10 @@ def documents(site: Site, program: Program, lang: str, urls: Urls) -> list[dict]
     unit_name = {slug: u.name.get(lang) for slug, u in site.units.items()}
     docs: list[dict] = []
 
-    def add(kind, code, title: Text, path, unit="", amount=None, context=()):
+    def add(kind, code, title: Text, path, unit="", amount=None, context=(), printed=""):
         main, other = _both(title, lang)
         docs.append({
-            "k": kind, "c": code, "t": main, "u": unit_name.get(unit, ""),
+            "k": kind, "c": code, "d": printed or code, "t": main, "u": unit_name.get(unit, ""),
             "a": fmt.money(amount) if amount is not None else "", "p": urls.link(path),
             "w": words(main), "x": words(other, unit_name.get(unit, ""), *context),
         })
@@ -57,14 +57,14 @@ def documents(site: Site, program: Program, lang: str, urls: Urls) -> list[dict]
             amount=program.aim_totals[aim.number].total)
     for goal in program.goals:
         add("goal", goal.code, goal.text, urls.goal(lang, year, goal.code), goal.unit, goal.total,
-            [i.name.get(lang) for i in goal.indicators])
+            [i.name.get(lang) for i in goal.indicators], goal.document_code)
         for activity in goal.activities:
             add("activity", activity.code, activity.name, urls.activity(lang, year, activity.code),
-                activity.unit, activity.cost.total, [goal.text.get(lang)])
+                activity.unit, activity.cost.total, [goal.text.get(lang)], activity.document_code)
         for ind in goal.indicators:
             add("indicator", ind.code, ind.name,
                 urls.goal(lang, year, goal.code) + "#" + anchor("indicator", ind.code), goal.unit,
-                context=[goal.text.get(lang)])
+                context=[goal.text.get(lang)], printed=ind.document_code)
     for slug, totals in program.unit_totals.items():
         unit = site.units[slug]
         add("unit", "", unit.name, urls.unit(lang, year, slug), amount=totals.total)
