@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 
 from portal.contexts import LANGS, Chrome, PageSpec
 from portal.i18n import Formatter, catalog_digest, translations
+from portal.kinds import Kind
 from portal.labels import DISCREPANCY_KINDS, ECON_NAMES, FIELD_NAMES, OFF_BUDGET_NAMES, UNTRANSLATED
 from portal.markdown import to_html
 from portal.model import ECON_CODES, OFF_BUDGET_SOURCES, Text, activity_document_code, goal_document_code
@@ -54,7 +55,7 @@ def environment(lang: str, urls: Urls | None = None, site_url: str = "") -> Envi
     env.tests["printed_number"] = is_printed_number
     env.globals.update(lang=lang, urls=Urls, ECON_CODES=ECON_CODES, OFF_BUDGET_SOURCES=OFF_BUDGET_SOURCES,
                        ECON_NAMES=ECON_NAMES, OFF_BUDGET_NAMES=OFF_BUDGET_NAMES, FIELD_NAMES=FIELD_NAMES,
-                       DISCREPANCY_KINDS=DISCREPANCY_KINDS, trend_chart=trend)
+                       DISCREPANCY_KINDS=DISCREPANCY_KINDS, Kind=Kind, trend_chart=trend)
     return env
 
 

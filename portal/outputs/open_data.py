@@ -65,7 +65,7 @@ def goals_csv(site: Site, program: Program) -> bytes:
     rows = []
     for g in program.goals:
         unit = site.units[g.unit]
-        rows.append([program.year, g.aim, g.code, f"PH.{g.code}", g.unit, unit.name.tr, unit.name.en,
+        rows.append([program.year, g.aim, g.code, g.document_code, g.unit, unit.name.tr, unit.name.en,
                      g.text.tr, g.text.en, len(g.activities), plain(g.budget), plain(g.off_budget),
                      plain(g.total), plain(g.table_total[0]), plain(g.table_total[2])])
     return _csv(GOAL_COLUMNS, rows)
