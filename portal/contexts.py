@@ -79,11 +79,10 @@ class PageContexts:
         header and footer of its programme year."""
         name, municipality, _ = r("site")
         chrome_year = year if year is not None else r("latest")
-        words = r("programme words", chrome_year)
         spec = PageSpec(path, template, title, alternates, dict(context or {}), reads=r.keys, **extra)
         spec.context.update(page=spec, site_name=name, municipality=municipality, year=chrome_year,
                             style=r("asset", "style.css"),
-                            chrome=Chrome(chrome_year, words[0], name, municipality))
+                            chrome=Chrome(chrome_year, r("programme title", chrome_year), name, municipality))
         return spec
 
     def _econ_bars(self, totals) -> list[Bar]:
@@ -92,8 +91,7 @@ class PageContexts:
 
     def _crumbs_to_year(self, r: Reader, year: int) -> list:
         name = r("site")[0]
-        title = r("programme words", year)[0]
-        return [(name, Urls.home(self.lang)), (title, Urls.program(self.lang, year))]
+        return [(name, Urls.home(self.lang)), (r("programme title", year), Urls.program(self.lang, year))]
 
     # ------------------------------------------------------------------ pages
     def pages(self) -> Iterator[PageSpec]:

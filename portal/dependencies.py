@@ -84,6 +84,7 @@ READS: dict[str, Callable[..., Any]] = {
     "template": lambda i, name: i.templates.get(name),
     "catalog": lambda i, lang: i.catalogs.get(lang),
     # one programme
+    "programme title": lambda i, y: _program(i, y).title,
     "programme words": lambda i, y: (_program(i, y).title, _program(i, y).mission, _program(i, y).vision,
                                      _program(i, y).values),
     "programme totals": lambda i, y: _program(i, y).totals,

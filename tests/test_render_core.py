@@ -141,6 +141,8 @@ RENDER_COUNTS = {
     "glossary": ("glossary.yaml", "tr: Belediyenin stratejik planında", "tr: Belediyenin stratejik plânında", 2),
     # a unit's description shows on its own page
     "unit description": ("units/zabita.yaml", "description:\n  tr: ''", "description:\n  tr: 'Denetim'", 2),
+    # the mission shows on the overview only
+    "mission": ("2024/program.yaml", "mission:\n  tr: Halkımızın", "mission:\n  tr: Halkımızın ve", 2),
     # a general page's body shows on that page, and its words are in that language's search;
     # its English twin reads the Turkish too (shown where no English is written yet)
     "general page": ("2024/pages/foreword.tr.md", "## Değerli Kartepeli", "## Sevgili Kartepeli", 3),
