@@ -1,10 +1,11 @@
 """content -> model -> page contexts -> pages and data -> atomic write: the one path every build takes.
 
-One unit of work is a language: its search index and its pages.  Units
-run in `min(cores, languages)` processes, the last one in this process,
-which also writes the language-neutral files (assets, the language
-chooser, the open data) and, once every unit has reported its pages, the
-sitemap.  The files are the same whichever process wrote them (a test
+One unit of work is a language: its search index and its pages, and for
+the first language the data slices its pages link to (every language
+links the same ones).  Units run in `min(cores, languages)` processes,
+the last one in this process, which also writes the language-neutral
+files (assets, the language chooser, the programme's data files) and,
+once every unit has reported its pages, the sitemap.  The files are the same whichever process wrote them (a test
 compares one process with two).
 """
 from __future__ import annotations
@@ -123,14 +124,17 @@ def neutral_pages(inputs: Inputs, urls: Urls, sink, should_render: ShouldRender 
 
 
 def programme_data(site: Site, sink, notes: dict[int, tuple[Discrepancy, ...]]) -> None:
-    """Each programme's whole tables, the data package describing them, and the rows of
-    each goal, activity and unit: the CSV behind each page's download link."""
+    """Each programme's whole tables and the data package describing them."""
     for year, program in site.programs.items():
         sink.add(f"data/{year}/activities.csv", activities_csv(site, program))
         sink.add(f"data/{year}/goals.csv", goals_csv(site, program))
         sink.add(f"data/{year}/indicators.csv", indicators_csv(site, program))
         sink.add(f"data/{year}/program.json", program_json(site, program, notes[year]))
     sink.add("data/datapackage.json", datapackage(site))
+
+
+def data_slices(site: Site, sink) -> None:
+    """The rows of each goal, activity and unit: the CSV behind each page's download link."""
     for year, program in site.programs.items():
         for goal in program.goals:
             sink.add(Urls.data_slice(year, "goal", goal.code), activities_csv(site, program, goal.activities))
@@ -152,7 +156,10 @@ def render(site: Site, sink, base_url: str = "/", should_render: ShouldRender | 
     rendered.pages.update(neutral_pages(inputs, urls, sink, should_render))
 
     def unit(lang: str) -> LanguageReport:
-        return render_language(inputs, lang, urls, sink, should_render)
+        report = render_language(inputs, lang, urls, sink, should_render)
+        if lang == LANGS[0]:  # the pages link them alike in every language; one unit writes them
+            data_slices(site, sink)
+        return report
 
     forked = _fork_workers(LANGS[:-1], unit, sink) if workers >= 2 and hasattr(os, "fork") else []
     finished = False

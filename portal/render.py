@@ -52,6 +52,8 @@ def environment(lang: str, urls: Urls | None = None, site_url: str = "") -> Envi
             key, [(b.label, b.value, fmt.money(b.value) if b.exact else fmt.money_compact(b.value), b.translated)
                   for b in bars], title, description),
     )
+    glossary = urls.link(Urls.glossary(lang))
+    env.filters["glossary_link"] = lambda label, term: Markup('<a href="{}#{}">{}</a>').format(glossary, term, label)
     env.tests["printed_number"] = is_printed_number
     env.globals.update(lang=lang, urls=Urls, ECON_CODES=ECON_CODES, OFF_BUDGET_SOURCES=OFF_BUDGET_SOURCES,
                        ECON_NAMES=ECON_NAMES, OFF_BUDGET_NAMES=OFF_BUDGET_NAMES, FIELD_NAMES=FIELD_NAMES,
