@@ -1,0 +1,121 @@
+"""Every file of an import at once, or nothing.
+
+All files are prepared in memory first (YAML merged with what people wrote,
+general pages, site.yaml).  Then a copy of the content folder is made
+beside it, the files are written into the copy, and the copy is swapped in
+with two renames (the approach of portal/write.py, for a folder that holds
+no build marker).  A failure at any point leaves the content folder as it
+was: never half a folder.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import yaml
+
+# Fields that people write and the importer must never overwrite.
+HAND_WRITTEN = {"en", "description", "notes", "better"}
+HEADER = ("# Imported from the official {year} performance programme by tools/import_seed.py.\n"
+          "# Amounts are as printed (1.571.500,00). Edit 'en' fields freely: re-importing keeps them.\n")
+
+
+def merge(fresh, old):
+    """The fresh import, keeping every hand-written field of the old file."""
+    if isinstance(fresh, dict) and isinstance(old, dict):
+        merged = dict(old)
+        for k, value in fresh.items():
+            if k in HAND_WRITTEN and k in old and old[k] not in ("", None):
+                merged[k] = old[k]
+            else:
+                merged[k] = merge(value, old.get(k))
+        kept = [k for k in old if k not in fresh and k in HAND_WRITTEN]
+        return {k: merged[k] for k in [*fresh, *kept]}
+    if isinstance(fresh, list) and isinstance(old, list):
+        k = next((k for k in ("code", "number") if fresh and all(isinstance(f, dict) and k in f for f in fresh)),
+                 None)
+        if k:  # items that name themselves are matched by name, not by position
+            by_key = {o.get(k): o for o in old if isinstance(o, dict)}
+            return [merge(f, by_key.get(f[k])) for f in fresh]
+        if len(fresh) == len(old):
+            return [merge(f, o) for f, o in zip(fresh, old)]
+    return fresh
+
+
+def dump(data) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+
+
+def _old(path: Path):
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None  # an unreadable old file has nothing to keep; the fresh one replaces it
+
+
+def prepare(content: Path, year: int, documents: dict, pages: dict[str, str], site: str) -> tuple[dict, list]:
+    """(relative path -> bytes to write, relative paths to remove): the whole import in memory.
+    The year's goal files and Turkish pages that the document no longer has are removed
+    (with their English twins), so a re-import never leaves a goal the document dropped."""
+    files: dict[str, bytes] = {}
+    for rel, data in documents.items():
+        path = content / rel
+        if path.exists():
+            data = merge(data, _old(path))
+        files[rel] = (HEADER.format(year=year) + dump(data)).encode("utf-8")
+    for rel, text in pages.items():
+        if rel.endswith(".en.md") and (content / rel).exists():
+            continue  # translations are people's work
+        files[rel] = text.encode("utf-8")
+    if not (content / "site.yaml").exists():
+        files["site.yaml"] = site.encode("utf-8")
+    remove = []
+    folder = content / str(year)
+    for old in sorted((folder / "goals").glob("*.yaml")) if (folder / "goals").is_dir() else []:
+        rel = old.relative_to(content).as_posix()
+        if rel not in files:
+            remove.append(rel)
+    for old in sorted((folder / "pages").glob("*.md")) if (folder / "pages").is_dir() else []:
+        rel = old.relative_to(content).as_posix()
+        twin = rel.replace(".en.md", ".tr.md")
+        if twin not in pages and rel not in pages:
+            remove.append(rel)
+    return files, remove
+
+
+def write_all(content: Path, files: dict[str, bytes], remove: list[str]) -> None:
+    content = content.resolve()
+    content.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{content.name}-import-", dir=content.parent))
+    try:
+        new = staging / "content"
+        if content.exists():
+            shutil.copytree(content, new, symlinks=True)
+        else:
+            new.mkdir()
+        for rel in remove:
+            (new / rel).unlink(missing_ok=True)
+        for rel, data in files.items():
+            path = new / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        _swap(new, content, staging)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _swap(new: Path, target: Path, staging: Path) -> None:
+    """Two renames: the old folder aside, the new one in; should the second fail, the old
+    folder goes back."""
+    if not target.exists():
+        os.rename(new, target)
+        return
+    retired = staging / "old"
+    os.rename(target, retired)
+    try:
+        os.rename(new, target)
+    except BaseException:
+        os.rename(retired, target)
+        raise
