@@ -27,6 +27,12 @@ def crosscheck(p) -> None:
                 where = "the file may be cut off" if name == "the annex" else "a lost or misread row"
                 raise ImportProblem(goal.line, f"goal {code[0]}.{code[1]} has a goal table but is not listed "
                                                f"in {name} ({where})")
+    if p.annex and p.plan:
+        code, last = list(p.annex.items())[-1]  # the annex is the document's end: a cut file loses its tail
+        if code in p.plan and len(last.activities) < len(p.plan[code].activities):
+            raise ImportProblem(last.line, f"the annex ends with goal {code[0]}.{code[1]} listing "
+                                           f"{len(last.activities)} of the {len(p.plan[code].activities)} "
+                                           f"activities B.5 lists: the file may be cut off")
     for code in goals:
         if code[0] not in p.aims:
             raise ImportProblem(goals[code].line, f"goal {code[0]}.{code[1]} belongs to strategic aim {code[0]}, "

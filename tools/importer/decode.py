@@ -40,6 +40,5 @@ def _strict(data: bytes, encoding: str) -> str:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise ImportProblem(line, f"the file is not readable text ({encoding} byte order mark or "
-                                  f"encoding, but byte {exc.start} is not valid); "
-                                  f"convert the programme's PDF to text first") from None
+        raise ImportProblem(line, f"the file is binary, not text (byte {exc.start} is not valid "
+                                  f"{encoding}); convert the programme's PDF to text first") from None

@@ -57,6 +57,16 @@ def _heading(doc: Document, want: str, start: int, what: str, required: bool = T
 def read_programme(data: bytes) -> Programme:
     text = decode(data)
     doc = document(text)
+    try:
+        return _read(doc, text)
+    except ImportProblem as problem:
+        last = max((i + 1 for i in range(len(doc.lines)) if not doc.blank(i)), default=1)
+        if problem.line >= last and "cut off" not in problem.message:
+            problem.message += "; this is the file's last line: the file may be cut off"
+        raise
+
+
+def _read(doc: Document, text: str) -> Programme:
     year, _ = prose.title_year(doc)
     b5 = _heading(doc, L.B5, 0, "B.5. Stratejik Amaç, Hedef ve Faaliyet ve Proje Bütünleşik Tablosu")
     c = _heading(doc, L.SECTION_C, b5 + 1, "C- Performans Hedef ve Göstergeleri ile Faaliyetler")
