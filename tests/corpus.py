@@ -249,6 +249,25 @@ def label_spellings(text: str) -> str:
     return text.replace("### E-Diğer Hususlar", "E - Diğer Hususlar")
 
 
+def doubled_tabs(text: str) -> str:
+    return text.replace("\t", "\t\t")
+
+
+def form_feeds(text: str) -> str:
+    """Page breaks as the form feeds some converters write before each running header."""
+    return text.replace("\nKARTEPE BELEDİYESİ  \nPERFORMANS PROGRAMI", "\n\fKARTEPE BELEDİYESİ  \nPERFORMANS PROGRAMI")
+
+
+def lira_glued(text: str) -> str:
+    return text.replace(",00 TL", ",00TL")
+
+
+def mixed_separators(text: str) -> str:
+    """Some pages with tabs, others with spaces: every other block of 200 lines."""
+    lines = text.split("\n")
+    return "\n".join(spaces_for_tabs(x) if (n // 200) % 2 else x for n, x in enumerate(lines))
+
+
 def trailing_spaces(text: str) -> str:
     return lines_map(text, lambda x: x + "  " if x.strip() else x)
 

@@ -79,9 +79,13 @@ def positional_amounts(doc: Document, i: int, skip: int, expected: int, what: st
     """The amounts of a row after its `skip` label cells.  With tabs an empty cell keeps its
     place (and reads as zero); with runs of spaces it cannot, so the count must be right."""
     cells = doc.all_cells(i)
-    while cells and cells[0] == "":
-        cells.pop(0)
-    rest = cells[skip:]
+    labels = 0
+    while cells and labels < skip:  # the label cells, and the empty ones before them
+        labels += cells.pop(0) != ""
+    rest = cells
+    filled = [c for c in rest if c]
+    if len(filled) == expected:
+        return [amount(c, i + 1, what) for c in filled]  # stray empty cells around full ones
     while len(rest) > expected and rest[-1] == "":
         rest.pop()
     if len(rest) < expected and "\t" in doc.lines[i]:
