@@ -95,4 +95,18 @@ def _read(doc: Document, text: str) -> Programme:
         pages=pages, notes=notes,
     )
     crosscheck(programme)
+    programme.notes += unit_notes(programme)
     return programme
+
+
+def unit_notes(p: Programme) -> list[str]:
+    """The organisation text as a cross-check of the tables' units: a difference is worth a
+    look (a new unit, a renamed one), never a reason to refuse."""
+    if not p.organisation_units:
+        return ["the organisation text lists no units in the expected wording; units are taken from the "
+                "tables only"]
+    prose = {L.key(u) for u in p.organisation_units}
+    tabled = [u for u in p.units if u not in p.organisation_units]
+    notes = [f"unit {u!r} appears in the tables but not in the organisation text" for u in tabled
+             if L.key(u) not in prose]
+    return notes
