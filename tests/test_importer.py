@@ -6,6 +6,7 @@ import re
 import yaml
 
 from portal.amounts import parse_amount
+from portal.text import source_hash
 from tests.conftest import CONTENT
 from tools.import_seed import main as import_main
 from tools.importer.documents import documents
@@ -106,7 +107,9 @@ def test_reimport_keeps_hand_written_fields(seed_text, tmp_path):
 def test_merge_drops_stale_fields_but_keeps_translations():
     fresh = {"name": {"tr": "Yeni", "en": ""}, "values": ["1"]}
     old = {"name": {"tr": "Eski", "en": "Old"}, "values": ["2"], "printed_code": "X", "notes": "n"}
-    assert merge(fresh, old) == {"name": {"tr": "Yeni", "en": "Old"}, "values": ["1"], "notes": "n"}
+    # the English is kept but marked as written for the earlier Turkish text
+    assert merge(fresh, old) == {"name": {"tr": "Yeni", "en": "Old", "en_of": source_hash("Eski")},
+                                 "values": ["1"], "notes": "n"}
 
 
 def test_text_values_of_indicators_are_kept_as_printed(program):

@@ -66,7 +66,8 @@ def run(args) -> int:
                                for rel, text in programme.pages.items()}
         docs = documents(programme)
         site = site_file(programme.municipality, web_address(decode(data)))
-        files, remove = prepare(args.content, programme.year, docs, programme.pages, site)
+        prefilled: list[str] = []
+        files, remove = prepare(args.content, programme.year, docs, programme.pages, site, prefilled)
     except ImportProblem as exc:
         print(exc.where(name), file=sys.stderr)
         return 1
@@ -90,6 +91,11 @@ def run(args) -> int:
     if "site.yaml" in files:
         print(f"{name}: note: wrote {args.content}/site.yaml; set its url: to the portal's public address "
               f"before publishing", file=sys.stderr)
+    if prefilled:
+        print(f"pre-filled {len(prefilled)} English text(s) from identical Turkish elsewhere in the content; "
+              f"review them:")
+        for line in prefilled:
+            print(f"  {line}")
     print(f"imported the {summary}; wrote {len(files)} files under {args.content}/"
           + (f", removed {len(remove)} the document no longer has" if remove else ""))
     return 0

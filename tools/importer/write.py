@@ -16,31 +16,41 @@ from pathlib import Path
 
 import yaml
 
-# Fields that people write and the importer must never overwrite.
-HAND_WRITTEN = {"en", "description", "notes", "better"}
+from tools.importer.translations import is_bilingual, memory, translate
+
+# Fields that people write and the importer must never overwrite (English: translations.py).
+HAND_WRITTEN = {"description", "notes", "better"}
 HEADER = ("# Imported from the official {year} performance programme by tools/import_seed.py.\n"
           "# Amounts are as printed (1.571.500,00). Edit 'en' fields freely: re-importing keeps them.\n")
 
 
-def merge(fresh, old):
-    """The fresh import, keeping every hand-written field of the old file."""
-    if isinstance(fresh, dict) and isinstance(old, dict):
-        merged = dict(old)
+def merge(fresh, old, known: dict[str, str] | None = None, prefilled: list[str] | None = None):
+    """The fresh import, keeping every hand-written field of the old file; English is
+    matched by its Turkish text (translations.py)."""
+    known = {} if known is None else known
+    prefilled = [] if prefilled is None else prefilled
+    if is_bilingual(fresh):
+        return translate(fresh, old, known, prefilled)
+    if isinstance(fresh, dict):
+        old_map = old if isinstance(old, dict) else {}
+        merged = dict(old_map)
         for k, value in fresh.items():
-            if k in HAND_WRITTEN and k in old and old[k] not in ("", None):
-                merged[k] = old[k]
+            if k in HAND_WRITTEN and old_map.get(k) not in ("", None):
+                merged[k] = old_map[k]
             else:
-                merged[k] = merge(value, old.get(k))
-        kept = [k for k in old if k not in fresh and k in HAND_WRITTEN]
+                merged[k] = merge(value, old_map.get(k), known, prefilled)
+        kept = [k for k in old_map if k not in fresh and k in HAND_WRITTEN]
         return {k: merged[k] for k in [*fresh, *kept]}
-    if isinstance(fresh, list) and isinstance(old, list):
+    if isinstance(fresh, list):
+        old_list = old if isinstance(old, list) else []
         k = next((k for k in ("code", "number") if fresh and all(isinstance(f, dict) and k in f for f in fresh)),
                  None)
         if k:  # items that name themselves are matched by name, not by position
-            by_key = {o.get(k): o for o in old if isinstance(o, dict)}
-            return [merge(f, by_key.get(f[k])) for f in fresh]
-        if len(fresh) == len(old):
-            return [merge(f, o) for f, o in zip(fresh, old)]
+            by_key = {o.get(k): o for o in old_list if isinstance(o, dict)}
+            return [merge(f, by_key.get(f[k]), known, prefilled) for f in fresh]
+        if len(fresh) == len(old_list):
+            return [merge(f, o, known, prefilled) for f, o in zip(fresh, old_list)]
+        return [merge(f, None, known, prefilled) for f in fresh]
     return fresh
 
 
@@ -55,15 +65,22 @@ def _old(path: Path):
         return None  # an unreadable old file has nothing to keep; the fresh one replaces it
 
 
-def prepare(content: Path, year: int, documents: dict, pages: dict[str, str], site: str) -> tuple[dict, list]:
+def prepare(content: Path, year: int, documents: dict, pages: dict[str, str], site: str,
+            prefilled: list[str] | None = None) -> tuple[dict, list]:
     """(relative path -> bytes to write, relative paths to remove): the whole import in memory.
     The year's goal files and Turkish pages that the document no longer has are removed
-    (with their English twins), so a re-import never leaves a goal the document dropped."""
+    (with their English twins), so a re-import never leaves a goal the document dropped.
+    `prefilled` receives "path: Turkish" for each English text taken from elsewhere."""
     files: dict[str, bytes] = {}
+    known = memory(content)
+    seen: set[str] = set()
     for rel, data in documents.items():
         path = content / rel
-        if path.exists():
-            data = merge(data, _old(path))
+        found: list[str] = []
+        data = merge(data, _old(path) if path.exists() else None, known, found)
+        if prefilled is not None:  # each Turkish text once, where it first appears
+            prefilled += [f"{content / rel}: {tr}" for tr in dict.fromkeys(found) if tr not in seen]
+            seen.update(found)
         files[rel] = (HEADER.format(year=year) + dump(data)).encode("utf-8")
     for rel, text in pages.items():
         if rel.endswith(".en.md") and (content / rel).exists():
