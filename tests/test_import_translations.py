@@ -87,3 +87,45 @@ def test_next_year_arrives_with_identical_texts_translated(tmp_path, capsys, con
     texts = [x.split(": ", 1)[1] for x in listed]
     assert len(texts) == len(set(texts))  # each text listed once
     assert stale_translations(site) == []
+
+
+def test_comments_written_by_staff_survive_a_reimport(tmp_path, capsys, content_copy):
+    path = content_copy / "2024" / "goals" / "1.5.yaml"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    at = next(i for i, x in enumerate(lines) if x.strip() == "- code: 1.5.2")
+    lines.insert(at, "# checked against the council decision, March")
+    en = next(i for i, x in enumerate(lines) if x.strip().startswith("en:") and i > at)
+    lines.insert(en, "    # the English name agreed with the unit")
+    lines.append("# reviewed by the translator")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    unit = content_copy / "units" / "fen-isleri.yaml"
+    unit.write_text(unit.read_text(encoding="utf-8") + "# phone 316 68 00\n", encoding="utf-8")
+    reimport(tmp_path, capsys, SEED_TEXT, content_copy)
+    again = path.read_text(encoding="utf-8").split("\n")
+    first = again.index("# checked against the council decision, March")
+    assert again[first + 1].strip() == "- code: 1.5.2"
+    second = again.index("    # the English name agreed with the unit")
+    assert again[second + 1].strip().startswith("en:") and second > first
+    assert "# reviewed by the translator" in again
+    assert again[:2] == lines[:2]  # the importer's header once, not twice
+    assert "# phone 316 68 00" in unit.read_text(encoding="utf-8")
+    load(content_copy)  # still valid content
+    # and a second re-import changes nothing more
+    before = path.read_text(encoding="utf-8")
+    reimport(tmp_path, capsys, SEED_TEXT, content_copy)
+    assert path.read_text(encoding="utf-8") == before
+
+
+def test_a_comment_whose_line_is_gone_is_kept_at_the_end(tmp_path, capsys, content_copy):
+    path = content_copy / "2024" / "goals" / "1.1.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "    '1': 711.500,00\n" in text
+    path.write_text(text.replace("    '1': 711.500,00\n", "    # typed from the council's copy\n    '1': 1,00\n", 1),
+                    encoding="utf-8")
+    reimport(tmp_path, capsys, SEED_TEXT, content_copy)
+    lines = path.read_text(encoding="utf-8").rstrip("\n").split("\n")
+    assert lines[-2:] == ["# Comments kept from before the last import (the line they were written above is gone):",
+                          "    # typed from the council's copy"]
+    before = path.read_text(encoding="utf-8")
+    reimport(tmp_path, capsys, SEED_TEXT, content_copy)
+    assert path.read_text(encoding="utf-8") == before

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from tools.importer.comments import keep_comments
 from tools.importer.translations import is_bilingual, memory, translate
 
 # Fields that people write and the importer must never overwrite (English: translations.py).
@@ -58,6 +59,13 @@ def dump(data) -> str:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
 
 
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
 def _old(path: Path):
     try:
         return yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -81,7 +89,10 @@ def prepare(content: Path, year: int, documents: dict, pages: dict[str, str], si
         if prefilled is not None:  # each Turkish text once, where it first appears
             prefilled += [f"{content / rel}: {tr}" for tr in dict.fromkeys(found) if tr not in seen]
             seen.update(found)
-        files[rel] = (HEADER.format(year=year) + dump(data)).encode("utf-8")
+        text = HEADER.format(year=year) + dump(data)
+        if path.exists():
+            text = keep_comments(text, _read_text(path), HEADER.format(year=year))
+        files[rel] = text.encode("utf-8")
     for rel, text in pages.items():
         if rel.endswith(".en.md") and (content / rel).exists():
             continue  # translations are people's work
