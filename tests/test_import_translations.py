@@ -129,3 +129,20 @@ def test_a_comment_whose_line_is_gone_is_kept_at_the_end(tmp_path, capsys, conte
     before = path.read_text(encoding="utf-8")
     reimport(tmp_path, capsys, SEED_TEXT, content_copy)
     assert path.read_text(encoding="utf-8") == before
+
+
+def test_an_english_page_is_marked_stale_when_its_turkish_changes(tmp_path, capsys, content_copy):
+    corrected = SEED_TEXT.replace("Hepinizi sevgi, saygı ve muhabbetle selamlarım.",
+                                  "Hepinizi sevgi ve saygıyla selamlarım.")
+    assert corrected != SEED_TEXT
+    english = content_copy / "2024" / "pages" / "foreword.en.md"
+    translated = english.read_text(encoding="utf-8")
+    reimport(tmp_path, capsys, corrected, content_copy)
+    marked = english.read_text(encoding="utf-8")
+    assert marked != translated and "\nen_of: " in marked and marked.endswith(translated.split("---\n", 2)[2])
+    site = load(content_copy)
+    assert site.programs[2024].pages["foreword"].body.stale
+    assert not site.programs[2024].pages["authority"].body.stale
+    assert any("page foreword text" in x for x in stale_translations(site))
+    reimport(tmp_path, capsys, corrected, content_copy)  # marked once
+    assert english.read_text(encoding="utf-8") == marked

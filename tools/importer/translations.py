@@ -11,6 +11,7 @@ listed once for review.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -67,3 +68,17 @@ def translate(fresh: dict, old, known: dict[str, str], prefilled: list[str]) -> 
         out["en"] = old["en"]  # kept, but written for another Turkish text: marked stale
         out["en_of"] = old.get("en_of") or source_hash(old["tr"])
     return out
+
+
+FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n?(.*)\Z", re.S)
+
+
+def mark_stale_page(old_tr: str, new_tr: str, english: str) -> str | None:
+    """The English page with `en_of:` added to its front matter when its Turkish original's
+    text changed under a written translation; None when nothing is to be marked."""
+    old, new, en = (FRONT_MATTER.match(x.replace("\r\n", "\n")) for x in (old_tr, new_tr, english))
+    if not (old and new and en) or not en.group(2).strip() or "\nen_of:" in "\n" + en.group(1):
+        return None
+    if source_hash(old.group(2).strip()) == source_hash(new.group(2).strip()):
+        return None
+    return f"---\n{en.group(1)}\nen_of: {source_hash(old.group(2).strip())}\n---\n{en.group(2)}"

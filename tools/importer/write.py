@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from tools.importer.comments import keep_comments
-from tools.importer.translations import is_bilingual, memory, translate
+from tools.importer.translations import is_bilingual, mark_stale_page, memory, translate
 
 # Fields that people write and the importer must never overwrite (English: translations.py).
 HAND_WRITTEN = {"description", "notes", "better"}
@@ -97,6 +97,11 @@ def prepare(content: Path, year: int, documents: dict, pages: dict[str, str], si
         if rel.endswith(".en.md") and (content / rel).exists():
             continue  # translations are people's work
         files[rel] = text.encode("utf-8")
+        english = content / rel.replace(".tr.md", ".en.md")
+        if rel.endswith(".tr.md") and english.exists():
+            marked = mark_stale_page(_read_text(content / rel), text, _read_text(english))
+            if marked is not None:
+                files[rel.replace(".tr.md", ".en.md")] = marked.encode("utf-8")
     if not (content / "site.yaml").exists():
         files["site.yaml"] = site.encode("utf-8")
     remove = []
