@@ -75,7 +75,7 @@ def furniture_lines(lines: list[str]) -> set[int]:
     keys = [_furniture_key(x) for x in lines]
     counts = Counter(k for k in keys if k)
     out = set()
-    for i, (raw, k) in enumerate(zip(lines, keys)):
+    for i, k in enumerate(keys):
         if not k:
             continue
         if PAGE_NUMBER.match(k) or counts[k] >= FURNITURE_REPEATS:
