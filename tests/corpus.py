@@ -29,6 +29,8 @@ def upper(text: str) -> str:
 
 def split(line: str) -> list[str]:
     line = re.sub(r"</?b>|\*\*", "", line).rstrip(" \r")
+    if line.startswith("|") and line.endswith("|"):  # a Markdown table row
+        return [] if set(line) <= set("|-: ") else [c.strip() for c in line[1:-1].split("|")]
     return [c.strip() for c in re.split(r"\t| {2,}", line)]
 
 
@@ -84,7 +86,12 @@ def read(text: str) -> Reading:
                 elif in_off and len(row) > 1:
                     off.append(last_amount(row))
                 elif re.match(r"^[1-9]\s*[-.]\s*\D", row[0] if row else ""):
-                    econ.append(last_amount(row))
+                    below = split(lines[j + 1])
+                    alone = len(row) == 1 or not any(row[1:])
+                    if alone and below and not below[0] and any(below):  # the amount on the next line
+                        econ.append(last_amount(below))
+                    else:
+                        econ.append(last_amount(row))
                 elif head == "sorumlu harcama birimleri":
                     out.units.add([c for c in row[1:] if c][0])
             out.activities[code] = {"econ": econ, "off": off}
@@ -266,6 +273,39 @@ def mixed_separators(text: str) -> str:
     """Some pages with tabs, others with spaces: every other block of 200 lines."""
     lines = text.split("\n")
     return "\n".join(spaces_for_tabs(x) if (n // 200) % 2 else x for n, x in enumerate(lines))
+
+
+def markdown_tables(text: str) -> str:
+    """Tables as a PDF-to-Markdown converter writes them: `| a | b |`, a rule under each
+    table's first row."""
+    out, in_table = [], False
+    for x in text.split("\n"):
+        if "\t" in x:
+            cells = x.split("\t")
+            out.append("| " + " | ".join(cells) + " |")
+            if not in_table:
+                out.append("|" + "---|" * len(cells))
+            in_table = True
+        else:
+            out.append(x)
+            in_table = False
+    return "\n".join(out)
+
+
+def cost_amounts_on_next_line(text: str) -> str:
+    return re.sub(r"^([1-9]-[^\t\n]+)\t\t([^\t\n]+ TL)\t?$", r"\1\n\t\t\2", text, flags=re.M)
+
+
+def wrapped_indicators(text: str) -> str:
+    out = []
+    for x in text.split("\n"):
+        m = re.match(r"^(PG[^\t]+?)(\t.*)$", x)
+        if m and len(m.group(1).split()) >= 8:
+            a, b = _halves(m.group(1))
+            out += [a + m.group(2), b]
+        else:
+            out.append(x)
+    return "\n".join(out)
 
 
 def trailing_spaces(text: str) -> str:

@@ -75,6 +75,9 @@ IMPORTED = [
     variant("form feeds at page breaks", C.form_feeds),
     variant("TL glued to the amount", C.lira_glued),
     variant("tabs on some pages, spaces on others", C.mixed_separators),
+    variant("tables as Markdown (| a | b |)", C.markdown_tables, build=True),
+    variant("cost-table amounts on the next line", C.cost_amounts_on_next_line),
+    variant("wrapped indicator names", C.wrapped_indicators),
     variant("another municipality", C.other_municipality, build=True),
     variant("2025 programme with other amounts", C.next_year, build=True, year=2025),
     variant("a new unit on one activity", C.new_unit, build=True),
@@ -206,6 +209,19 @@ def test_wrapped_names_are_joined(tmp_path, capsys):
 
     names = {a.name.tr for a in load(tmp_path / "content").programs[2024].activities}
     assert wrapped <= names
+
+
+def test_wrapped_indicator_names_are_joined(tmp_path, capsys, program):
+    source = tmp_path / "programme.txt"
+    source.write_text(C.wrapped_indicators(SEED_TEXT), encoding="utf-8")
+    assert source.read_text(encoding="utf-8").count("\n") > SEED_TEXT.count("\n") + 20
+    assert run_import(capsys, source, tmp_path / "content")[0] == 0
+    from portal.load import load
+
+    def indicators(p):
+        return [(i.code, i.name.tr, i.measure.tr, tuple(v.tr for v in i.values.values()))
+                for g in p.goals for i in g.indicators]
+    assert indicators(load(tmp_path / "content").programs[2024]) == indicators(program)
 
 
 def test_refusal_over_existing_content_changes_nothing(tmp_path, capsys, content_copy):

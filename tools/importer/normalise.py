@@ -23,13 +23,30 @@ FURNITURE_REPEATS = 5
 FURNITURE_MAX_WORDS = 8
 
 
+PIPE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
+PIPE_RULE = re.compile(r"^[\s|:-]*-[\s|:-]*$")
+
+
 def normalise_text(text: str) -> str:
-    """One spelling for line ends and spaces: CRLF/CR -> LF; NBSP, narrow NBSP and other
-    fixed-width spaces -> space; a form feed (a page break) -> a line end."""
+    """One spelling for line ends, spaces and cells: CRLF/CR -> LF; NBSP, narrow NBSP and
+    other fixed-width spaces -> space; a form feed (a page break) -> a line end; a Markdown
+    table row (`| a | b |`, what PDF-to-Markdown converters write) -> tab-separated cells."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     for space in ("\u00a0", "\u202f", "\u2007", "\u2009"):
         text = text.replace(space, " ")
-    return text.lstrip("\ufeff")
+    text = text.lstrip("\ufeff")
+    if "|" in text:
+        text = "\n".join(_pipe_row(x) for x in text.split("\n"))
+    return text
+
+
+def _pipe_row(line: str) -> str:
+    m = PIPE_ROW.match(line)
+    if not m:
+        return line
+    if PIPE_RULE.match(line):
+        return ""  # the |---|---| rule under a Markdown table's header
+    return "\t".join(c.strip() for c in m.group(1).split("|"))
 
 
 def split_cells(line: str) -> list[str]:
