@@ -49,6 +49,7 @@ IMPORTED = [
     variant("seed as it is", lambda t: t, build=True),
     variant("UTF-8 with BOM", lambda t: "\ufeff" + t),
     variant("UTF-16 (Windows 'Unicode')", lambda t: t, encoding="utf-16", build=True),
+    variant("UTF-16 without byte-order mark", lambda t: t, encoding="utf-16-le"),
     variant("Windows-1254 (Windows 'Turkish')", lambda t: t, encoding="cp1254", build=True),
     variant("CRLF line ends", lambda t: t.replace("\n", "\r\n")),
     variant("CR line ends", lambda t: t.replace("\n", "\r")),

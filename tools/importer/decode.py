@@ -1,7 +1,7 @@
-"""Bytes -> text.  Windows tools save "Turkish" as Windows-1254 and
-"Unicode" as UTF-16 with a byte-order mark; converters write UTF-8 with or
-without one.  Anything else (an image, a PDF, a zip) is refused here, before
-any parsing could mistake it for text."""
+"""Bytes -> text.  Windows tools save "Turkish" as Windows-1254 and "Unicode"
+as UTF-16 (with a byte-order mark; some tools without); converters write
+UTF-8 with or without one.  Anything else (an image, a PDF, a zip) is
+refused here, before any parsing could mistake it for text."""
 from __future__ import annotations
 
 import codecs
@@ -20,6 +20,8 @@ def decode(data: bytes) -> str:
         text = _strict(data[3:], "utf-8")
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = _strict(data, "utf-16")
+    elif (order := _utf16_without_bom(data)) is not None:
+        text = _strict(data, order)
     else:
         try:
             text = data.decode("utf-8")
@@ -33,6 +35,19 @@ def decode(data: bytes) -> str:
         raise ImportProblem(line, "the file is binary, not text (it holds control characters); "
                                   "convert the programme's PDF to text first")
     return text
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 saved without a byte-order mark: Turkish text is mostly Latin letters, so
+    every other byte is zero (the high byte comes second in little-endian order)."""
+    sample = data[:4000]
+    if len(sample) < 8 or len(sample) % 2:
+        return None
+    if sample[1::2].count(0) > 0.9 * (len(sample) // 2):
+        return "utf-16-le"
+    if sample[0::2].count(0) > 0.9 * (len(sample) // 2):
+        return "utf-16-be"
+    return None
 
 
 def _strict(data: bytes, encoding: str) -> str:
