@@ -7,11 +7,17 @@ value, so a stage can be tested (and fuzzed) alone:
     normalise.py  text -> numbered lines and cells, page furniture blanked
     labels.py     the regulation's fixed labels, matched with Turkish folding
     amounts.py    the one grammar for printed amounts
-    tables.py     B.5, goal tables, cost tables, section D and the annex
+    rows.py       a table row: its text and its amounts
+    listings.py   B.5 and the annex, the two listings of the goals
+    goaltables.py section C: goal tables and cost tables
+    sectiond.py   section D, the total resource need
     prose.py      identity (year, municipality), mission, vision, values, counts
     pages.py      the general-information pages as Markdown
+    read.py       the stages in order: bytes -> the programme
     crosscheck.py what the importer cannot account for: import errors
     documents.py  the content files of one programme, as data
+    translations.py English follows the Turkish it translates
+    comments.py   staff comments survive a re-import
     write.py      every file at once, or nothing
 
 The convention, written once here: a stage that cannot read the document

@@ -4,10 +4,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from tools.importer import labels as L
-from tools.importer import prose, tables
+from tools.importer import prose
 from tools.importer.crosscheck import crosscheck
 from tools.importer.decode import decode
 from tools.importer.errors import ImportProblem
+from tools.importer.goaltables import goal_tables
+from tools.importer.listings import listings
+from tools.importer.sectiond import section_d
 from tools.importer.labels import heading_key
 from tools.importer.normalise import Document, document
 from tools.importer.pages import general_pages
@@ -74,9 +77,9 @@ def _read(doc: Document, text: str) -> Programme:
     e = _heading(doc, L.SECTION_E, d + 1, "E- Diğer Hususlar", required=False)
     annex = _heading(doc, L.ANNEX_A, (e if e is not None else d) + 1, "A- Sorumlu Harcama Birimleri")
     d_end = e if e is not None else _heading(doc, L.ANNEXES, d + 1, "3- Ekler", required=False) or annex
-    aims, plan, _ = tables.listings(doc, b5 + 1, c, "B.5")
-    _, annex_goals, administration = tables.listings(doc, annex + 1, len(doc.lines), "annex")
-    goals = tables.goal_tables(doc, c + 1, d)
+    aims, plan, _ = listings(doc, b5 + 1, c, "B.5")
+    _, annex_goals, administration = listings(doc, annex + 1, len(doc.lines), "annex")
+    goals = goal_tables(doc, c + 1, d)
     names = {x.administration for g in goals for x in g.costs if x.administration} | (
         {administration} if administration else set())
     if len({L.key(n) for n in names}) > 1:
@@ -86,7 +89,7 @@ def _read(doc: Document, text: str) -> Programme:
         year=year,
         municipality=prose.municipality(doc, text.splitlines(), next(iter(sorted(names)), "")),
         aims=aims, plan=plan, annex=annex_goals, goals=goals,
-        section_d=tables.section_d(doc, d + 1, d_end),
+        section_d=section_d(doc, d + 1, d_end),
         stated_counts=prose.stated_counts(doc),
         mission=prose.after_label(doc, "Misyonumuz"),
         vision=prose.after_label(doc, "Vizyonumuz"),

@@ -1,13 +1,13 @@
-"""The document's tables: B.5, the goal and cost tables of section C, section D, the annex.
+"""Section C: each goal's table (Performans Hedefi Tablosu) and its activities'
+cost tables (Faaliyet Maliyetleri Tablosu).
 
-Every non-blank line of a table section is either understood (a label, a
-row, a continuation of the row above) or reported as an import error with
-its line: a line the importer skipped would be a goal, an activity or an
-amount missing from the site without anyone being told.  Rows are found by
-their codes and labels, never by their position on a page, so a page break
-(or a page header) anywhere in a table changes nothing.  A continuation
-line (a wrapped name, amounts pushed to the next line) must follow its row
-directly; a blank line ends a row.
+Every non-blank line is understood (a label, a row, a continuation of the
+row above) or reported as an import error with its line: a line skipped
+would be a goal, an activity or an amount missing from the site without
+anyone being told.  Rows are found by their codes and labels, never by
+their place on a page, so a page break or a page header anywhere in a
+table changes nothing.  A continuation line (a wrapped name, amounts pushed
+to the next line) must follow its row directly; a blank line ends a row.
 """
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from tools.importer import labels as L
 from tools.importer.amounts import ZERO, amount, is_amount
 from tools.importer.errors import ImportProblem
 from tools.importer.normalise import Document
+from tools.importer.rows import join, positional_amounts, text_of
 
 ECON_ROW = re.compile(r"^([1-9])\s*[-.)]\s*(\D.*)$")
 GOAL_ROW = re.compile(r"^(\d{1,3})(?:\s*[.)\-]\s*|\s+)(\S.*)$")
@@ -27,16 +28,6 @@ CODED_TEXT = r"^{}\s*\.?\s*{}\s*[.:\-]?\s*(.*)$"
 INDICATOR = re.compile(r"^([A-Z][A-Z0-9]*(?:\.[A-Z0-9]*\d)*)(?:\.\s*|\s+)(.*)$")
 MEASURE = re.compile(r"^(.*\S)\s*\(([^()\s]{1,10})\)$")
 YEAR = re.compile(r"^(?:19|20)\d\d$")
-
-
-@dataclass
-class Listing:
-    """A goal as listed in the integrated table (B.5) or the annex."""
-
-    text: str
-    unit: str
-    line: int
-    activities: list[list[str]] = field(default_factory=list)  # [name, unit]
 
 
 @dataclass
@@ -67,114 +58,6 @@ class GoalTable:
     years: list[str] = field(default_factory=list)
 
 
-def _text(cells: list[str]) -> str:
-    return " ".join(" ".join(cells).split())
-
-
-def _join(a: str, b: str) -> str:
-    return _text([a, b]) if a else _text([b])
-
-
-def positional_amounts(doc: Document, i: int, skip: int, expected: int, what: str) -> list[Decimal]:
-    """The amounts of a row after its `skip` label cells.  With tabs an empty cell keeps its
-    place (and reads as zero); with runs of spaces it cannot, so the count must be right."""
-    cells = doc.all_cells(i)
-    labels = 0
-    while cells and labels < skip:  # the label cells, and the empty ones before them
-        labels += cells.pop(0) != ""
-    rest = cells
-    filled = [c for c in rest if c]
-    if len(filled) == expected:
-        return [amount(c, i + 1, what) for c in filled]  # stray empty cells around full ones
-    while len(rest) > expected and rest[-1] == "":
-        rest.pop()
-    if len(rest) < expected and "\t" in doc.lines[i]:
-        rest += [""] * (expected - len(rest))
-    if len(rest) != expected:
-        raise ImportProblem(i + 1, f"{what}: found {len([c for c in rest if c])} amount(s), expected {expected}")
-    return [amount(c, i + 1, what) for c in rest]
-
-
-# ----------------------------------------------------------------- B.5, annex
-LISTED_AIM = re.compile(r"^stratejik amac (\d+)$")
-LISTED_GOAL = re.compile(r"^(?:stratejik hedef|p h|ph|performans hedefi?) (\d+) (\d+)$")
-LISTED_ACTIVITY = re.compile(r"^f (\d+)$")
-
-
-def listings(doc: Document, a: int, b: int, what: str) -> tuple[dict[int, str], dict[tuple[int, int], Listing], str]:
-    """Aims, goals with their activities, and the administration's name (annex header)."""
-    aims: dict[int, str] = {}
-    goals: dict[tuple[int, int], Listing] = {}
-    administration = ""
-    current: Listing | None = None
-    item: list[str] | None = None  # [text, unit] of the row a continuation line extends
-    for i in range(a, b):
-        if doc.blank(i) or doc.empty_row(i):
-            item = None
-            continue
-        c = doc.cells(i)
-        k = L.key(c[0])
-        if k == "kod" or k == L.ADMINISTRATION:
-            if k == L.ADMINISTRATION and len(c) > 1:
-                administration = c[1]
-            item = None
-        elif m := LISTED_AIM.match(k):
-            if len(c) < 2:
-                raise ImportProblem(i + 1, f"{what}: strategic aim {m.group(1)} without its name")
-            aims[int(m.group(1))] = _text(c[1:])
-            item = None
-        elif m := LISTED_GOAL.match(k):
-            if len(c) != 3:
-                raise ImportProblem(i + 1, f"{what}: goal {m.group(1)}.{m.group(2)} needs its text and its "
-                                           f"unit in two cells, found {len(c) - 1} cell(s)")
-            code = (int(m.group(1)), int(m.group(2)))
-            if code in goals:
-                raise ImportProblem(i + 1, f"{what}: goal {code[0]}.{code[1]} is listed twice")
-            current = goals[code] = Listing(c[1], c[2], i + 1)
-            item = None
-        elif LISTED_ACTIVITY.match(k):
-            if current is None or len(c) != 3:
-                raise ImportProblem(i + 1, f"{what}: an activity needs a goal above it and its name and unit "
-                                           f"in two cells, found {c}")
-            item = [c[1], c[2]]
-            current.activities.append(item)
-        elif item is not None or (current is not None and _adjacent_to_goal(doc, i, current)):
-            _continue_listing(doc, i, item, current if item is None else None)
-        elif len(c) > 1:
-            raise ImportProblem(i + 1, f"{what}: a table row the importer does not understand: {_text(c)!r}")
-        # else: a line of prose or a cover page between tables; it holds no row
-    return aims, goals, administration
-
-
-def _adjacent_to_goal(doc: Document, i: int, goal: Listing) -> bool:
-    return goal.line == i and not goal.activities  # the line right below the goal's own row
-
-
-def _continue_listing(doc: Document, i: int, item: list[str] | None, goal: Listing | None) -> None:
-    cells = doc.all_cells(i)
-    lead = 0
-    while lead < len(cells) and cells[lead] == "":
-        lead += 1
-    parts = cells[lead:]
-    column = max(lead, 1)
-    for part in parts:
-        if part:
-            if column == 1:
-                if item is not None:
-                    item[0] = _join(item[0], part)
-                else:
-                    goal.text = _join(goal.text, part)
-            elif column == 2:
-                if item is not None:
-                    item[1] = _join(item[1], part)
-                else:
-                    goal.unit = _join(goal.unit, part)
-            else:
-                raise ImportProblem(i + 1, f"a continuation line with more cells than the table has: {parts}")
-        column += 1
-
-
-# ------------------------------------------------------------------ section C
 class _Cost:
     def __init__(self, line: int, administration: str):
         self.line, self.administration = line, administration
@@ -234,11 +117,11 @@ class _SectionC:
             self.finish_cost(i)
             if self.goal is None:
                 self.fail(i, "a cost table ('İdare Adı') before any goal table ('Birim Adı')")
-            self.cost = _Cost(i + 1, _text(c[1:]))
+            self.cost = _Cost(i + 1, text_of(c[1:]))
             self.mode, self.open = "cost", None
         elif self.goal is None:
             if len(c) > 1:  # an introduction in prose may precede the tables; a table row may not
-                self.fail(i, f"a table row before the first goal table ('Birim Adı'): {_text(c)!r}")
+                self.fail(i, f"a table row before the first goal table ('Birim Adı'): {text_of(c)!r}")
         elif self.mode == "cost":
             self.cost_line(i, c, k)
         else:
@@ -253,7 +136,7 @@ class _SectionC:
         elif k == L.ACTIVITY:
             m = ACTIVITY_CODE.match(c[1] if len(c) > 1 else "")
             if not m:
-                self.fail(i, f"activity name without its PH.x.y.Fz code: {_text(c[1:])!r}")
+                self.fail(i, f"activity name without its PH.x.y.Fz code: {text_of(c[1:])!r}")
             cost.code = (int(m.group(1)), int(m.group(2)), int(m.group(3)))
             cost.name = m.group(4).strip()
             self.open = ("cost_name",)
@@ -277,7 +160,7 @@ class _SectionC:
             cost.in_off_budget = True
             words = [x for x in c if not is_amount(x) and L.key(x) != L.OFF_BUDGET]
             if any(L.key(w) not in L.OFF_BUDGET_SOURCES for w in words) or sum(map(is_amount, c)) > 1:
-                self.fail(i, f"an off-budget line the importer does not understand: {_text(c)!r}")
+                self.fail(i, f"an off-budget line the importer does not understand: {text_of(c)!r}")
             cost.off.append(amount(c[-1], i + 1, "off-budget line") if is_amount(c[-1]) else ZERO)
             self.open = None
         elif k == L.OFF_BUDGET_TOTAL:
@@ -292,7 +175,7 @@ class _SectionC:
             self.continue_cost(i, c)
         else:
             self.fail(i, f"a line the importer does not understand in the cost table from line {cost.line}: "
-                         f"{_text(c)!r}")
+                         f"{text_of(c)!r}")
 
     def last_amount(self, i: int, c: list[str], what: str) -> Decimal:
         """A one-amount row: the last cell, or zero for an empty cell (the next line may
@@ -307,7 +190,7 @@ class _SectionC:
             return
         if kind in ("econ", "budget"):
             if len(c) != 1 or not is_amount(c[0]):
-                self.fail(i, f"expected the amount of the line above, found {_text(c)!r}")
+                self.fail(i, f"expected the amount of the line above, found {text_of(c)!r}")
             value = amount(c[0], i + 1, "amount")
             if kind == "econ":
                 cost.econ[self.open[1]] = value
@@ -316,11 +199,11 @@ class _SectionC:
             self.open = None
             return
         if any(is_amount(x) for x in c):
-            self.fail(i, f"an amount where the importer expected text: {_text(c)!r}")
+            self.fail(i, f"an amount where the importer expected text: {text_of(c)!r}")
         if kind == "cost_name":
-            cost.name = _join(cost.name, _text(c))
+            cost.name = join(cost.name, text_of(c))
         else:
-            cost.unit = _join(cost.unit, _text(c))
+            cost.unit = join(cost.unit, text_of(c))
 
     def finish_cost(self, i: int) -> None:
         cost, self.cost = self.cost, None
@@ -354,7 +237,7 @@ class _SectionC:
     def goal_line(self, i: int, c: list[str], k: str) -> None:
         goal = self.goal
         if self.mode == "goal-done":
-            self.fail(i, f"a line the importer does not understand after a cost table: {_text(c)!r}")
+            self.fail(i, f"a line the importer does not understand after a cost table: {text_of(c)!r}")
         # label | text: a cell beyond the table's two columns is the converter's stray text
         value = c[1] if len(c) > 1 else ""
         if k == L.AIM:
@@ -410,7 +293,7 @@ class _SectionC:
             self.continue_goal(i, c)
         else:
             self.fail(i, f"a line the importer does not understand in the goal table from line {goal.line}: "
-                         f"{_text(c)!r}")
+                         f"{text_of(c)!r}")
 
     def continue_goal(self, i: int, c: list[str]) -> None:
         kind, goal = self.open[0], self.goal
@@ -419,14 +302,14 @@ class _SectionC:
         if kind == "indicator":
             ind = self.open[1]
             if not ind["values"] and len(c) >= 4:
-                ind["name"], ind["values"] = _join(ind["name"], c[0]), c[1:]
+                ind["name"], ind["values"] = join(ind["name"], c[0]), c[1:]
             elif not ind["values"] and len(c) == 3:
                 ind["values"] = c
             elif len(c) == 1:
-                ind["name"] = _join(ind["name"], c[0])
+                ind["name"] = join(ind["name"], c[0])
             else:
                 self.fail(i, f"indicator {ind['printed_code']}: a continuation line the importer does not "
-                             f"understand: {_text(c)!r}")
+                             f"understand: {text_of(c)!r}")
             if len(ind["values"]) not in (0, 3):
                 self.fail(i, f"indicator {ind['printed_code']} needs three yearly values, found {ind['values']}")
             return
@@ -435,9 +318,9 @@ class _SectionC:
             words = [x for x in c if not is_amount(x)]
             amounts = [x for x in c if is_amount(x)]
             if words and amounts and words != c[: len(words)]:
-                self.fail(i, f"goal {_code(goal)} row {row['number']}: text after an amount: {_text(c)!r}")
+                self.fail(i, f"goal {_code(goal)} row {row['number']}: text after an amount: {text_of(c)!r}")
             if words:
-                row["name"] = _join(row["name"], _text(words))
+                row["name"] = join(row["name"], text_of(words))
             if amounts:
                 if "budget" in row or len(amounts) != 3:
                     self.fail(i, f"goal {_code(goal)} row {row['number']}: found {len(amounts)} amount(s) on "
@@ -446,14 +329,14 @@ class _SectionC:
                                (amount(x, i + 1, f"goal {_code(goal)} row {row['number']}") for x in amounts)))
             return
         if any(is_amount(x) for x in c if not re.fullmatch(r"\d+", x)):
-            self.fail(i, f"an amount where the importer expected text: {_text(c)!r}")
-        text = _text(c)
+            self.fail(i, f"an amount where the importer expected text: {text_of(c)!r}")
+        text = text_of(c)
         if kind == "goal_unit":
-            goal.unit = _join(goal.unit, text)
+            goal.unit = join(goal.unit, text)
         elif kind == "strategic":
-            goal.strategic_goal_text = _join(goal.strategic_goal_text, text)
+            goal.strategic_goal_text = join(goal.strategic_goal_text, text)
         elif kind == "text":
-            goal.text = _join(goal.text, text)
+            goal.text = join(goal.text, text)
 
 
 def _code(goal: GoalTable) -> str:
@@ -478,48 +361,3 @@ def _finish_goal(goal: GoalTable) -> None:
         raise ImportProblem(goal.line, f"goal {_code(goal)}: the goal table has no TOPLAM row")
 
 
-# ------------------------------------------------------------------ section D
-SECTION_D_COLUMNS = ("activities", "general_administration", "other_administrations", "total")
-
-
-def section_d(doc: Document, a: int, b: int) -> dict:
-    rows: dict = {"econ": {}, "off_budget": [], "line": a + 1}
-    for i in range(a, b):
-        if doc.blank(i) or doc.empty_row(i):
-            continue
-        c = doc.cells(i)
-        k = L.key(c[0])
-        m = ECON_ROW.match(c[0])
-        if k in (L.ADMINISTRATION,) or k.startswith(L.ECONOMIC_CODE) or (k in L.TABLE_TITLES and len(c) == 1):
-            continue
-        if m and not is_amount(c[0]):
-            number = int(m.group(1))
-            if number != len(rows["econ"]) + 1:
-                raise ImportProblem(i + 1, f"section D: economic code {number} where {len(rows['econ']) + 1} "
-                                           f"was expected")
-            rows["econ"][number] = _d_row(doc, i, 1, 4, f"section D economic code {number}")
-        elif k == L.BUDGET_TOTAL:
-            rows["budget"] = _d_row(doc, i, 1, 4, "section D Toplam Bütçe Kaynak İhtiyacı")
-        elif k == L.OFF_BUDGET_TOTAL:
-            rows["off_budget_total"] = _d_row(doc, i, 1, 3, "section D Toplam Bütçe Dışı Kaynak İhtiyacı")
-        elif k == L.GRAND_TOTAL:
-            rows["total"] = _d_row(doc, i, 1, 4, "section D Toplam Kaynak İhtiyacı")
-        elif k == L.OFF_BUDGET or k in L.OFF_BUDGET_SOURCES:
-            skip = len([x for x in c if not is_amount(x)])
-            if any(L.key(x) not in (L.OFF_BUDGET, *L.OFF_BUDGET_SOURCES) for x in c[:skip]):
-                raise ImportProblem(i + 1, f"section D: an off-budget line the importer does not understand: "
-                                           f"{_text(c)!r}")
-            rows["off_budget"].append(_d_row(doc, i, skip, 3, "section D off-budget line"))
-        elif len(c) > 1 or "\t" in doc.lines[i]:
-            raise ImportProblem(i + 1, f"section D: a line the importer does not understand: {_text(c)!r}")
-    missing = [n for n in ("budget", "off_budget_total", "total") if n not in rows]
-    if len(rows["econ"]) != 9 or len(rows["off_budget"]) != 3 or missing:
-        raise ImportProblem(a + 1, f"section D has {len(rows['econ'])} economic code(s) and "
-                                   f"{len(rows['off_budget'])} off-budget line(s) (expected 9 and 3)"
-                                   + (f" and lacks its {', '.join(missing)} row(s)" if missing else ""))
-    return rows
-
-
-def _d_row(doc: Document, i: int, skip: int, expected: int, what: str) -> dict:
-    values = positional_amounts(doc, i, skip, expected, what)
-    return dict(zip(SECTION_D_COLUMNS, values))
