@@ -38,14 +38,15 @@ def decode(data: bytes) -> str:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 saved without a byte-order mark: Turkish text is mostly Latin letters, so
-    every other byte is zero (the high byte comes second in little-endian order)."""
+    """UTF-16 saved without a byte-order mark.  Most letters of Turkish text (all but ı, ş,
+    ğ and their capitals) have a zero high byte, so most bytes at odd (little-endian) or
+    even (big-endian) offsets are zero; in binary data or 8-bit text few are."""
     sample = data[:4000]
     if len(sample) < 8 or len(sample) % 2:
         return None
-    if sample[1::2].count(0) > 0.9 * (len(sample) // 2):
+    if sample[1::2].count(0) > 0.5 * (len(sample) // 2):
         return "utf-16-le"
-    if sample[0::2].count(0) > 0.9 * (len(sample) // 2):
+    if sample[0::2].count(0) > 0.5 * (len(sample) // 2):
         return "utf-16-be"
     return None
 
