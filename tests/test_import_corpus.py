@@ -321,3 +321,17 @@ def test_a_goal_the_document_dropped_is_removed_on_reimport(tmp_path, capsys, co
     (content_copy / "2024" / "goals" / "9.9.yaml").write_text("stale: true\n", encoding="utf-8")
     assert run_import(capsys, SEED, content_copy)[0] == 0
     assert not (content_copy / "2024" / "goals" / "9.9.yaml").exists()
+
+
+def test_force_files_a_programme_under_another_year(tmp_path, capsys, content_copy):
+    """--force is the one way past a title/--year mismatch (a mistyped title, say)."""
+    source = tmp_path / "programme.txt"
+    source.write_text(C.next_year(SEED_TEXT), encoding="utf-8")
+    status, _, err = run_import(capsys, source, content_copy, "--year", "2026")
+    assert status == 1 and "says 2025, not 2026" in err and not (content_copy / "2026").exists()
+    status, _, err = run_import(capsys, source, content_copy, "--year", "2026", "--force")
+    assert status == 0, err
+    from portal.load import load
+
+    site = load(content_copy)
+    assert sorted(site.programs) == [2024, 2026] and site.programs[2026].title.tr.startswith("2026 ")
