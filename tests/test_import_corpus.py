@@ -335,3 +335,25 @@ def test_force_files_a_programme_under_another_year(tmp_path, capsys, content_co
 
     site = load(content_copy)
     assert sorted(site.programs) == [2024, 2026] and site.programs[2026].title.tr.startswith("2026 ")
+
+
+def test_a_failure_while_writing_leaves_the_content_as_it_was(tmp_path, capsys, content_copy, monkeypatch):
+    """Never half a folder: the disk fills up after 40 files, and content/ is untouched."""
+    before = tree_digest(content_copy)
+    written = []
+    real = Path.write_bytes
+
+    def failing(self, data):
+        written.append(self)
+        if len(written) > 40:
+            raise OSError(28, "No space left on device")
+        return real(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", failing)
+    source = tmp_path / "programme.txt"
+    source.write_text(C.next_year(SEED_TEXT), encoding="utf-8")
+    status, _, err = run_import(capsys, source, content_copy)
+    assert status == 1 and len(err.strip().splitlines()) == 1 and "No space left" in err
+    assert len(written) == 41
+    assert tree_digest(content_copy) == before
+    assert [p.name for p in content_copy.parent.iterdir() if p.name.startswith(".")] == []  # no leftovers
