@@ -67,7 +67,7 @@ IMPORTED = [
     variant("'—' for zero", C.zero_cells("—")),
     variant("page furniture inserted", C.page_furniture),
     variant("page header between indicator rows", C.header_between_indicators),
-    variant("no greeting in the foreword", C.no_greeting),
+    variant("no greeting in the foreword", C.no_greeting, build=True),
     variant("goal-table amounts on the next line", C.amounts_on_next_line),
     variant("no bold markup", C.no_bold),
     variant("other spellings of labels and headings", C.label_spellings),
