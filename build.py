@@ -73,11 +73,15 @@ def run_build(args: argparse.Namespace) -> int:
         print(f"error: {where}: {type(exc).__name__}: {exc}", file=sys.stderr)
         print(f"build failed: a template has a problem; {args.out} was left as it was", file=sys.stderr)
         return 1
-    for line in result.untranslated:
+    from portal.untranslated import stale_translations
+
+    stale = stale_translations(result.site)
+    for line in [*result.untranslated, *stale]:
         print(f"warning: {line}", file=sys.stderr)
     notes = sum(len(d) for d in result.discrepancies.values())
     print(f"built {result.pages} pages ({result.files} files) into {args.out}; "
-          f"{len(result.untranslated)} field(s) not yet translated; "
+          f"{len(result.untranslated)} field(s) not yet translated"
+          + (f", {len(stale)} translation(s) possibly out of date" if stale else "") + "; "
           f"{notes} disagreement(s) in the source document listed on the data-notes page")
     return 0
 

@@ -433,7 +433,8 @@ class Loader:
             en = self._markdown(en_path, required=False) if en_path.exists() else ("", "")
             if tr is None or en is None:
                 continue
-            pages[slug] = Page(slug, Text(tr[0], en[0]), Text(tr[1], en[1]), Origin(self.rel(tr_path), 1))
+            pages[slug] = Page(slug, Text(tr[0], en[0]), Text(tr[1], en[1], _en_of(en_path)),
+                               Origin(self.rel(tr_path), 1))
         for en_path in folder.glob("*.en.md"):
             if not en_path.with_name(en_path.name.replace(".en.md", ".tr.md")).exists():
                 self.problems.add(self.rel(en_path), 1, "English page without its Turkish original (.tr.md)")
@@ -460,6 +461,16 @@ class Loader:
             self.problems.add(display, 2 if not title else 4, "page needs a title and some text")
             return None
         return title, body
+
+
+def _en_of(en_path: Path) -> str:
+    """The `en_of:` line of an English page's front matter (see Text.en_of), if any."""
+    try:
+        match = FRONT_MATTER.match(en_path.read_text(encoding="utf-8-sig").replace("\r\n", "\n"))
+    except (OSError, UnicodeDecodeError):
+        return ""
+    line = next((ln for ln in match.group(1).splitlines() if ln.startswith("en_of:")), None) if match else None
+    return line[len("en_of:"):].strip() if line else ""
 
 
 def load(content: Path, goal_cache: GoalCache | None = None) -> Site:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
-from portal.text import lower_tr
+from portal.text import lower_tr, source_hash
 
 ZERO = Decimal("0.00")
 _LEADING_NUMBER = re.compile(r"^([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,([0-9]+))?(?:\s+(.*))?$")
@@ -36,6 +36,12 @@ class Text:
 
     tr: str
     en: str = ""
+    en_of: str = ""  # source_hash of the Turkish the English was written for, when that changed
+
+    @property
+    def stale(self) -> bool:
+        """The English translates an earlier Turkish text: the page should say it may be out of date."""
+        return bool(self.en and self.en_of and self.en_of != source_hash(self.tr))
 
     def get(self, lang: str) -> str:
         return self.en if lang == "en" and self.en else self.tr

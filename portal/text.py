@@ -6,6 +6,7 @@ slugs and sorting all go through these functions so the rules live once.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 
@@ -52,3 +53,9 @@ _PRINTED_NUMBER = re.compile(r"^(?:[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]+(
 def is_printed_number(printed: str) -> bool:
     """'1.150', '8,5', '100' or the dash for no value: figures, not words to translate."""
     return bool(_PRINTED_NUMBER.match(printed))
+
+
+def source_hash(text: str) -> str:
+    """A short fingerprint of a Turkish text, recorded beside an English translation
+    (`en_of`) when the Turkish it translates changed: spacing does not count."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:8]

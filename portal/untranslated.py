@@ -11,11 +11,25 @@ def _missing(text: Text) -> bool:
 
 def untranslated(site: Site) -> list[str]:
     """One line per field with Turkish text and no English: 'file:line: what'."""
+    return _fields(site, lambda text, origin, what: f"{origin}: {what} has no English text"
+                   if _missing(text) else None)
+
+
+def stale_translations(site: Site) -> list[str]:
+    """One line per English text written for an earlier Turkish text (its `en_of` no longer
+    matches): the translation may be out of date."""
+    return _fields(site, lambda text, origin, what: (
+        f"{origin}: {what}: the English was written for an earlier Turkish text and may be out of date; "
+        f"revise it, then delete its en_of line") if text.stale else None)
+
+
+def _fields(site: Site, verdict) -> list[str]:
     out: list[str] = []
 
     def check(text: Text, origin, what: str) -> None:
-        if _missing(text):
-            out.append(f"{origin}: {what} has no English text")
+        line = verdict(text, origin, what)
+        if line:
+            out.append(line)
 
     check(site.name, site.origin, "site name")
     for unit in site.units.values():

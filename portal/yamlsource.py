@@ -129,10 +129,11 @@ class Node:
 
     def bilingual(self, allow_empty_tr: bool = False) -> Text:
         """{tr: ..., en: ...}: both keys present, Turkish required, English may wait."""
-        m = self.mapping(required=("tr", "en"))
+        m = self.mapping(required=("tr", "en"), optional=("en_of",))
         tr = _try(lambda: m["tr"].text(allow_empty=allow_empty_tr), "")
         en = _try(lambda: m["en"].text(allow_empty=True), "")
-        return Text(tr, en)
+        en_of = _try(lambda: m["en_of"].text(allow_empty=True), "") if "en_of" in m else ""
+        return Text(tr, en, en_of)
 
 
 def _try(fn, default):

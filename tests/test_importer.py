@@ -6,9 +6,12 @@ import re
 import yaml
 
 from portal.amounts import parse_amount
+from portal.text import source_hash
 from tests.conftest import CONTENT
-from tools.import_seed import CREATE_ONLY, documents, merge, write_content
-from tools.seed_parser import parse
+from tools.import_seed import main as import_main
+from tools.importer.documents import documents
+from tools.importer.read import read_programme
+from tools.importer.write import merge
 
 ECON_LINE = re.compile(r"^([1-9])-[^\t]+\t+([\d.]+,\d{2}) TL", re.M)
 
@@ -28,14 +31,26 @@ def seed_cost_tables(text: str) -> dict[str, dict]:
     return tables
 
 
+def parse(text: str):
+    return read_programme(text.encode("utf-8"))
+
+
+def write_content(text: str, content) -> int:
+    seed = content.parent / "seed.txt"
+    seed.write_text(text, encoding="utf-8")
+    return import_main([str(seed), "--content", str(content)])
+
+
 def test_seed_has_the_whole_programme(seed_text):
     seed = parse(seed_text)
     assert len(seed.aims) == 6
     assert len(seed.goals) == 52
     assert sum(len(g.costs) for g in seed.goals) == 126
-    assert len(seed.unit_names) == 24
+    assert len(seed.units) == 24
+    assert sorted(seed.organisation_units) == sorted(seed.units)  # the prose names every unit the tables use
     assert seed.stated_counts == {"aims": 6, "goals": 52, "activities": 129}
     assert sum(len(g.indicators) for g in seed.goals) == 178
+    assert (seed.year, seed.municipality) == (2024, "Kartepe Belediyesi")
 
 
 def test_every_cost_table_matches_the_seed_to_the_kurus(seed_text, program):
@@ -53,10 +68,8 @@ def test_every_cost_table_matches_the_seed_to_the_kurus(seed_text, program):
 
 def test_committed_content_is_what_the_importer_writes(seed_text, tmp_path):
     """No amount was typed by hand: a fresh import reproduces every Turkish field."""
-    fresh = documents(parse(seed_text), 2024)
+    fresh = documents(parse(seed_text))
     for rel, data in fresh.items():
-        if rel in CREATE_ONLY:
-            continue
         committed = yaml.safe_load((CONTENT / rel).read_text(encoding="utf-8"))
         assert strip_english(committed) == strip_english(data), rel
 
@@ -71,8 +84,7 @@ def strip_english(data):
 
 def test_reimport_keeps_hand_written_fields(seed_text, tmp_path):
     content = tmp_path / "content"
-    seed = parse(seed_text)
-    write_content(seed, content, 2024)
+    assert write_content(seed_text, content) == 0
     goal = content / "2024" / "goals" / "1.5.yaml"
     data = yaml.safe_load(goal.read_text(encoding="utf-8"))
     data["text"]["en"] = "Roads will be surfaced."
@@ -83,7 +95,7 @@ def test_reimport_keeps_hand_written_fields(seed_text, tmp_path):
     page = content / "2024" / "pages" / "foreword.en.md"
     page.write_text("---\ntitle: Foreword\n---\n\nDear citizens.\n", encoding="utf-8")
 
-    write_content(seed, content, 2024)
+    assert write_content(seed_text, content) == 0
     again = yaml.safe_load(goal.read_text(encoding="utf-8"))
     assert again["text"]["en"] == "Roads will be surfaced."
     assert again["activities"][1]["name"]["en"] == "Building a cycle path"
@@ -95,7 +107,9 @@ def test_reimport_keeps_hand_written_fields(seed_text, tmp_path):
 def test_merge_drops_stale_fields_but_keeps_translations():
     fresh = {"name": {"tr": "Yeni", "en": ""}, "values": ["1"]}
     old = {"name": {"tr": "Eski", "en": "Old"}, "values": ["2"], "printed_code": "X", "notes": "n"}
-    assert merge(fresh, old) == {"name": {"tr": "Yeni", "en": "Old"}, "values": ["1"], "notes": "n"}
+    # the English is kept but marked as written for the earlier Turkish text
+    assert merge(fresh, old) == {"name": {"tr": "Yeni", "en": "Old", "en_of": source_hash("Eski")},
+                                 "values": ["1"], "notes": "n"}
 
 
 def test_text_values_of_indicators_are_kept_as_printed(program):

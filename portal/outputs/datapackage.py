@@ -10,6 +10,7 @@ import json
 
 from portal.labels import ECON_NAMES
 from portal.model import ECON_CODES, OFF_BUDGET_SOURCES, Site
+from portal.text import slugify
 
 SOURCE_NAMES = {"revolving_fund": "revolving fund (döner sermaye)",
                 "other_domestic": "other domestic sources (diğer yurt içi)",
@@ -89,6 +90,17 @@ def indicators_schema(years: list[str]) -> dict:
         "primaryKey": ["year", "indicator"]}
 
 
+def package_name(site: Site) -> str:
+    """The package's name from the site's municipality: 'Kartepe Belediyesi' ->
+    'kartepe-performance-programme' (Frictionless names are lower-case ASCII with dashes)."""
+    name = site.municipality.tr
+    for suffix in (" Büyükşehir Belediyesi", " Belediyesi"):
+        if name.endswith(suffix):
+            name = name[: -len(suffix)] + ("-buyuksehir" if "Büyükşehir" in suffix else "")
+            break
+    return f"{slugify(name) or 'municipality'}-performance-programme"
+
+
 def datapackage(site: Site) -> bytes:
     resources = []
     for year in sorted(site.programs):
@@ -108,7 +120,7 @@ def datapackage(site: Site) -> bytes:
         })
     package = {
         "profile": "data-package",
-        "name": "kartepe-performance-programme",
+        "name": package_name(site),
         "title": f"{site.municipality.en}: performance programme open data",
         "description": ("Strategic aims, performance goals, indicators, activities and their cost tables by "
                         "first-level economic code, as published in the official performance programme. "
