@@ -11,6 +11,7 @@ def _(message: str) -> str:
 
 
 UNTRANSLATED = _("not yet translated")
+STALE = _("translation may be out of date")
 ECON_NAMES = {
     1: _("Personnel expenses"), 2: _("Social security contributions"), 3: _("Purchases of goods and services"),
     4: _("Interest expenses"), 5: _("Current transfers"), 6: _("Capital expenditure"), 7: _("Capital transfers"),

@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 from portal.contexts import LANGS, Chrome, PageSpec
 from portal.i18n import Formatter, catalog_digest, translations
 from portal.kinds import Kind
-from portal.labels import DISCREPANCY_KINDS, ECON_NAMES, FIELD_NAMES, OFF_BUDGET_NAMES, UNTRANSLATED
+from portal.labels import DISCREPANCY_KINDS, ECON_NAMES, FIELD_NAMES, OFF_BUDGET_NAMES, STALE, UNTRANSLATED
 from portal.markdown import to_html
 from portal.model import ECON_CODES, OFF_BUDGET_SOURCES, Text, activity_document_code, goal_document_code
 from portal.outputs.charts import bar_chart, trend
@@ -63,14 +63,18 @@ def environment(lang: str, urls: Urls | None = None, site_url: str = "") -> Envi
 
 def bilingual(lang: str):
     """The `t` filter: the field in the page's language; on English pages an untranslated
-    field shows the Turkish, marked with lang="tr" and a visible note."""
+    field shows the Turkish, marked with lang="tr" and a visible note, and an English text
+    written for an earlier Turkish one says it may be out of date."""
     note = translations(lang).gettext(UNTRANSLATED)
+    stale = translations(lang).gettext(STALE)
 
     def t(text: Text, limit: int = 0) -> Markup:
         shown = text.get(lang)
         if limit and len(shown) > limit:  # breadcrumbs keep long goal texts short
             shown = shown[:limit - 1].rstrip() + "…"
         if text.translated(lang):
+            if lang != "tr" and text.stale:
+                return Markup('{} <small class="untranslated">({})</small>').format(shown, stale)
             return escape(shown)
         return Markup('<span lang="tr">{}</span> <small class="untranslated">({})</small>').format(shown, note)
     return t

@@ -64,6 +64,11 @@ def test_a_changed_turkish_text_marks_its_english_stale(tmp_path, capsys, conten
     assert result.returncode == 0, result.stderr[-1000:]
     assert "activity 1.1.3 name: the English was written for an earlier Turkish text" in result.stderr
     assert "1 translation(s) possibly out of date" in result.stdout
+    page = (tmp_path / "site/en/2024/activities/1-1-3/index.html").read_text(encoding="utf-8")
+    h1 = page[page.index("<h1>"):page.index("</h1>")]
+    assert old_en in h1 and "translation may be out of date" in h1
+    turkish = (tmp_path / "site/tr/2024/faaliyetler/1-1-3/index.html").read_text(encoding="utf-8")
+    assert "güncel olmayabilir" not in turkish and "Kamulaştırma ve Takas İşlemleri" in turkish
 
     # the translator revises the English and deletes en_of: no longer stale, and a re-import keeps it
     path = content_copy / "2024" / "goals" / "1.1.yaml"
@@ -146,3 +151,9 @@ def test_an_english_page_is_marked_stale_when_its_turkish_changes(tmp_path, caps
     assert any("page foreword text" in x for x in stale_translations(site))
     reimport(tmp_path, capsys, corrected, content_copy)  # marked once
     assert english.read_text(encoding="utf-8") == marked
+    result = run_build("--content", str(content_copy), "--out", str(tmp_path / "site"))
+    assert result.returncode == 0, result.stderr[-1000:]
+    html = (tmp_path / "site/en/2024/general/foreword/index.html").read_text(encoding="utf-8")
+    assert "this translation may be out of date" in html
+    other = (tmp_path / "site/en/2024/general/authority/index.html").read_text(encoding="utf-8")
+    assert "may be out of date" not in other
