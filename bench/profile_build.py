@@ -7,6 +7,7 @@ import json
 import pstats
 import re
 import sys
+import sysconfig
 import time
 from pathlib import Path
 
@@ -25,7 +26,10 @@ def child(src: Path, content: Path, out: Path, result: Path, text: Path) -> None
     stats = pstats.Stats(profiler, stream=stream)
     for key, count in (("cumulative", 30), ("tottime", 20)):
         stats.sort_stats(key).print_stats(count)
-    text.write_text(stream.getvalue().replace(str(src) + "/", ""), encoding="utf-8")
+    report = stream.getvalue()
+    for prefix in (sysconfig.get_paths()["purelib"], str(src), str(Path(__file__).resolve().parent.parent)):
+        report = report.replace(prefix + "/", "")
+    text.write_text(report, encoding="utf-8")
     top = sorted(stats.stats.items(), key=lambda item: -item[1][2])[:TOP]
     result.write_text(json.dumps({"seconds": seconds, "top": [
         [re.sub(r" at 0x\w+", "", func) if f == "~" else f"{Path(f).parent.name}/{Path(f).name}:{line}({func})", nc, tt, ct]

@@ -85,8 +85,11 @@ def chromium():
     """Headless Chromium (the system's `chromium`) through Playwright; yields the browser."""
     from playwright.sync_api import sync_playwright
 
+    executable = shutil.which("chromium")
+    if not executable:
+        raise RuntimeError("no `chromium` on PATH: scripts/setup --browser installs it")
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=shutil.which("chromium"), headless=True, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
         try:
             yield browser
         finally:
