@@ -48,8 +48,8 @@ def run(ctx):
     prof = json.loads((work / "result.json").read_text())
     rows = [[f"`{name}`", calls, f"{tt:.3f}", f"{tt / prof['seconds'] * 100:.0f}%", f"{ct:.3f}"]
             for name, calls, tt, ct in prof["top"]]
-    return Section(f"Profile (Builder.full() under cProfile: {prof['seconds']:.2f} s; more in profile.txt)", [
-        table(["function, by self time", "calls", "self (s)", "share", "cumulative (s)"], rows)],
+    return Section("Profile (more in profile.txt)", [
+        table([f"Builder.full() under cProfile, {prof['seconds']:.2f} s: by self time", "calls", "self (s)", "share", "cumulative (s)"], rows)],
         headline=[("most self time (profile)", ", ".join(f"`{top[0]}`" for top in prof["top"][:3]), "")], data=prof)
 
 if __name__ == "__main__":

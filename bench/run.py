@@ -60,27 +60,27 @@ def main(argv: list[str]) -> int:
             ctx.log(f"== {name} (load average {load:.2f})")
             t = time.perf_counter()
             try:
-                sections.append(bench(ctx))
+                sections.append((name, bench(ctx)))
             except Exception as exc:  # one broken benchmark must not lose the others' figures
                 traceback.print_exc()
                 failed.append(name)
                 lines = [line for line in str(exc).splitlines() if line.strip()] or [""]
-                sections.append(Section(name, [f"**failed:** `{type(exc).__name__}: {lines[0]} … {lines[-1]}`"]))
+                sections.append((name, Section(name, [f"**failed:** `{type(exc).__name__}: {lines[0]} … {lines[-1]}`"])))
             runs.append([name, f"{time.perf_counter() - t:.0f}", f"{load:.2f}"])
     finally:
         empty_trash()
     elapsed = time.perf_counter() - t0
 
     target = WORK / "results-partial.md" if only else BENCH / "results.md"
-    about = {"command": f"`{command}`", "date": started.strftime("%Y-%m-%d %H:%M UTC"),
+    about = {"command": command, "date": started.strftime("%Y-%m-%d %H:%M UTC"),
              "whole run": f"{elapsed:.0f} s", **machine()}
-    out = ["# Benchmarks", "", table(["run", ""], list(about.items())), "", "## Summary", "",
-           table(["what", "measured", "target"], [list(h) for s in sections for h in s.headline])]
-    for s in sections:
+    out = ["# Benchmarks", "", table(["run", ""], [["command", f"`{command}`"], *list(about.items())[1:]]), "",
+           "## Summary", "", table(["what", "measured", "target"], [list(h) for _, s in sections for h in s.headline])]
+    for _, s in sections:
         out += ["", f"## {s.title}"] + [x for t in s.tables for x in ("", t)]
     out += ["", "## Benchmark times", "", table(["benchmark", "took (s)", "load average at start"], runs)]
     target.write_text("\n".join(out) + "\n", encoding="utf-8")
-    raw = {**about, "elapsed_s": elapsed, "sections": {s.title: s.data for s in sections}}
+    raw = {**about, "elapsed_s": elapsed, "benchmarks": {name: s.data for name, s in sections}}
     target.with_suffix(".json").write_text(json.dumps(raw, indent=1, ensure_ascii=False, default=str) + "\n",
                                            encoding="utf-8")
     ctx.log(f"wrote {target.relative_to(ROOT)} in {elapsed:.0f} s" + (f"; FAILED: {', '.join(failed)}" * bool(failed)))

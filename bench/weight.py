@@ -70,9 +70,9 @@ def page_weight(ctx: Context) -> Section:
     pages = [r for kind, group in kinds.items() if kind != "search" for r in group]
     worst = max(pages, key=lambda r: r["total_gz"])
     over = sum(r["total_gz"] > PAGE_BUDGET_KB * 1000 for r in pages)
-    return Section("Page weight (KB = 1,000 bytes; heaviest page of each kind)", [
-        table(["kind", "pages", "HTML raw", "with CSS+JS raw", "HTML gzip", "CSS+JS gzip", "with CSS+JS gzip, median",
-               "with CSS+JS gzip, max", "heaviest"], rows)],
+    return Section("Page weight (KB = 1,000 bytes)", [
+        table(["kind", "pages", "HTML raw", "+ CSS, JS raw", "HTML gzip", "CSS, JS gzip", "+ CSS, JS gzip, median",
+               "+ CSS, JS gzip, max", "heaviest page"], rows)],
         headline=[("heaviest page with its CSS and JS, gzip (search page apart)",
                    f"{kb(worst['total_gz'])} KB (`/{worst['path']}`), {over} over", f"≤ {PAGE_BUDGET_KB} KB")],
         data={kind: {"pages": len(g), "max_total_gz": max(r["total_gz"] for r in g),
