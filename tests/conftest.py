@@ -14,6 +14,8 @@ SEED = ROOT.parent / "shared" / "seeds" / "000_9756a4526745b6c3.txt"
 
 sys.path.insert(0, str(ROOT))
 
+from tests.local_web import chromium, static_server  # noqa: E402
+
 
 def run_build(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, str(ROOT / "build.py"), *args], cwd=cwd,
@@ -63,47 +65,17 @@ def host_headers() -> dict[str, str]:
     return next(rule["values"] for rule in config["headers"] if rule["for"] == "/*")
 
 
-class QuietHandler(__import__("http.server").server.SimpleHTTPRequestHandler):
-    headers_to_send: dict[str, str] = {}
-
-    def end_headers(self):
-        for name, value in self.headers_to_send.items():
-            self.send_header(name, value)
-        super().end_headers()
-
-    def log_message(self, *args):  # keep test output readable
-        pass
-
-
 @pytest.fixture(scope="session")
 def served_site(built_site):
     """The built site on a local HTTP server, as a static host would serve it."""
-    import functools
-    import http.server
-    import threading
-
-    QuietHandler.headers_to_send = host_headers()
-    handler = functools.partial(QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-
-
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+    with static_server(built_site, host_headers()) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    executable = shutil.which("chromium") or "/usr/bin/chromium"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+    with chromium() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture

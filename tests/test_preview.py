@@ -6,44 +6,20 @@ import filecmp
 import html
 import http.client
 import signal
-import socket
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
 from portal.incremental import Builder
-from tests.conftest import ROOT, run_build
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from tests.conftest import run_build
+from tests.local_web import preview_server
 
 
 @pytest.fixture
 def preview(content_copy, tmp_path):
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--port", str(port),
-                             "--content", str(content_copy), "--out", str(tmp_path / "site")],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                break
-        except OSError:
-            time.sleep(0.1)
-    else:
-        proc.kill()
-        pytest.fail("preview server did not start: " + proc.stdout.read())
-    yield f"http://127.0.0.1:{port}", content_copy, proc
-    if proc.poll() is None:
-        proc.kill()
-        proc.wait()
+    with preview_server(content_copy, tmp_path / "site") as (url, proc):
+        yield url, content_copy, proc
 
 
 def test_edit_break_and_fix_in_an_open_tab(page, preview):

@@ -1,0 +1,96 @@
+"""Servers on 127.0.0.1 and headless Chromium, for the tests and bench/."""
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_port(port: int, timeout: float = 60, process: subprocess.Popen | None = None) -> bool:
+    """True once something listens on `port`; False after `timeout` or once `process` has ended."""
+    deadline = time.time() + timeout
+    while time.time() < deadline and (process is None or process.poll() is None):
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return True
+        except OSError:
+            time.sleep(0.1)
+    return False
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    extra_headers: dict[str, str] = {}
+
+    def end_headers(self):
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def static_server(folder: Path, headers: dict[str, str] | None = None):
+    """`folder` as a static host serves it (with `headers` on every response); yields the base URL."""
+    handler = type("Handler", (_Handler,), {"extra_headers": dict(headers or {})})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextmanager
+def preview_server(content: Path, out: Path, *, project: Path = ROOT, python: str = sys.executable,
+                   stdout=subprocess.PIPE):
+    """`build.py serve` of `project` on a free port; yields (base URL, process)."""
+    port = free_port()
+    proc = subprocess.Popen([python, str(project / "build.py"), "serve", "--port", str(port), "--content",
+                             str(content), "--out", str(out)], cwd=project, stdout=stdout,
+                            stderr=subprocess.STDOUT, text=True)
+    try:
+        if not wait_for_port(port, process=proc):
+            proc.kill()
+            output = proc.communicate()[0] if stdout == subprocess.PIPE else ""
+            raise RuntimeError(f"the preview server did not start: {output}")
+        yield f"http://127.0.0.1:{port}", proc
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
+@contextmanager
+def chromium():
+    """Headless Chromium (the system's `chromium`) through Playwright; yields the browser."""
+    from playwright.sync_api import sync_playwright
+
+    executable = shutil.which("chromium")
+    if not executable:
+        raise RuntimeError("no `chromium` on PATH: scripts/setup --browser installs it")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
