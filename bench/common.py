@@ -166,7 +166,7 @@ def machine() -> dict[str, str]:
         "OS": platform.platform(),
         "Python": f"{platform.python_implementation()} {platform.python_version()}",
         "packages": ", ".join(f"{d} {_version(d)}" for d in ("Jinja2", "MarkupSafe", "PyYAML", "Markdown",
-                                                             "Markdown", "Babel", "nh3", "playwright")),
+                                                             "Babel", "nh3", "playwright")),
         "load average (1, 5, 15 min)": ", ".join(f"{x:.2f}" for x in os.getloadavg()),
         "source": f"{_git('rev-parse', '--short=12', 'HEAD')} ({_git('branch', '--show-current')}){dirty}",
     }
