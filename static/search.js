@@ -18,7 +18,9 @@
   var KIND_ORDER = { activity: 0, goal: 1, unit: 2, aim: 3, term: 4, indicator: 5, page: 6 };
   var KIND_WEIGHT = { activity: 1, goal: 1, unit: 1, aim: 1, term: 1, indicator: 0.6, page: 0.7 };
   // How a query word meets a word of the index: exact and prefix above stem, stem above typos.
-  var EXACT = 3, PREFIX = 2, STEM = 1.9, ROOT = 1.5, TYPO = 1.2, TYPO_PREFIX = 0.8, SYNONYM = 0.9;
+  var EXACT = 3, PREFIX = 2, STEM = 1.9, ROOT = 1.5, TYPO = 1.2, TYPO_PREFIX = 0.8;
+  // what staff listed a word as meaning, closest first; and, lower, the word from what it means
+  var SYNONYM = 0.9, SYNONYM_STEP = 0.1, REVERSE = 0.6;
   // Where the word is: a short name weighs most, a long text (a goal's sentence) less, then
   // the surrounding words (unit, indicators, definition), the other language, the parent goal.
   var NAME = 3, LONG_NAME = 2, CONTEXT = 1, OTHER = 1, PARENT = 0.5, LONG = 12;
@@ -55,7 +57,9 @@
       }
       out.push({ w: w, stems: stems });
     });
-    return out;
+    // a lone letter beside other words is a possessive or an initial ("women's"): not a word to require
+    var words = out.filter(function (word) { return word.w.length > 1 || /\d/.test(word.w); });
+    return words.length ? words : out;
   }
 
   // Whether a and b differ by at most one edit (insert, delete, substitute or swap).
@@ -101,7 +105,7 @@
       if (doc.g !== undefined) titles[doc.g].forEach(function (w) { post(w, i, PARENT); });
     });
     return { docs: data.docs, postings: postings, vocab: Array.from(postings.keys()), shown: shown,
-             synonyms: data.synonyms || {}, stems: data.stems || {}, start: data.start || [], text: text };
+             synonyms: data.synonyms || {}, reverse: data.reverse || {}, stems: data.stems || {}, start: data.start || [], text: text };
   }
 
   // Codes as journalists paste them: 1.5.2, 1-5-2, PH.1.5.F2, PH.1.5, PG.1.5.1.
@@ -145,7 +149,7 @@
     return scores;
   }
 
-  // Docs that match every one of `maps`, scored by their mean.
+  // Docs that match every one of `maps`, scored by the sum.
   function every(maps) {
     var out = new Map();
     if (!maps.length) return out;
@@ -156,7 +160,7 @@
         if (!v) return;
         total += v;
       }
-      out.set(doc, total / maps.length);
+      out.set(doc, total);
     });
     return out;
   }
@@ -168,25 +172,32 @@
   function terms(words) {
     var out = [], i = 0;
     while (i < words.length) {
-      var taken = 1, alts = null;
+      var taken = 1, alts = null, back = null;
       for (var len = Math.min(3, words.length - i); len >= 1; len--) {
         var part = words.slice(i, i + len);
         var keys = [part.map(function (w) { return w.w; }).join(" ")];
         if (len === 1) keys = keys.concat(part[0].stems);
-        for (var k = 0; k < keys.length && !alts; k++) alts = index.synonyms[keys[k]] || null;
-        if (alts) { taken = len; break; }
+        for (var k = 0; k < keys.length && !alts && !back; k++) {
+          alts = index.synonyms[keys[k]] || null;
+          back = index.reverse[keys[k]] || null;
+        }
+        if (alts || back) { taken = len; break; }
       }
-      out.push({ words: words.slice(i, i + taken), alts: alts || [] });
+      out.push({ words: words.slice(i, i + taken), alts: alts || [], back: back || [] });
       i += taken;
     }
     return out;
   }
 
+  // A term's matches: its own words, or one of the phrases it stands for, each listed phrase
+  // a little lower than the one before it (staff list the closest first).
   function scoreTerm(term) {
     var scores = every(term.words.map(scoreWord));
-    term.alts.forEach(function (alt) {
-      every(phraseWords(alt).map(scoreWord)).forEach(function (s, doc) { raise(scores, doc, s * SYNONYM); });
-    });
+    function also(alt, factor) {
+      every(phraseWords(alt).map(scoreWord)).forEach(function (s, doc) { raise(scores, doc, s * factor); });
+    }
+    term.alts.forEach(function (alt, i) { also(alt, SYNONYM - SYNONYM_STEP * i); });
+    term.back.forEach(function (alt) { also(alt, REVERSE); });
     return scores;
   }
 
@@ -203,15 +214,18 @@
     }
     var words = queryWords(query);
     if (!words.length) return [];  // only punctuation: nothing to look for
-    var per = terms(words).map(scoreTerm);
-    every(per).forEach(function (s, doc) { hits.set(doc, s * per.length * KIND_WEIGHT[index.docs[doc].k]); });
-    if (!hits.size && per.length > 1) {  // no document has every word: show those with most of them
-      per.forEach(function (scores) {
-        scores.forEach(function (s, doc) {
-          hits.set(doc, (hits.get(doc) || 0) + s / 2 * KIND_WEIGHT[index.docs[doc].k]);
-        });
+    // a document's score: the sum over the terms it matches, times the share of terms it
+    // matches, so a strong match of one word in a name can outrank two faint ones in a text
+    var per = terms(words).map(scoreTerm), found = new Map();
+    per.forEach(function (scores) {
+      scores.forEach(function (s, doc) {
+        hits.set(doc, (hits.get(doc) || 0) + s);
+        found.set(doc, (found.get(doc) || 0) + 1);
       });
-    }
+    });
+    hits.forEach(function (s, doc) {
+      hits.set(doc, s * found.get(doc) / per.length * KIND_WEIGHT[index.docs[doc].k]);
+    });
     return rank(hits);
   }
 
@@ -275,8 +289,8 @@
     return li;
   }
 
-  function list(docs) {
-    var ol = el("ol");
+  function list(docs, cls) {
+    var ol = el("ol", cls);
     docs.forEach(function (doc) { ol.appendChild(item(doc)); });
     return ol;
   }
@@ -290,7 +304,7 @@
     aside.appendChild(sentence(box.dataset.otherText, box.dataset.other + "?q=" + encodeURIComponent(query.trim()),
                                query.trim()));
     aside.appendChild(el("p", null, box.dataset.start));
-    var start = list(index.start.map(function (i) { return index.docs[i]; }));
+    var start = list(index.start.map(function (i) { return index.docs[i]; }), "search-start");
     var units = el("li");
     units.appendChild(link(box.dataset.units, box.dataset.unitsLabel));
     start.appendChild(units);
@@ -306,7 +320,7 @@
     var n = results.length;
     status.textContent = !n ? box.dataset.none
       : (n === 1 ? box.dataset.countOne : box.dataset.countOther).replace("{n}", n);
-    if (n) box.appendChild(list(results)); else help(query);
+    if (n) box.appendChild(list(results, "results")); else help(query);
   }
 
   // The language switch leads to the same search in the other language.

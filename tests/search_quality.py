@@ -70,7 +70,7 @@ def rank_of(page, base: str, query: Query, depth: int = 10) -> int | None:
     where = "tr/ara" if query.lang == "tr" else "en/search"
     page.goto(f"{base}/{where}/?q={quote(query.text)}")
     page.wait_for_selector("#search-results[data-ready='true']", state="attached")
-    hrefs = page.eval_on_selector_all("#search-results ol li > a", "as => as.map(a => a.getAttribute('href'))")
+    hrefs = page.eval_on_selector_all("#search-results ol:not(.search-start) li > a", "as => as.map(a => a.getAttribute('href'))")
     wanted = expected_paths(query)
     for i, href in enumerate(hrefs[:depth], 1):
         if _matches(href, wanted):

@@ -139,19 +139,28 @@ def stem_table(site: Site, program: Program, lang: str) -> dict[str, str]:
     return {s: " ".join(sorted(found)) for s, found in sorted(table.items())}
 
 
-def synonym_table(site: Site, lang: str) -> dict[str, list[list[str]]]:
-    """folded phrase -> the phrases it also finds, each as its folded words; both ways round."""
+def synonym_table(site: Site, lang: str, reverse: bool = False) -> dict[str, list[list[str]]]:
+    """folded phrase -> the phrases it also finds, each as its folded words, closest first (in
+    the order staff listed them); with `reverse`, the other way round (the document's word ->
+    the citizens' word), which the browser ranks lower.  A one-word phrase is also keyed by
+    its stems, so that "changes" finds what "change" was given."""
     table: dict[str, list[list[str]]] = {}
 
     def add(phrase: str, also: str) -> None:
         key, found = words(phrase), words(also).split()
-        if key and found and found not in table.setdefault(key, []):
-            table[key].append(found)
+        if not key or not found:
+            return
+        keys = [key]
+        single = tokens(phrase)
+        if len(single) == 1:
+            keys.extend(stems_of(single[0], lang)[1])
+        for k in keys:
+            if found not in table.setdefault(k, []):
+                table[k].append(found)
 
     for entry in site.synonyms.get(lang, ()):
         for also in entry.also:
-            add(entry.word, also)
-            add(also, entry.word)
+            add(*((also, entry.word) if reverse else (entry.word, also)))
     return table
 
 
@@ -188,5 +197,6 @@ def search_index(site: Site, lang: str, urls: Urls) -> bytes:
     program = site.latest
     docs = documents(site, program, lang, urls)
     data = {"lower": LOWER_TABLE, "fold": FOLD_TABLE, "synonyms": synonym_table(site, lang),
+            "reverse": synonym_table(site, lang, reverse=True),
             "stems": stem_table(site, program, lang), "start": starting_points(docs, program), "docs": docs}
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
