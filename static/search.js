@@ -62,38 +62,58 @@
     return words.length ? words : out;
   }
 
-  // Whether a and b differ by at most one edit (insert, delete, substitute or swap).
+  // Whether a and b differ by at most one edit (insert, delete, substitute or swap); no
+  // strings are made, as this runs on every word of the index for a long query word.
   function withinOne(a, b) {
-    if (a === b) return true;
     var la = a.length, lb = b.length;
-    if (Math.abs(la - lb) > 1) return false;
+    if (la - lb > 1 || lb - la > 1) return false;
     var i = 0;
-    while (i < la && i < lb && a[i] === b[i]) i++;
+    while (i < la && i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
     if (la === lb) {
-      if (a.slice(i + 1) === b.slice(i + 1)) return true;
-      return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+      if (i >= la - 1 || same(a, i + 1, b, i + 1)) return true;
+      return a[i] === b[i + 1] && a[i + 1] === b[i] && same(a, i + 2, b, i + 2);
     }
-    return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+    return la > lb ? same(a, i + 1, b, i) : same(a, i, b, i + 1);
+  }
+
+  // Whether the rest of a from i equals the rest of b from j.
+  function same(a, i, b, j) {
+    if (a.length - i !== b.length - j) return false;
+    while (i < a.length) if (a.charCodeAt(i++) !== b.charCodeAt(j++)) return false;
+    return true;
+  }
+
+  // Whether b begins with a, but for one letter changed or two swapped (a typo while typing).
+  function prefixWithinOne(a, b) {
+    var n = a.length, i = 0, j;
+    while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+    if (i === n) return true;
+    for (j = i + 1; j < n && a.charCodeAt(j) === b.charCodeAt(j);) j++;
+    if (j === n) return true;  // one letter changed
+    if (i + 1 >= n || a[i] !== b[i + 1] || a[i + 1] !== b[i]) return false;
+    for (j = i + 2; j < n && a.charCodeAt(j) === b.charCodeAt(j);) j++;
+    return j === n;  // two letters swapped
+  }
+
+  // The index of the first word of the sorted vocabulary not before `q`.
+  function lowerBound(vocab, q) {
+    var lo = 0, hi = vocab.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (vocab[mid] < q) lo = mid + 1; else hi = mid;
+    }
+    return lo;
   }
 
   function build(data) {
     var text = makeText(data.lower, data.fold);
-    var postings = new Map(), shown = new Map();
+    var postings = new Map();
     function post(word, doc, weight) {
       var list = postings.get(word);
       if (!list) { list = new Map(); postings.set(word, list); }
       if ((list.get(doc) || 0) < weight) list.set(doc, weight);
     }
-    var titles = data.docs.map(function (doc) {
-      var own = [];
-      (text.lower(doc.t).match(/[\p{L}\p{N}]+/gu) || []).forEach(function (token) {
-        tokens(text.fold(token)).forEach(function (w) {
-          own.push(w);
-          if (!shown.has(w)) shown.set(w, token);  // how the word is written, for "did you mean"
-        });
-      });
-      return own;
-    });
+    var titles = data.docs.map(function (doc) { return tokens(text.fold(doc.t)); });
     data.docs.forEach(function (doc, i) {
       var own = titles[i];
       doc.n = own.length;
@@ -103,9 +123,17 @@
         if (field[0]) field[0].split(" ").forEach(function (w) { post(w, i, field[1]); });
       });
       if (doc.g !== undefined) titles[doc.g].forEach(function (w) { post(w, i, PARENT); });
+      if (doc.i) {  // a goal is also found by its indicators' names
+        for (var j = doc.i[0]; j < doc.i[0] + doc.i[1]; j++) titles[j].forEach(function (w) { post(w, i, CONTEXT); });
+      }
     });
-    return { docs: data.docs, postings: postings, vocab: Array.from(postings.keys()), shown: shown,
-             synonyms: data.synonyms || {}, reverse: data.reverse || {}, stems: data.stems || {}, start: data.start || [], text: text };
+    var stems = {};  // written by the build as what follows the stem, or "=" and the whole word
+    Object.keys(data.stems || {}).forEach(function (s) {
+      stems[s] = data.stems[s].split(" ").map(function (p) { return p.charAt(0) === "=" ? p.slice(1) : s + p; });
+    });
+    return { docs: data.docs, postings: postings, vocab: Array.from(postings.keys()).sort(), shown: null,
+             known: new Map(),
+             synonyms: data.synonyms || {}, reverse: data.reverse || {}, stems: stems, start: data.start || [], text: text };
   }
 
   // Codes as journalists paste them: 1.5.2, 1-5-2, PH.1.5.F2, PH.1.5, PG.1.5.1.
@@ -123,29 +151,41 @@
     if ((scores.get(doc) || 0) < value) scores.set(doc, value);
   }
 
-  // One query word's matches: doc -> score.
+  // One query word's matches: doc -> score.  Made once per word and kept: typing
+  // "asfalt y" after "asfalt" only looks up "y".
   function scoreWord(word) {
-    var q = word.w, scores = new Map(), numeric = /^\d+$/.test(q);
-    function hit(t, s) {
-      var list = index.postings.get(t);
-      if (list) list.forEach(function (weight, doc) { raise(scores, doc, s * weight); });
+    var key = word.w + " " + word.stems.join(" ");
+    var known = index.known.get(key);
+    if (known) return known;
+    var q = word.w, scores = new Map(), numeric = /^\d+$/.test(q), vocab = index.vocab, t, i;
+    var best = new Map();  // vocabulary word -> how well it matches
+    function take(t, s) { if ((best.get(t) || 0) < s) best.set(t, s); }
+    for (i = lowerBound(vocab, q); i < vocab.length && vocab[i].startsWith(q); i++) {
+      t = vocab[i];
+      if (t === q) take(t, EXACT);
+      else if (q.length >= 2 || numeric) take(t, PREFIX);
     }
     // a Turkish verbal noun ("toplama", "kiralamak") reaches the forms built on its verb
     // ("toplanması"), which Snowball's noun suffixes do not take off
     var root = stemmer && stemmer.lang === "tr" && /^(.{4,}?)m[ae]k?$/.exec(q);
-    index.vocab.forEach(function (t) {
-      var s = 0;
-      if (t === q) s = EXACT;
-      else if (t.length > q.length && t.startsWith(q) && (q.length >= 2 || numeric)) s = PREFIX;
-      else if (root && t.startsWith(root[1])) s = ROOT;
-      else if (!numeric && q.length >= 5 && withinOne(q, t)) s = TYPO;
-      else if (!numeric && q.length >= 5 && t.length > q.length && withinOne(q, t.slice(0, q.length))) s = TYPO_PREFIX;
-      if (s) hit(t, s);
-    });
+    if (root) {
+      for (i = lowerBound(vocab, root[1]); i < vocab.length && vocab[i].startsWith(root[1]); i++) take(vocab[i], ROOT);
+    }
     word.stems.concat([q]).forEach(function (s) {
-      if (s !== q) hit(s, STEM);
-      (index.stems[s] || "").split(" ").forEach(function (t) { if (t && t !== q) hit(t, STEM); });
+      if (s !== q && index.postings.has(s)) take(s, STEM);
+      (index.stems[s] || []).forEach(function (t) { if (t !== q) take(t, STEM); });
     });
+    if (!numeric && q.length >= 5) {
+      for (i = 0; i < vocab.length; i++) {
+        t = vocab[i];
+        if (withinOne(q, t)) take(t, TYPO);
+        else if (t.length > q.length && prefixWithinOne(q, t)) take(t, TYPO_PREFIX);
+      }
+    }
+    best.forEach(function (s, t) {
+      index.postings.get(t).forEach(function (weight, doc) { raise(scores, doc, s * weight); });
+    });
+    index.known.set(key, scores);
     return scores;
   }
 
@@ -236,10 +276,22 @@
     }).slice(0, 50).map(function (e) { return index.docs[e[0]]; });
   }
 
+  // folded word -> how a title writes it ("cop" -> "çöp"), to suggest words as people write them
+  function written() {
+    var shown = new Map();
+    index.docs.forEach(function (doc) {
+      (index.text.lower(doc.t).match(/[\p{L}\p{N}]+/gu) || []).forEach(function (token) {
+        tokens(index.text.fold(token)).forEach(function (w) { if (!shown.has(w)) shown.set(w, token); });
+      });
+    });
+    return shown;
+  }
+
   // "Did you mean": each word that finds nothing replaced by the index's commonest word one
   // edit away from it; null when no word changes.
   function suggestion(query) {
     var changed = false;
+    if (!index.shown) index.shown = written();
     var words = queryWords(query).map(function (word) {
       if (scoreWord(word).size) return index.shown.get(word.w) || word.w;
       var best = null, most = 0;

@@ -10,7 +10,9 @@ keep in content/search.yaml, both ways round.
 A document's title is shipped as it is shown; the browser folds it into
 the words it matches (tests/test_search_browser.py proves the two foldings
 equal), so the words are not shipped twice.  Activities and indicators
-name their goal (`g`) instead of repeating the goal's text.
+name their goal (`g`) instead of repeating the goal's text, and a goal its
+indicators (`i`: the first and how many); indicators carry no words of the
+other language.  The stems table writes each word as what follows its stem.
 """
 from __future__ import annotations
 
@@ -31,7 +33,7 @@ _WORD = re.compile(r"[a-z0-9]+")
 _HEADING = re.compile(r'<h([2-4]) id="([^"]+)">(.*?)</h\1>', re.S)
 _TAG = re.compile(r"<[^>]+>")
 STARTING_POINTS = 4  # the biggest activities, offered when a search finds nothing
-PAGE_TEXT = 2000  # characters of a general page's body that are searched
+PAGE_TEXT = 800  # characters of a general page's body that are searched (its headings are documents)
 
 
 def words(*texts: str) -> str:
@@ -70,7 +72,7 @@ def entries(site: Site, program: Program, lang: str) -> Iterator[Entry]:
                     amount=program.aim_totals[aim.number].total)
     for goal in program.goals:
         yield Entry("goal", goal.code, goal.text, lambda u, c=goal.code: u.goal(lang, year, c), goal.unit,
-                    goal.total, [i.name.get(lang) for i in goal.indicators], goal.document_code)
+                    goal.total, printed=goal.document_code)
         for activity in goal.activities:
             yield Entry("activity", activity.code, activity.name,
                         lambda u, c=activity.code: u.activity(lang, year, c), activity.unit,
@@ -115,6 +117,12 @@ def documents(site: Site, program: Program, lang: str, urls: Urls) -> list[dict]
                "o": " ".join(w for w in words(other).split() if w not in own)}
         if e.goal:
             doc["g"] = goal_index[e.goal]
+        if e.kind == "indicator":
+            del doc["o"]
+        if e.kind == "goal":
+            own_indicators = [i for i, f in enumerate(found) if f.kind == "indicator" and f.goal == e.code]
+            if own_indicators:
+                doc["i"] = [own_indicators[0], len(own_indicators)]
         docs.append({k: v for k, v in doc.items() if v != "" or k in ("t", "p", "k")})
     return docs
 
@@ -128,7 +136,7 @@ def _texts(site: Site, program: Program, lang: str) -> Iterator[str]:
         yield from e.context
 
 
-def stem_table(site: Site, program: Program, lang: str) -> dict[str, str]:
+def stem_table(site: Site, program: Program, lang: str) -> dict[str, set[str]]:
     """folded stem -> the folded words of the index that have it (when they differ from it)."""
     table: dict[str, dict[str, None]] = {}
     for text in _texts(site, program, lang):
@@ -136,7 +144,14 @@ def stem_table(site: Site, program: Program, lang: str) -> dict[str, str]:
             folded, stems = stems_of(token, lang)
             for s in stems:
                 table.setdefault(s, {})[folded] = None
-    return {s: " ".join(sorted(found)) for s, found in sorted(table.items())}
+    return {s: set(found) for s, found in table.items()}
+
+
+def _written(table: dict[str, set[str]]) -> dict[str, str]:
+    """Each stem's words as what follows the stem ("gosterge": "leri si"), or "=" and the
+    whole word where it does not begin with its stem ("kitap": "=kitabi")."""
+    return {s: " ".join(w[len(s):] if w.startswith(s) else "=" + w for w in sorted(found))
+            for s, found in sorted(table.items())}
 
 
 def synonym_table(site: Site, lang: str, reverse: bool = False) -> dict[str, list[list[str]]]:
@@ -198,5 +213,5 @@ def search_index(site: Site, lang: str, urls: Urls) -> bytes:
     docs = documents(site, program, lang, urls)
     data = {"lower": LOWER_TABLE, "fold": FOLD_TABLE, "synonyms": synonym_table(site, lang),
             "reverse": synonym_table(site, lang, reverse=True),
-            "stems": stem_table(site, program, lang), "start": starting_points(docs, program), "docs": docs}
+            "stems": _written(stem_table(site, program, lang)), "start": starting_points(docs, program), "docs": docs}
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
