@@ -74,13 +74,13 @@ class Loader:
     def _check_synonyms(self, site: Site) -> None:
         """Every word a synonym leads to must be found in that language's search index: a
         misspelt or removed word would otherwise quietly find nothing."""
-        from portal.outputs.search import missing_words, vocabulary
+        from portal.outputs.search import Vocabulary
 
         for lang, entries in site.synonyms.items():
-            known = vocabulary(site, lang)
+            known = Vocabulary(site, lang)
             for entry in entries:
                 for also, origin in zip(entry.also, entry.origins):
-                    for word in missing_words(also, lang, known):
+                    for word in known.lacks(also):
                         self.problems.add(origin.path, origin.line,
                                           f"{lang}.{entry.word}: '{word}' (in '{also}') is in no document of "
                                           f"the {'Turkish' if lang == 'tr' else 'English'} search index")

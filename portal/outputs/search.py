@@ -138,13 +138,18 @@ def _texts(site: Site, program: Program, lang: str) -> Iterator[str]:
 
 def stem_table(site: Site, program: Program, lang: str) -> dict[str, set[str]]:
     """folded stem -> the folded words of the index that have it (when they differ from it)."""
-    table: dict[str, dict[str, None]] = {}
+    table: dict[str, set[str]] = {}
     for text in _texts(site, program, lang):
-        for token in tokens(text):
-            folded, stems = stems_of(token, lang)
-            for s in stems:
-                table.setdefault(s, {})[folded] = None
-    return {s: set(found) for s, found in table.items()}
+        for s, folded in _text_stems(text, lang):
+            table.setdefault(s, set()).add(folded)
+    return table
+
+
+@lru_cache(maxsize=16384)
+def _text_stems(text: str, lang: str) -> tuple[tuple[str, str], ...]:
+    """(stem, folded word) for each stemmed word of one text: kept, so that a rebuild after
+    one edit stems only the texts that changed."""
+    return tuple((s, folded) for folded, stems in (stems_of(t, lang) for t in tokens(text)) for s in stems)
 
 
 def _written(table: dict[str, set[str]]) -> dict[str, str]:
@@ -179,26 +184,32 @@ def synonym_table(site: Site, lang: str, reverse: bool = False) -> dict[str, lis
     return table
 
 
-def vocabulary(site: Site, lang: str) -> set[str]:
-    """Every folded word and stem the language's index can match."""
-    program = site.latest
-    known = set(stem_table(site, program, lang))
-    for text in _texts(site, program, lang):
-        known.update(_folded_words(text))
-    other = "en" if lang == "tr" else "tr"
-    for e in entries(site, program, lang):
-        known.update(_folded_words(e.title.get(other)))
-    return known
+class Vocabulary:
+    """The folded words a language's index can match, and on demand (most synonyms name a
+    word as the pages write it) their stems: the build checks search.yaml with it on every
+    load, the preview's included."""
 
+    def __init__(self, site: Site, lang: str):
+        self.site, self.lang, self._stems = site, lang, None
+        program, other = site.latest, "en" if lang == "tr" else "tr"
+        self.words: set[str] = set()
+        for text in _texts(site, program, lang):
+            self.words.update(_folded_words(text))
+        for e in entries(site, program, lang):
+            self.words.update(_folded_words(e.title.get(other)))
 
-def missing_words(phrase: str, lang: str, known: set[str]) -> list[str]:
-    """The words of a synonym's phrase that the index cannot match (neither as typed nor by stem)."""
-    missing = []
-    for token in tokens(phrase):
-        folded, stems = stems_of(token, lang)
-        if folded not in known and not any(s in known for s in stems):
-            missing.append(token)
-    return missing
+    def lacks(self, phrase: str) -> list[str]:
+        """The words of a phrase that the index cannot match, neither as typed nor by stem."""
+        missing = []
+        for token in tokens(phrase):
+            folded, stems = stems_of(token, self.lang)
+            if folded in self.words or any(s in self.words for s in stems):
+                continue
+            if self._stems is None:
+                self._stems = set(stem_table(self.site, self.site.latest, self.lang))
+            if folded not in self._stems and not any(s in self._stems for s in stems):
+                missing.append(token)
+        return missing
 
 
 def starting_points(docs: list[dict], program: Program) -> list[int]:
