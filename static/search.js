@@ -2,7 +2,7 @@
 // Queries and documents are folded with the tables the build ships in the
 // index (the same ones portal/text.py uses), so "isik" finds "Işık"; query
 // words are stemmed with the page language's Snowball stemmer
-// (static/snowball/, the algorithm the build stemmed the documents with),
+// (static/stem-tr.js, stem-en.js: the algorithm the build stemmed the documents with),
 // so "atık toplama" finds "Atıkların Toplanması" and "salaries" "salary".
 // window.portalSearch exposes the folding, the stemming and the search
 // itself, which the tests run against the build's own tables.

@@ -1,5 +1,5 @@
 """The browser stems a query as the build stemmed the documents: the shipped
-static/snowball/stem-*.js, run by the shipped static/search.js on the served search page,
+static/stem-tr.js and stem-en.js, run by the shipped static/search.js on the served search page,
 against snowballstemmer in Python, on every word of the content in each language."""
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Writes static/snowball/stem-tr.js and stem-en.js, the browser's copies of the Snowball
+"""Writes static/stem-tr.js and static/stem-en.js, the browser's copies of the Snowball
 stemmers the build uses (the Python package snowballstemmer, same version).
 
 The search matches a query's stem against the stems the build put in the index, so both
@@ -6,7 +6,8 @@ sides must run one algorithm: these files are the JavaScript that Snowball gener
 the same .sbl sources as the Python package.  Snowball emits ES modules that import a base
 class by relative path; the site fingerprints asset names, so each language's stemmer and
 the base class are joined into one classic script that sets `window.portalStemmer`, and
-minified with terser.
+minified with terser.  Snowball's BSD licence heads each file (static/ publishes only
+scripts, styles and data, so the licence travels inside the script).
 
     snowball/ (the Snowball source at tag v3.1.1):  make snowball && make js
     python tools/vendor_snowball.py SNOWBALL_JS_DIR --terser node_modules/.bin/terser
@@ -21,7 +22,7 @@ import subprocess
 from pathlib import Path
 
 SNOWBALL_VERSION = "3.1.1"  # keep equal to snowballstemmer in requirements.txt
-OUT = Path(__file__).resolve().parent.parent / "static" / "snowball"
+OUT = Path(__file__).resolve().parent.parent / "static"  # every file there is published as an asset
 LANGUAGES = {"tr": "turkish", "en": "english"}
 
 
@@ -46,16 +47,13 @@ def main() -> None:
     parser.add_argument("js_dir", type=Path, help="the javascript output folder of a Snowball build")
     parser.add_argument("--terser", required=True, help="the terser command (npm package terser)")
     args = parser.parse_args()
-    licence = (args.js_dir.parent / "COPYING").read_text(encoding="utf-8")
-    OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "COPYING").write_text(licence, encoding="utf-8")
+    licence = (args.js_dir.parent / "COPYING").read_text(encoding="utf-8").strip()
     for lang in LANGUAGES:
         source = bundle(args.js_dir, lang)
         minified = subprocess.run([args.terser, "--compress", "--mangle", "--ecma", "2022"], input=source,
                                   capture_output=True, text=True, check=True).stdout
         header = (f"/* Snowball {SNOWBALL_VERSION} {LANGUAGES[lang]} stemmer, generated from {LANGUAGES[lang]}.sbl "
-                  f"(https://snowballstem.org/); BSD licence: static/snowball/COPYING. Written by "
-                  f"tools/vendor_snowball.py. */\n")
+                  f"(https://snowballstem.org/), written by tools/vendor_snowball.py.\n\n{licence}\n*/\n")
         (OUT / f"stem-{lang}.js").write_text(header + minified.strip() + "\n", encoding="utf-8")
 
 

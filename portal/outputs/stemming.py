@@ -3,7 +3,7 @@
 "atık toplama" should find "Atıkların Toplanması" and "salaries" should find "salary": a
 word and its inflections share a Snowball stem.  The build stems the documents here, with
 the Python package snowballstemmer; the browser stems the query with the JavaScript that
-Snowball generates from the same algorithm (static/snowball/, tools/vendor_snowball.py).
+Snowball generates from the same algorithm (static/stem-tr.js and stem-en.js, tools/vendor_snowball.py).
 tests/test_search_stems.py runs both on words of the content and requires the same stems.
 
 Stems are taken of the lower-cased word (the Turkish stemmer needs its ı, ş and ğ to see
