@@ -267,7 +267,8 @@ class PageContexts:
         path = Urls.search(self.lang)
         return self._spec(r, None, path, "search.html", "search", both(Urls.search),
                           {"search_index": r("asset", f"search-{self.lang}.json"),
-                           "search_script": r("asset", "search.js")},
+                           "search_script": r("asset", "search.js"),
+                           "stem_script": r("asset", f"stem-{self.lang}.js")},
                           breadcrumbs=self._site_crumbs(r, "search", path))
 
     def glossary(self, r: Reader) -> PageSpec:

@@ -13,7 +13,7 @@ import yaml
 from portal.errors import Problems
 from portal.model import (
     ECON_CODES, OFF_BUDGET_SOURCES, Activity, Aim, Cost, GlossaryTerm, Goal, GoalTableRow, Indicator,
-    Listing, Origin, Page, Program, SectionD, SectionDRow, Site, Statement, Text, Unit,
+    Listing, Origin, Page, Program, SectionD, SectionDRow, Site, Statement, Synonym, Text, Unit,
 )
 from portal.tables import count, tables_in
 from portal.yamlsource import Invalid, Node, read
@@ -64,9 +64,26 @@ class Loader:
             self.problems.add(self.rel(self.content), 1, "no programme year folder (such as 2024/) found")
         self.problems.raise_if_any()
         name, municipality, languages, default, url = settings
-        return Site(name=name, municipality=municipality, languages=languages, default_language=default,
+        site = Site(name=name, municipality=municipality, languages=languages, default_language=default,
                     units=self.units, programs=programs, glossary=glossary, url=url, synonyms=synonyms,
                     origin=Origin(self.rel(site_file), 1))
+        self._check_synonyms(site)
+        self.problems.raise_if_any()
+        return site
+
+    def _check_synonyms(self, site: Site) -> None:
+        """Every word a synonym leads to must be found in that language's search index: a
+        misspelt or removed word would otherwise quietly find nothing."""
+        from portal.outputs.search import Vocabulary
+
+        for lang, entries in site.synonyms.items():
+            known = Vocabulary(site, lang)
+            for entry in entries:
+                for also, origin in zip(entry.also, entry.origins):
+                    for word in known.lacks(also):
+                        self.problems.add(origin.path, origin.line,
+                                          f"{lang}.{entry.word}: '{word}' (in '{also}') is in no document of "
+                                          f"the {'Turkish' if lang == 'tr' else 'English'} search index")
 
     def _guard(self, fn):
         try:
@@ -148,17 +165,22 @@ class Loader:
             return found
         return tuple(self._each(self._items(root), term))
 
-    def _synonyms(self, path: Path) -> dict[str, dict[str, tuple[str, ...]]]:
+    def _synonyms(self, path: Path) -> dict[str, tuple[Synonym, ...]]:
+        """Each language's entries: `word: [also, ...]`, words or phrases on both sides."""
         root = self.read(path) if path.exists() else None
-        out: dict[str, dict[str, tuple[str, ...]]] = {}
+        out: dict[str, tuple[Synonym, ...]] = {}
         try:
             for lang, table in (root.mapping(optional=("tr", "en")) if root else {}).items():
-                out[lang] = {}
+                entries = []
                 for word, also in table.mapping().items():
-                    if len(word.split()) != 1:
-                        also.fail(f"'{word}' must be a single word (search matches word by word)")
+                    try:
+                        items = also.sequence()
+                        if not items:
+                            raise also.fail(f"'{word}' lists no words to find")
+                        entries.append(Synonym(word, tuple(n.text() for n in items), tuple(n.origin for n in items)))
+                    except Invalid:
                         continue
-                    out[lang][word] = tuple(n.text() for n in also.sequence())
+                out[lang] = tuple(entries)
         except Invalid:
             pass
         return out

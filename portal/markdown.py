@@ -24,9 +24,12 @@ from portal.diskcache import CACHE, kept
 
 ALLOWED_TAGS = {"p", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "a", "blockquote", "table", "thead",
                 "tbody", "tr", "th", "td", "br", "sup", "sub", "code", "div"}
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope", "class"}, "td": {"class"}, "div": {"class", "tabindex"}}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope", "class"}, "td": {"class"}, "div": {"class", "tabindex"},
+                      "h2": {"id"}, "h3": {"id"}, "h4": {"id"}}
 HTML_CACHE = CACHE / "markdown"  # converted texts, named by the hash of the text and of the converter
 _CELL = re.compile(r'<(th|td)(?: align="(left|right|center)")?>')
+_HEADING = re.compile(r"<h([2-4])>(.*?)</h\1>", re.S)
+_TAG = re.compile(r"<[^>]+>")
 _converter = None
 
 
@@ -59,9 +62,25 @@ def _convert(text: str) -> str:
     # headings inside a page start below the page's own h1
     for level in (3, 2, 1):
         html = html.replace(f"<h{level}>", f"<h{level + 1}>").replace(f"</h{level}>", f"</h{level + 1}>")
+    html = _heading_ids(html)
     # the final newline is where the earlier converter (cmark-gfm) put it: published pages stay the same
     return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
                      url_schemes={"http", "https", "mailto"}, link_rel="noopener") + "\n"
+
+
+def _heading_ids(html: str) -> str:
+    """Each heading gets an id from its words ("Teknolojik Envanter" -> teknolojik-envanter), so
+    that search results and shared links can point at a section of a page."""
+    from portal.text import slugify
+
+    used: dict[str, int] = {}
+
+    def one(m: re.Match) -> str:
+        base = slugify(_TAG.sub("", m[2])) or "section"
+        used[base] = used.get(base, 0) + 1
+        element_id = base if used[base] == 1 else f"{base}-{used[base]}"
+        return f'<h{m[1]} id="{element_id}">{m[2]}</h{m[1]}>'
+    return _HEADING.sub(one, html)
 
 
 def _cell(m: re.Match) -> str:

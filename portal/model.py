@@ -387,6 +387,16 @@ class GlossaryTerm:
 
 
 @dataclass(frozen=True)
+class Synonym:
+    """Words citizens search for (`word`, one or more words) and what the documents call it
+    (`also`, each one or more words); search finds either from the other (content/search.yaml)."""
+
+    word: str
+    also: tuple[str, ...]
+    origins: tuple[Origin, ...]  # the line of each of `also`, for the build's check that it exists
+
+
+@dataclass(frozen=True)
 class Site:
     name: Text
     municipality: Text
@@ -396,7 +406,7 @@ class Site:
     programs: dict[int, Program]
     glossary: tuple[GlossaryTerm, ...] = ()
     url: str = ""  # the public address, for canonical links and the sitemap
-    synonyms: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # lang -> word -> also
+    synonyms: dict[str, tuple[Synonym, ...]] = field(default_factory=dict)  # lang -> entries
     origin: Origin | None = None  # site.yaml  # the public address, for canonical links and the sitemap
 
     @property

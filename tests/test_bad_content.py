@@ -137,9 +137,15 @@ def page_file_name_not_a_slug(c):
     return "2024/pages/Bütçe-Özeti.tr.md", 1, "must be lower-case ASCII words"
 
 
-def synonym_of_two_words(c):
-    replace(c, "search.yaml", "  nikah: [evlendirme]", "  nikah salonu: [evlendirme]")
-    return "search.yaml", line_of(c, "search.yaml", "nikah salonu"), "must be a single word"
+def synonym_to_a_word_the_index_lacks(c):
+    """A misspelt word on the right finds nothing: the build says so at its line."""
+    replace(c, "search.yaml", "  soup kitchen: [hot meal]", "  soup kitchen:\n    - hot meal\n    - hot meel")
+    return "search.yaml", line_of(c, "search.yaml", "hot meel"), "en.soup kitchen: 'meel' (in 'hot meel') is in no document"
+
+
+def synonym_with_nothing_to_find(c):
+    replace(c, "search.yaml", "  nikah: [evlendirme]", "  nikah: []")
+    return "search.yaml", line_of(c, "search.yaml", "nikah: []"), "lists no words to find"
 
 
 def site_without_its_address(c):
@@ -148,7 +154,8 @@ def site_without_its_address(c):
 
 
 CASES = [unicode_digits_in_a_number, full_width_digits_in_an_amount, folder_named_like_a_goal_file,
-         page_file_name_not_a_slug, synonym_of_two_words, site_without_its_address, misquoted_statement, statement_without_its_cell, break_syntax, non_numeric_amount, negative_amount, float_style_amount, duplicated_goal_file,
+         page_file_name_not_a_slug, synonym_to_a_word_the_index_lacks, synonym_with_nothing_to_find,
+         site_without_its_address, misquoted_statement, statement_without_its_cell, break_syntax, non_numeric_amount, negative_amount, float_style_amount, duplicated_goal_file,
          unknown_unit, missing_key, misspelt_key, missing_english_key, empty_turkish, duplicate_key,
          bad_activity_code, wrong_shape, not_utf8, empty_file, year_mismatch]
 

@@ -52,7 +52,14 @@ def test_a_right_aligned_column_is_a_column_of_figures():
 
 
 def test_headings_start_below_the_page_title():
-    assert convert("# Bir\n\n## İki\n\n### Üç") == "<h2>Bir</h2>\n<h3>İki</h3>\n<h4>Üç</h4>\n"
+    assert convert("# Bir\n\n## İki\n\n### Üç") == '<h2 id="bir">Bir</h2>\n<h3 id="iki">İki</h3>\n<h4 id="uc">Üç</h4>\n'
+
+
+def test_headings_have_ids_for_links_into_a_page():
+    """Search results link to a general page's sections; two alike headings keep two ids."""
+    html = convert("## Araç Parkı\n\nMetin\n\n## Araç Parkı\n\n## *Şikâyet* Hattı")
+    assert '<h3 id="arac-parki">Araç Parkı</h3>' in html and '<h3 id="arac-parki-2">' in html
+    assert '<h3 id="sikayet-hatti"><em>Şikâyet</em> Hattı</h3>' in html
 
 
 def test_pasted_html_cannot_run_script():

@@ -139,8 +139,9 @@ RENDER_COUNTS = {
                       "  name:\n    tr: Bisiklet Yolu Ağı Yapılması\n    en: Construction", 8),
     # a glossary definition shows on the glossary only
     "glossary": ("glossary.yaml", "tr: Belediyenin stratejik planında", "tr: Belediyenin stratejik plânında", 2),
-    # a unit's description shows on its own page
-    "unit description": ("units/zabita.yaml", "description:\n  tr: ''", "description:\n  tr: 'Denetim'", 2),
+    # a unit's description shows on its own page, and its words are in both languages' search
+    # (the English one reads the Turkish while no English is written)
+    "unit description": ("units/zabita.yaml", "description:\n  tr: ''", "description:\n  tr: 'Denetim'", 4),
     # the mission shows on the overview only
     "mission": ("2024/program.yaml", "mission:\n  tr: Halkımızın", "mission:\n  tr: Halkımızın ve", 2),
     # a general page's body shows on that page, and its words are in that language's search;

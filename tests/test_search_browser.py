@@ -9,7 +9,7 @@ import pytest
 
 # query, language, the title (or a distinctive part of it) of the expected top result
 CASES = [
-    ("çöp", "tr", "Temizlik İşleri Müdürlüğü"),  # through the synonyms staff keep in search.yaml
+    ("çöp", "tr", "Atıkların Toplanması"),  # through the synonyms staff keep in search.yaml
     ("asfalt", "tr", "(asfalt veya parke kaplama)"),  # goal 1.5 says it in its own words
     ("nikah", "tr", "Nikâh İşlemlerinin Yürütülmesi"),
     ("NİKAH", "tr", "Nikâh İşlemlerinin Yürütülmesi"),
@@ -71,7 +71,7 @@ def test_header_search_box_leads_to_the_search_page(page, served_site):
     page.press("#site-search", "Enter")
     page.wait_for_selector("#search-results li")
     assert "/tr/ara/" in page.url
-    assert "Temizlik İşleri Müdürlüğü" in page.locator("#search-results li a").first.inner_text()
+    assert "Atıkların Toplanması" in page.locator("#search-results li a").first.inner_text()
 
 
 def test_a_result_shows_code_unit_and_amount(page, served_site):
@@ -94,25 +94,18 @@ def test_no_javascript_explains_and_links_to_units(browser, served_site):
 
 
 def test_browser_folding_matches_python(page, served_site):
-    """The same table of cases, folded by the browser with the shipped tables."""
+    """The same table of cases, folded by the shipped static/search.js with the shipped tables."""
     cases = json.loads((Path(__file__).parent / "folding_cases.json").read_text(encoding="utf-8"))["fold"]
     page.goto(f"{served_site}/tr/ara/")
     page.wait_for_selector("#search-results[data-ready='true']", state="attached")
-    index_url = page.get_attribute("#search-results", "data-index")
-    folded = page.evaluate("""async ([url, texts]) => {
-        const data = await (await fetch(url)).json();
-        const upper = new RegExp("[" + Object.keys(data.lower).join("") + "]", "g");
-        const marks = new RegExp("[" + Object.keys(data.fold).join("") + "]", "g");
-        return texts.map(t => t.normalize("NFC").replace(upper, c => data.lower[c]).toLowerCase()
-            .replace(marks, c => data.fold[c]).normalize("NFD").replace(/\\p{M}/gu, ""));
-    }""", [index_url, [c[0] for c in cases]])
+    folded = page.evaluate("texts => texts.map(t => window.portalSearch.fold(t))", [c[0] for c in cases])
     assert folded == [c[1] for c in cases]
 
 
 def test_punctuation_only_finds_nothing_and_search_keeps_working(page, served_site):
     page.goto(search_url(served_site, "tr", "?"))
     page.wait_for_selector("#search-results[data-ready='true']", state="attached")
-    assert page.locator("#search-results li").count() == 0
+    assert page.locator("#search-results ol.results li").count() == 0
     page.fill("#search-query", "asfalt")
     page.wait_for_selector("#search-results li")
     assert page.inner_text("#search-status") != ""
@@ -122,3 +115,74 @@ def test_one_result_is_counted_in_the_singular(page, served_site):
     page.goto(search_url(served_site, "en", "PG.1.12.2"))
     page.wait_for_selector("#search-results li")
     assert page.inner_text("#search-status") == "1 result"
+
+
+def test_nothing_found_offers_a_spelling_the_other_language_and_places_to_start(page, served_site):
+    page.goto(search_url(served_site, "tr", "parx"))  # one letter off "park", too short to be read as a typo
+    page.wait_for_selector("#search-results[data-ready='true']", state="attached")
+    assert page.inner_text("#search-status") == "Bu arama için sonuç bulunamadı."
+    help_box = page.locator("#search-results .search-help")
+    suggestion = help_box.locator("a", has_text="park").first
+    assert suggestion.get_attribute("href") == "?q=park"
+    other = help_box.locator("a", has_text="parx")
+    assert other.get_attribute("href").endswith("/en/search/?q=parx")
+    starts = help_box.locator("ol.search-start li a")
+    assert starts.count() == 5 and starts.last.get_attribute("href").endswith("/tr/2024/birimler/")
+    suggestion.click()
+    page.wait_for_selector("#search-results ol.results li")
+    assert "q=park" in page.url
+
+
+def test_the_language_switch_keeps_the_query(page, browser, served_site):
+    page.goto(search_url(served_site, "tr", "asfalt"))
+    page.wait_for_selector("#search-results[data-ready='true']", state="attached")
+    assert page.get_attribute("a.lang-switch", "href").endswith("/en/search/?q=asfalt")
+    page.fill("#search-query", "bisiklet yolu")
+    assert page.get_attribute("a.lang-switch", "href").endswith("/en/search/?q=bisiklet%20yolu")
+    page.click("a.lang-switch")
+    page.wait_for_selector("#search-results ol.results li")
+    assert page.input_value("#search-query") == "bisiklet yolu"
+    assert "Construction of cycle paths" in page.locator("#search-results li a").first.inner_text()
+    context = browser.new_context(java_script_enabled=False)  # without script: a plain link
+    plain = context.new_page()
+    plain.goto(search_url(served_site, "tr", "asfalt"))
+    assert plain.get_attribute("a.lang-switch", "href").endswith("/en/search/")
+    context.close()
+
+
+@pytest.mark.parametrize("path,placeholder", [("tr/ara/", "ör. asfalt"), ("en/search/", "e.g. road repairs"),
+                                              ("en/2024/", "e.g. road repairs")])
+def test_placeholders_are_in_the_page_language(page, served_site, path, placeholder):
+    page.goto(f"{served_site}/{path}")
+    for box in page.locator("input[type=search]").all():
+        assert box.get_attribute("placeholder").startswith(placeholder)
+
+
+@pytest.mark.parametrize("query,lang,href", [
+    ("sermaye giderleri", "tr", "/tr/sozluk/#econ-6"),  # an economic code, with its explanation
+    ("capital expenditure", "en", "/en/glossary/#econ-6"),
+    ("teknolojik envanter", "tr", "/tr/2024/genel/resources/#teknolojik-envanter"),  # a page's heading
+])
+def test_glossary_and_headings_are_found_at_their_anchors(page, served_site, query, lang, href):
+    page.goto(search_url(served_site, lang, query))
+    page.wait_for_selector("#search-results ol.results li")
+    first = page.locator("#search-results ol.results li a").first
+    assert first.get_attribute("href") == href
+    first.click()
+    page.wait_for_load_state()
+    assert page.locator(f"#{href.split('#')[1]}").count() == 1
+
+
+def test_synonyms_work_both_ways(page, served_site):
+    """yol: [asfalt, parke] in search.yaml: "asfalt" also finds the road works."""
+    page.goto(search_url(served_site, "tr", "asfalt"))
+    page.wait_for_selector("#search-results ol.results li")
+    titles = page.locator("#search-results ol.results li a").all_inner_texts()[:5]
+    assert "Yol Yapım Çalışmaları" in titles, titles
+
+
+def test_activities_come_before_indicators_that_match_as_well(page, served_site):
+    page.goto(search_url(served_site, "tr", "bisiklet"))
+    page.wait_for_selector("#search-results ol.results li")
+    kinds = page.locator("#search-results ol.results li .meta").all_inner_texts()
+    assert kinds[0].startswith("Faaliyet") and any(k.startswith("Gösterge") for k in kinds[1:])
