@@ -99,6 +99,26 @@ def read(text: str) -> Reading:
     return out
 
 
+FIGURE = re.compile(r"^(?:-|—|[%₺]?\s*\d[\d.,]*\s*%?)$")
+
+
+def page_figures(markdown: str) -> list[tuple[str, tuple]]:
+    """Every row of a page's Markdown tables that holds figures: its first cell and its
+    figures with the column each stands in.  Rows of headings only are left out (a title
+    row may stop being a table row when spaces replace tabs); a figure in another column
+    is another figure."""
+    out = []
+    for line in markdown.splitlines():
+        line = line.strip()
+        if not line.startswith("|") or set(line) <= set("|-: "):
+            continue
+        cells = [c.strip() for c in line.strip("|").split(" | ")]
+        figures = tuple((n, c) for n, c in enumerate(cells) if n and FIGURE.match(c))
+        if figures:
+            out.append((cells[0], figures))
+    return out
+
+
 # ------------------------------------------------------------------ variations
 AMOUNT = re.compile(r"\d{1,3}(?:\.\d{3})*,\d\d(?= TL)")
 LABELS = {fold(x) for x in (
@@ -119,6 +139,20 @@ def lines_map(text: str, fn) -> str:
 
 def spaces_for_tabs(text: str) -> str:
     return re.sub(r"\t+", "    ", text)
+
+
+def after_general_pages(fn):
+    """`fn` from the performance information on (B.5, the goal and cost tables, section D,
+    the annex): the general pages' tables keep their tabs, as the importer asks when their
+    empty cells cannot be placed."""
+    def made(text: str) -> str:
+        at = text.index("\n## 2- PERFORMANS BİLGİLERİ")
+        return text[:at] + fn(text[at:])
+    return made
+
+
+def spaces_after_general_pages(text: str) -> str:
+    return after_general_pages(spaces_for_tabs)(text)
 
 
 def capitals(text: str) -> str:
@@ -224,12 +258,15 @@ def other_municipality(text: str) -> str:
 
 
 def next_year(text: str) -> str:
-    """The 2025 programme: years one later, every amount doubled."""
+    """The 2025 programme: years one later (also right after a goal's code, as in
+    'PH.2.1.2024 yılı sonuna kadar'), every amount doubled."""
     def double(a: str) -> str:
         value = money(a) * 2
         whole, kurus = f"{value:.2f}".split(".")
         return f"{int(whole):,}".replace(",", ".") + "," + kurus
-    text = re.sub(r"(?<![\d.,])(2022|2023|2024)(?![\d.,]\d)", lambda m: str(int(m.group(1)) + 1), text)
+    later = lambda m: m.group(1) + str(int(m.group(2)) + 1)  # noqa: E731
+    text = re.sub(r"((?<![\d.,])|(?<=[A-Z]\.\d\.)|(?<=[A-Z]\.\d\.\d\.)|(?<=[A-Z]\.\d\.\d\d\.))"
+                  r"(2022|2023|2024)(?![\d.,]\d)", later, text)
     return amounts(text, double)
 
 
