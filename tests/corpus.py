@@ -349,6 +349,52 @@ def trailing_spaces(text: str) -> str:
     return lines_map(text, lambda x: x + "  " if x.strip() else x)
 
 
+# An empty cell in one row of each kind of table; with tabs it keeps its place (a zero),
+# with spaces around it, it leaves no trace.
+def empty_goal_row_cell(text: str) -> str:
+    """The first goal-table row's off-budget amount (0,00 TL) left empty."""
+    return re.sub(r"^(1\.[^\t\n]+\t[^\t\n]+ TL\t)0,00 TL(?=\t)", r"\1", text, count=1, flags=re.M)
+
+
+def empty_section_d_cell(text: str) -> str:
+    """Section D's activities column of economic code 4 (0,00 TL) left empty."""
+    return re.sub(r"^(<b>4\.FA[İI]Z G[İI]DERLER[İI]</b>\t)0,00 TL", r"\1", text, count=1, flags=re.M)
+
+
+def empty_cost_cells(text: str) -> str:
+    """Every zero of the cost tables' economic-code rows left empty: one amount to a row."""
+    return re.sub(r"^([1-9]-[^\t\n]+\t\t)0,00 TL$", r"\1", text, flags=re.M)
+
+
+def empty_off_budget_cell(text: str) -> str:
+    """A cost table's off-budget line whose only cell, a zero, is left empty."""
+    return re.sub(r"^\t\t0,00 TL$", "\t\t", text, count=1, flags=re.M)
+
+
+def empty_indicator_value(text: str) -> str:
+    """The first indicator's middle yearly value left empty."""
+    return re.sub(r"^(PG[^\t\n]+\t[^\t\n]+\t)[^\t\n]+(\t[^\t\n]+)$", r"\1\2", text, count=1, flags=re.M)
+
+
+def wrapped_units(text: str) -> tuple[str, int]:
+    """Long unit names of B.5 and the annex over two lines, the second under the unit's
+    column ("\t\tMüdürlüğü"); and how many were wrapped."""
+    out, wrapped = [], 0
+    for x in text.split("\n"):
+        m = re.match(r"^((?:<b>)?F\.\d+(?:</b>)?\t[^\t]+\t)(\S+(?: \S+)+) (Müdürlüğü)$", x)
+        if m:
+            out += [m.group(1) + m.group(2), "\t\t" + m.group(3)]
+            wrapped += 1
+        else:
+            out.append(x)
+    return "\n".join(out), wrapped
+
+
+def moved_statement_figure(text: str) -> str:
+    """Tablo 6 and 7 without the contractors' total (727), which a statement points at."""
+    return text.replace("Toplam\t190\t\t49\t\t2\t\t727\t\t968\t", "Toplam\t190\t\t49\t\t2\t\t\t\t968\t")
+
+
 # ------------------------------------------------------------------ refusals
 def cut_at(fraction: float):
     return lambda text: text[: int(len(text) * fraction)]

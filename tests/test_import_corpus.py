@@ -129,6 +129,12 @@ IMPORTED = [
     variant("2025 programme with other amounts", C.next_year, year=2025, expect=as_next_year),
     variant("a new unit on one activity", C.new_unit, expect=with_new_unit),
     variant("spaces, capitals, no kuruş, trailing spaces, CRLF, Windows-1254", _combined, encoding="cp1254"),
+    variant("wrapped unit names in B.5 and the annex", lambda t: C.wrapped_units(t)[0]),
+    variant("an empty cell in a goal-table row", C.empty_goal_row_cell),
+    variant("an empty cell in section D", C.empty_section_d_cell),
+    variant("an empty off-budget line in a cost table", C.empty_off_budget_cell),
+    variant("spaces and empty cells in the cost tables' one-amount rows",
+            lambda t: C.spaces_after_general_pages(C.empty_cost_cells(t))),
     variant("spaces and no kuruş in UTF-16", lambda t: C.no_kurus(C.spaces_after_general_pages(t)), encoding="utf-16"),
 ]
 
@@ -155,6 +161,18 @@ REFUSED = [
                  id="tabs on some pages, spaces on others (the general pages' among them)"),
     pytest.param(lambda t: C.spaces_after_general_pages(C.zero_cells("")(t)).encode(), "amount",
                  id="spaces instead of tabs and empty cells: columns cannot be told apart"),
+    pytest.param(lambda t: C.spaces_after_general_pages(C.empty_goal_row_cell(t)).encode(), "amount",
+                 id="spaces and an empty cell in a goal-table row"),
+    pytest.param(lambda t: C.spaces_after_general_pages(C.empty_section_d_cell(t)).encode(), "amount",
+                 id="spaces and an empty cell in section D"),
+    pytest.param(lambda t: C.spaces_after_general_pages(C.empty_off_budget_cell(t)).encode(), "off-budget",
+                 id="spaces and an empty off-budget line in a cost table"),
+    pytest.param(lambda t: C.spaces_after_general_pages(C.wrapped_units(t)[0]).encode(), "indented with spaces",
+                 id="spaces and wrapped unit names: name or unit cannot be told"),
+    pytest.param(lambda t: C.empty_indicator_value(t).encode(), "three yearly values",
+                 id="an empty indicator value"),
+    pytest.param(lambda t: C.spaces_after_general_pages(C.empty_indicator_value(t)).encode(), "three yearly values",
+                 id="spaces and an empty indicator value"),
     pytest.param(lambda t: C.b5_row_missing(t).encode(), "not listed in B.5", id="a goal missing from B.5"),
     pytest.param(lambda t: C.econ_line_missing(t).encode(), "economic code", id="an economic code missing"),
     pytest.param(lambda t: C.no_section_d(t).encode(), "D- Toplam Kaynak", id="no section D"),
@@ -273,6 +291,22 @@ def test_variant_is_refused_with_one_line(make, says, tmp_path, capsys):
     assert re.match(rf"^{re.escape(str(source))}:\d+: .+", lines[0]), lines[0]
     assert says in lines[0], lines[0]
     assert not content.exists()  # nothing written, not even the folder
+    OUTCOMES["refused"] += 1
+
+
+def test_a_statement_whose_figure_is_gone_is_refused(tmp_path, capsys):
+    """statements.yaml points at a cell of a page's table; a fresh page without a figure
+    there is the importer's error, reported before anything is written."""
+    folder = tmp_path / "import"
+    folder.mkdir()
+    source = tmp_path / "programme.txt"
+    source.write_text(C.moved_statement_figure(SEED_TEXT), encoding="utf-8")
+    status, content = import_with_statements(source, folder, 2024)
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert status == 1 and len(lines) == 1, lines
+    assert re.match(rf"^{re.escape(str(source))}:361: .*statements.yaml:17 .*Tablo 6, row 'Toplam', column 7\): "
+                    rf"the imported table has no figure there", lines[0]), lines[0]
+    assert sorted(p.name for p in content.rglob("*")) == ["2024", "statements.yaml"]  # nothing written
     OUTCOMES["refused"] += 1
 
 
