@@ -44,8 +44,12 @@ def _plain(line: str) -> str:
     return TAG.sub("", line)
 
 
-def _is_table_row(raw: str) -> bool:
-    return ("\t" in raw and bool(raw.strip())) or bool(re.search(r"\S {2,}\S", raw.rstrip()))
+def _is_table_row(raw: str, in_table: bool) -> bool:
+    """Cells separated by tabs or runs of spaces; inside a table, also a line indented
+    with spaces ("        968": a row whose first cells are empty, not prose)."""
+    if not raw.strip():
+        return False
+    return "\t" in raw or bool(re.search(r"\S {2,}\S", raw.rstrip())) or (in_table and raw.startswith("  "))
 
 
 CAPTION = re.compile(r"^((?:Tablo|Table) \d+)\b")
@@ -69,7 +73,7 @@ def to_markdown(doc: Document, a: int, b: int, captions: dict[str, int] | None =
         if i in doc.furniture:
             continue
         raw = doc.lines[i]
-        if _is_table_row(raw):
+        if _is_table_row(raw, bool(table)):
             cells = [c.strip() for c in SEPARATOR.split(_plain(raw).rstrip())]
             while cells and not cells[-1]:
                 cells.pop()
