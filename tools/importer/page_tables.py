@@ -7,11 +7,11 @@ adds up the columns and compares the text's statements with given cells
 (portal/reconcile.py), so a figure in the wrong column would be published
 as the document's own disagreement.  Hence the one rule: a row whose cells
 are separated by spaces must have as many cells as the table's widest row;
-otherwise the import stops at that row and says what to do ('-' in an empty
-cell is no remedy: it reads as nought, and a nought in a TOTAL row is a
-figure the document does not print).  (No guess from
-the header's merged cells or from the column sums is sound: the sums are
-what the build checks, and a header says nothing of where a figure stands.)
+otherwise the import stops at that row and says what to do.  No guess is
+sound: not from the header's merged cells (a header says nothing of where a
+figure stands), not from the column sums (they are what the build checks).
+Nor is '-' in an empty cell a remedy: it reads as nought, and a nought in a
+TOTAL row is a figure the document does not print.
 
 Columns that are empty in every row are dropped: that loses nothing, and
 reads a converter's stray empty cells (every tab doubled) as the document's
