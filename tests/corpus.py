@@ -99,6 +99,26 @@ def read(text: str) -> Reading:
     return out
 
 
+FIGURE = re.compile(r"^(?:-|—|[%₺]?\s*\d[\d.,]*\s*%?)$")
+
+
+def page_figures(markdown: str) -> list[tuple[str, tuple]]:
+    """Every row of a page's Markdown tables that holds figures: its first cell and its
+    figures with the column each stands in.  Rows of headings only are left out (a title
+    row may stop being a table row when spaces replace tabs); a figure in another column
+    is another figure."""
+    out = []
+    for line in markdown.splitlines():
+        line = line.strip()
+        if not line.startswith("|") or set(line) <= set("|-: "):
+            continue
+        cells = [c.strip() for c in line.strip("|").split(" | ")]
+        figures = tuple((n, c) for n, c in enumerate(cells) if n and FIGURE.match(c))
+        if figures:
+            out.append((cells[0], figures))
+    return out
+
+
 # ------------------------------------------------------------------ variations
 AMOUNT = re.compile(r"\d{1,3}(?:\.\d{3})*,\d\d(?= TL)")
 LABELS = {fold(x) for x in (
@@ -119,6 +139,20 @@ def lines_map(text: str, fn) -> str:
 
 def spaces_for_tabs(text: str) -> str:
     return re.sub(r"\t+", "    ", text)
+
+
+def after_general_pages(fn):
+    """`fn` from the performance information on (B.5, the goal and cost tables, section D,
+    the annex): the general pages' tables keep their tabs, as the importer asks when their
+    empty cells cannot be placed."""
+    def made(text: str) -> str:
+        at = text.index("\n## 2- PERFORMANS BİLGİLERİ")
+        return text[:at] + fn(text[at:])
+    return made
+
+
+def spaces_after_general_pages(text: str) -> str:
+    return after_general_pages(spaces_for_tabs)(text)
 
 
 def capitals(text: str) -> str:
@@ -224,12 +258,15 @@ def other_municipality(text: str) -> str:
 
 
 def next_year(text: str) -> str:
-    """The 2025 programme: years one later, every amount doubled."""
+    """The 2025 programme: years one later (also right after a goal's code, as in
+    'PH.2.1.2024 yılı sonuna kadar'), every amount doubled."""
     def double(a: str) -> str:
         value = money(a) * 2
         whole, kurus = f"{value:.2f}".split(".")
         return f"{int(whole):,}".replace(",", ".") + "," + kurus
-    text = re.sub(r"(?<![\d.,])(2022|2023|2024)(?![\d.,]\d)", lambda m: str(int(m.group(1)) + 1), text)
+    later = lambda m: m.group(1) + str(int(m.group(2)) + 1)  # noqa: E731
+    text = re.sub(r"((?<![\d.,])|(?<=[A-Z]\.\d\.)|(?<=[A-Z]\.\d\.\d\.)|(?<=[A-Z]\.\d\.\d\d\.))"
+                  r"(2022|2023|2024)(?![\d.,]\d)", later, text)
     return amounts(text, double)
 
 
@@ -310,6 +347,52 @@ def wrapped_indicators(text: str) -> str:
 
 def trailing_spaces(text: str) -> str:
     return lines_map(text, lambda x: x + "  " if x.strip() else x)
+
+
+# An empty cell in one row of each kind of table; with tabs it keeps its place (a zero),
+# with spaces around it, it leaves no trace.
+def empty_goal_row_cell(text: str) -> str:
+    """The first goal-table row's off-budget amount (0,00 TL) left empty."""
+    return re.sub(r"^(1\.[^\t\n]+\t[^\t\n]+ TL\t)0,00 TL(?=\t)", r"\1", text, count=1, flags=re.M)
+
+
+def empty_section_d_cell(text: str) -> str:
+    """Section D's activities column of economic code 4 (0,00 TL) left empty."""
+    return re.sub(r"^(<b>4\.FA[İI]Z G[İI]DERLER[İI]</b>\t)0,00 TL", r"\1", text, count=1, flags=re.M)
+
+
+def empty_cost_cells(text: str) -> str:
+    """Every zero of the cost tables' economic-code rows left empty: one amount to a row."""
+    return re.sub(r"^([1-9]-[^\t\n]+\t\t)0,00 TL$", r"\1", text, flags=re.M)
+
+
+def empty_off_budget_cell(text: str) -> str:
+    """A cost table's off-budget line whose only cell, a zero, is left empty."""
+    return re.sub(r"^\t\t0,00 TL$", "\t\t", text, count=1, flags=re.M)
+
+
+def empty_indicator_value(text: str) -> str:
+    """The first indicator's middle yearly value left empty."""
+    return re.sub(r"^(PG[^\t\n]+\t[^\t\n]+\t)[^\t\n]+(\t[^\t\n]+)$", r"\1\2", text, count=1, flags=re.M)
+
+
+def wrapped_units(text: str) -> tuple[str, int]:
+    """Long unit names of B.5 and the annex over two lines, the second under the unit's
+    column ("\t\tMüdürlüğü"); and how many were wrapped."""
+    out, wrapped = [], 0
+    for x in text.split("\n"):
+        m = re.match(r"^((?:<b>)?F\.\d+(?:</b>)?\t[^\t]+\t)(\S+(?: \S+)+) (Müdürlüğü)$", x)
+        if m:
+            out += [m.group(1) + m.group(2), "\t\t" + m.group(3)]
+            wrapped += 1
+        else:
+            out.append(x)
+    return "\n".join(out), wrapped
+
+
+def moved_statement_figure(text: str) -> str:
+    """Tablo 6 and 7 without the contractors' total (727), which a statement points at."""
+    return text.replace("Toplam\t190\t\t49\t\t2\t\t727\t\t968\t", "Toplam\t190\t\t49\t\t2\t\t\t\t968\t")
 
 
 # ------------------------------------------------------------------ refusals

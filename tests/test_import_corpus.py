@@ -3,15 +3,19 @@ or is refused with one line and nothing written.
 
 "Exactly" is judged by tests/corpus.py's plain reading of the variant text (no importer
 code): the counts of goals, activities and units, and every amount of every activity, in
-the built data/<year>/activities.csv for a representative set of variants and in the
-loaded content for the rest.
+the built data/<year>/activities.csv.  And a variant that only changes how the document is
+printed must publish what the seed publishes: the same disagreements in
+data/<year>/program.json (kind, subject, field, stated, computed) and the same figures in
+the same columns of the general pages' tables.
 """
 from __future__ import annotations
 
 import csv
 import hashlib
 import io
+import json
 import re
+import shutil
 from collections import Counter
 from decimal import Decimal
 from pathlib import Path
@@ -37,28 +41,69 @@ def outcome_counts(request):
                   f"{OUTCOMES['refused']} refused with one line and nothing written")
 
 
-def variant(name, make, encoding="utf-8", build=False, year=2024):
-    return pytest.param(make, encoding, build, year, id=name)
+def variant(name, make, encoding="utf-8", year=2024, expect=None):
+    """`expect` turns what the seed publishes (its discrepancies and its pages' figures) into
+    what the variant must publish, for a variant that changes the document's figures or
+    wording; by default it is the seed's."""
+    return pytest.param(make, encoding, year, expect or (lambda found: found), id=name)
+
+
+def _next_year(value):
+    """A published figure or text of the next-year variant: an amount doubled, a text's years
+    one later; counts stay as they are."""
+    if isinstance(value, str) and re.fullmatch(r"-?\d+\.\d\d", value):
+        return f"{Decimal(value) * 2:.2f}"
+    return C.next_year(value) if isinstance(value, str) else value
+
+
+def as_next_year(found):
+    """Every amount doubled, every year one later (the years label rows of a page table)."""
+    discrepancies, figures = found
+    return ([(kind, subject, field, _next_year(stated), _next_year(computed))
+             for kind, subject, field, stated, computed in discrepancies],
+            {page: [(C.next_year(label), cells) for label, cells in rows] for page, rows in figures.items()})
+
+
+def in_capitals(found):
+    """C.capitals writes the goal tables' rows numbered '1.' or '1-' in capitals, their
+    names too."""
+    discrepancies, figures = found
+    capitalised = set(re.findall(r"^[1-9][-.](\D[^\t\n]*)\t", SEED_TEXT, re.M))
+    upper = lambda k, name: C.upper(name) if k == "goal_table_row_name" and name in capitalised else name  # noqa: E731
+    return [(k, s, f, upper(k, a), b) for k, s, f, a, b in discrepancies], figures
+
+
+def as_other_municipality(found):
+    rename = lambda v: C.other_municipality(v) if isinstance(v, str) else v  # noqa: E731
+    discrepancies, figures = found
+    return ([tuple(map(rename, d)) for d in discrepancies],
+            {page: [(rename(label), cells) for label, cells in rows] for page, rows in figures.items()})
+
+
+def with_new_unit(found):
+    """The variant moves activity 1.1.2 to a unit of its own: one more genuine disagreement."""
+    discrepancies, figures = found
+    return [*discrepancies, ("activity_unit", "activity 1.1.2", "unit", "akilli-sehir", "emlak-ve-istimlak")], figures
 
 
 def _combined(text):
-    return C.trailing_spaces(C.no_kurus(C.capitals(C.spaces_for_tabs(text)))).replace("\n", "\r\n")
+    return C.trailing_spaces(C.no_kurus(C.capitals(C.spaces_after_general_pages(text)))).replace("\n", "\r\n")
 
 
 IMPORTED = [
-    variant("seed as it is", lambda t: t, build=True),
+    variant("seed as it is", lambda t: t),
     variant("UTF-8 with BOM", lambda t: "\ufeff" + t),
-    variant("UTF-16 (Windows 'Unicode')", lambda t: t, encoding="utf-16", build=True),
+    variant("UTF-16 (Windows 'Unicode')", lambda t: t, encoding="utf-16"),
     variant("UTF-16 without byte-order mark", lambda t: t, encoding="utf-16-le"),
-    variant("Windows-1254 (Windows 'Turkish')", lambda t: t, encoding="cp1254", build=True),
+    variant("Windows-1254 (Windows 'Turkish')", lambda t: t, encoding="cp1254"),
     variant("CRLF line ends", lambda t: t.replace("\n", "\r\n")),
     variant("CR line ends", lambda t: t.replace("\n", "\r")),
     variant("NBSP thousands and NBSP in text", lambda t: C.thousands("\u00a0")(t).replace(" ve ", "\u00a0ve ")),
     variant("narrow NBSP thousands", C.thousands("\u202f")),
     variant("space thousands", C.thousands(" ")),
-    variant("spaces instead of tabs", C.spaces_for_tabs, build=True),
-    variant("labels and headings in capitals", C.capitals, build=True),
-    variant("wrapped activity names", lambda t: C.wrapped_names(t)[0], build=True),
+    variant("spaces instead of tabs after the general pages", C.spaces_after_general_pages),
+    variant("labels and headings in capitals", C.capitals, expect=in_capitals),
+    variant("wrapped activity names", lambda t: C.wrapped_names(t)[0]),
     variant("amounts without kuruş", C.no_kurus),
     variant("₺ before amounts", C.lira_sign_before),
     variant("₺ after amounts", C.lira_sign_after),
@@ -67,7 +112,7 @@ IMPORTED = [
     variant("'—' for zero", C.zero_cells("—")),
     variant("page furniture inserted", C.page_furniture),
     variant("page header between indicator rows", C.header_between_indicators),
-    variant("no greeting in the foreword", C.no_greeting, build=True),
+    variant("no greeting in the foreword", C.no_greeting),
     variant("goal-table amounts on the next line", C.amounts_on_next_line),
     variant("no bold markup", C.no_bold),
     variant("other spellings of labels and headings", C.label_spellings),
@@ -75,15 +120,22 @@ IMPORTED = [
     variant("stray empty cells (every tab doubled)", C.doubled_tabs),
     variant("form feeds at page breaks", C.form_feeds),
     variant("TL glued to the amount", C.lira_glued),
-    variant("tabs on some pages, spaces on others", C.mixed_separators),
-    variant("tables as Markdown (| a | b |)", C.markdown_tables, build=True),
+    variant("tabs on some pages, spaces on others, after the general pages",
+            C.after_general_pages(C.mixed_separators)),
+    variant("tables as Markdown (| a | b |)", C.markdown_tables),
     variant("cost-table amounts on the next line", C.cost_amounts_on_next_line),
     variant("wrapped indicator names", C.wrapped_indicators),
-    variant("another municipality", C.other_municipality, build=True),
-    variant("2025 programme with other amounts", C.next_year, build=True, year=2025),
-    variant("a new unit on one activity", C.new_unit, build=True),
-    variant("spaces, capitals, no kuruş, trailing spaces, CRLF, Windows-1254", _combined, encoding="cp1254", build=True),
-    variant("spaces and no kuruş in UTF-16", lambda t: C.no_kurus(C.spaces_for_tabs(t)), encoding="utf-16"),
+    variant("another municipality", C.other_municipality, expect=as_other_municipality),
+    variant("2025 programme with other amounts", C.next_year, year=2025, expect=as_next_year),
+    variant("a new unit on one activity", C.new_unit, expect=with_new_unit),
+    variant("spaces, capitals, no kuruş, trailing spaces, CRLF, Windows-1254", _combined, encoding="cp1254"),
+    variant("wrapped unit names in B.5 and the annex", lambda t: C.wrapped_units(t)[0]),
+    variant("an empty cell in a goal-table row", C.empty_goal_row_cell),
+    variant("an empty cell in section D", C.empty_section_d_cell),
+    variant("an empty off-budget line in a cost table", C.empty_off_budget_cell),
+    variant("spaces and empty cells in the cost tables' one-amount rows",
+            lambda t: C.spaces_after_general_pages(C.empty_cost_cells(t))),
+    variant("spaces and no kuruş in UTF-16", lambda t: C.no_kurus(C.spaces_after_general_pages(t)), encoding="utf-16"),
 ]
 
 REFUSED = [
@@ -103,8 +155,24 @@ REFUSED = [
     pytest.param(lambda t: C.cut_inside_annex_row(t).encode(), "cut off", id="cut off inside an annex row"),
     pytest.param(lambda t: C.amount_typo(t).encode(), "not an amount", id="a typo in an amount"),
     pytest.param(lambda t: C.english_amount(t).encode(), "not an amount", id="an amount in English notation"),
-    pytest.param(lambda t: C.spaces_for_tabs(C.zero_cells("")(t)).encode(), "amount",
+    pytest.param(lambda t: C.spaces_for_tabs(t).encode(), "separated by spaces",
+                 id="spaces instead of tabs: the general pages' empty cells cannot be placed"),
+    pytest.param(lambda t: C.mixed_separators(t).encode(), "separated by spaces",
+                 id="tabs on some pages, spaces on others (the general pages' among them)"),
+    pytest.param(lambda t: C.spaces_after_general_pages(C.zero_cells("")(t)).encode(), "amount",
                  id="spaces instead of tabs and empty cells: columns cannot be told apart"),
+    pytest.param(lambda t: C.spaces_after_general_pages(C.empty_goal_row_cell(t)).encode(), "amount",
+                 id="spaces and an empty cell in a goal-table row"),
+    pytest.param(lambda t: C.spaces_after_general_pages(C.empty_section_d_cell(t)).encode(), "amount",
+                 id="spaces and an empty cell in section D"),
+    pytest.param(lambda t: C.spaces_after_general_pages(C.empty_off_budget_cell(t)).encode(), "off-budget",
+                 id="spaces and an empty off-budget line in a cost table"),
+    pytest.param(lambda t: C.spaces_after_general_pages(C.wrapped_units(t)[0]).encode(), "indented with spaces",
+                 id="spaces and wrapped unit names: name or unit cannot be told"),
+    pytest.param(lambda t: C.empty_indicator_value(t).encode(), "three yearly values",
+                 id="an empty indicator value"),
+    pytest.param(lambda t: C.spaces_after_general_pages(C.empty_indicator_value(t)).encode(), "three yearly values",
+                 id="spaces and an empty indicator value"),
     pytest.param(lambda t: C.b5_row_missing(t).encode(), "not listed in B.5", id="a goal missing from B.5"),
     pytest.param(lambda t: C.econ_line_missing(t).encode(), "economic code", id="an economic code missing"),
     pytest.param(lambda t: C.no_section_d(t).encode(), "D- Toplam Kaynak", id="no section D"),
@@ -148,40 +216,66 @@ def check_against_reading(reading: C.Reading, activities: list[dict], goals: lis
         assert Decimal(a["total"]) == sum(want["econ"]) + sum(want["off"])
 
 
-def model_rows(content: Path, year: int) -> tuple[list[dict], list[dict]]:
-    """The rows activities.csv and goals.csv would have, from the loaded content."""
-    from portal.load import load
-
-    site = load(content)
-    program = site.programs[year]
-    name = {slug: unit.name.tr for slug, unit in site.units.items()}
-    acts = [{"activity": a.code, "unit_name_tr": name[a.unit],
-             **{f"econ_{n}": str(a.cost.budget_lines[n]) for n in range(1, 10)},
-             **{f"off_budget_{k}": str(v) for k, v in a.cost.off_budget_lines.items()},
-             "budget": str(a.cost.budget), "off_budget": str(a.cost.off_budget), "total": str(a.cost.total)}
-            for a in program.activities]
-    goals = [{"goal": g.code, "unit_name_tr": name[g.unit]} for g in program.goals]
-    return acts, goals
+def discrepancies(site: Path, year: int) -> list[tuple]:
+    """What the built site publishes as the document's own disagreements, in its order."""
+    data = json.loads((site / "data" / str(year) / "program.json").read_text(encoding="utf-8"))
+    return [(d["kind"], d["subject"], d["field"], d["stated"], d["computed"]) for d in data["discrepancies"]]
 
 
-@pytest.mark.parametrize("make, encoding, build, year", IMPORTED)
-def test_variant_imports_exactly(make, encoding, build, year, tmp_path, capsys):
+def figures(content: Path, year: int) -> dict[str, list]:
+    """Per Turkish page with tables of figures: C.page_figures."""
+    found = {p.name: C.page_figures(p.read_text(encoding="utf-8"))
+             for p in sorted((content / str(year) / "pages").glob("*.tr.md"))}
+    return {name: rows for name, rows in found.items() if rows}
+
+
+def comparable(found):
+    """Discrepancies in any order; row labels folded (a label in capitals is the same row)."""
+    discrepancies, figures = found
+    return (sorted(discrepancies, key=repr),
+            {page: [(C.fold(label), cells) for label, cells in rows] for page, rows in figures.items()})
+
+
+def import_with_statements(source: Path, folder: Path, year: int) -> tuple[int, Path]:
+    """Import into a new content folder that holds the hand-written statements about the
+    pages' tables (so their cells are checked too)."""
+    content = folder / "content"
+    (content / str(year)).mkdir(parents=True)
+    shutil.copyfile(CONTENT / "2024" / "statements.yaml", content / str(year) / "statements.yaml")
+    status = import_main([str(source), "--content", str(content)])
+    return status, content
+
+
+@pytest.fixture(scope="module")
+def seed_import(tmp_path_factory):
+    """The seed's own import, built: what every presentation-only variant must publish."""
+    folder = tmp_path_factory.mktemp("seed-import")
+    status, content = import_with_statements(SEED, folder, 2024)
+    assert status == 0
+    result = run_build("--content", str(content), "--out", str(folder / "site"))
+    assert result.returncode == 0, result.stderr[-2000:]
+    return discrepancies(folder / "site", 2024), figures(content, 2024)
+
+
+@pytest.mark.parametrize("make, encoding, year, expect", IMPORTED)
+def test_variant_imports_exactly(make, encoding, year, expect, tmp_path, capsys, seed_import):
     text = make(SEED_TEXT)
     source = tmp_path / "programme.txt"
     source.write_bytes(text.encode(encoding))
-    content = tmp_path / "content"
-    status, out, err = run_import(capsys, source, content)
+    status, content = import_with_statements(source, tmp_path, year)
+    err = capsys.readouterr().err
     assert status == 0, err
     assert "Traceback" not in err
     reading = C.read(text)
     assert len(reading.activities) == 126 and len(reading.goals) == 52  # the plain reading itself works
-    if build:
-        result = run_build("--content", str(content), "--out", str(tmp_path / "site"))
-        assert result.returncode == 0, result.stderr[-2000:]
-        data = tmp_path / "site" / "data" / str(year)
-        check_against_reading(reading, csv_rows(data / "activities.csv"), csv_rows(data / "goals.csv"))
-    else:
-        check_against_reading(reading, *model_rows(content, year))
+    result = run_build("--content", str(content), "--out", str(tmp_path / "site"))
+    assert result.returncode == 0, result.stderr[-2000:]
+    data = tmp_path / "site" / "data" / str(year)
+    check_against_reading(reading, csv_rows(data / "activities.csv"), csv_rows(data / "goals.csv"))
+    found = comparable((discrepancies(tmp_path / "site", year), figures(content, year)))
+    want = comparable(expect(seed_import))
+    assert found[1] == want[1]  # every figure of the general pages' tables, in its column
+    assert found[0] == want[0]  # what the site publishes as the document's own disagreements
     OUTCOMES["imported exactly"] += 1
 
 
@@ -197,6 +291,22 @@ def test_variant_is_refused_with_one_line(make, says, tmp_path, capsys):
     assert re.match(rf"^{re.escape(str(source))}:\d+: .+", lines[0]), lines[0]
     assert says in lines[0], lines[0]
     assert not content.exists()  # nothing written, not even the folder
+    OUTCOMES["refused"] += 1
+
+
+def test_a_statement_whose_figure_is_gone_is_refused(tmp_path, capsys):
+    """statements.yaml points at a cell of a page's table; a fresh page without a figure
+    there is the importer's error, reported before anything is written."""
+    folder = tmp_path / "import"
+    folder.mkdir()
+    source = tmp_path / "programme.txt"
+    source.write_text(C.moved_statement_figure(SEED_TEXT), encoding="utf-8")
+    status, content = import_with_statements(source, folder, 2024)
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert status == 1 and len(lines) == 1, lines
+    assert re.match(rf"^{re.escape(str(source))}:361: .*statements.yaml:17 .*Tablo 6, row 'Toplam', column 7\): "
+                    rf"the imported table has no figure there", lines[0]), lines[0]
+    assert sorted(p.name for p in content.rglob("*")) == ["2024", "statements.yaml"]  # nothing written
     OUTCOMES["refused"] += 1
 
 

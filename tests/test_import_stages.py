@@ -82,3 +82,30 @@ def test_the_message_names_the_line_in_the_file_as_saved(tmp_path, capsys):
     assert import_main([str(source), "--content", str(tmp_path / "content")]) == 1
     err = capsys.readouterr().err
     assert err.startswith(f"{source}:{at + 1}: economic code 3: '800.000,0O TL' is not an amount")
+
+
+def page_markdown(text: str) -> str:
+    from tools.importer.pages import to_markdown
+
+    doc = document(text)
+    return to_markdown(doc, 0, len(doc.lines))
+
+
+def test_a_page_table_keeps_each_figure_in_its_column():
+    """Tabs keep an empty cell's place; a column empty in every row (every tab doubled)
+    is dropped, so both spellings give the document's own table."""
+    tabs = "Tablo 1: Personel\n\nSınıf\tMemur\t%\tİşçi\nA\t4\t2,1\t21\nToplam\t4\t\t21\n"
+    want = "| Toplam | 4 |  | 21 |"
+    assert want in page_markdown(tabs)
+    assert want in page_markdown(tabs.replace("\t", "\t\t"))
+    spaces = tabs.replace("\t", "    ").replace("Toplam    4        21", "Toplam    4    -    21")
+    assert "| Toplam | 4 | - | 21 |" in page_markdown(spaces)  # every cell written: nothing to place
+
+
+@pytest.mark.parametrize("row", ["Toplam    4    21", "        21"])
+def test_a_page_table_row_that_cannot_be_placed_is_refused_at_its_line(row):
+    """With spaces an empty cell leaves no trace: 4 and 21 could stand in any two columns."""
+    text = "Tablo 1: Personel\n\nSınıf    Memur    %    İşçi\nA    4    2,1    21\n" + row + "\n"
+    with pytest.raises(ImportProblem) as raised:
+        page_markdown(text)
+    assert raised.value.line == 5 and "keeping tabs" in raised.value.message

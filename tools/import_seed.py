@@ -25,6 +25,7 @@ from tools.importer.documents import documents, site_file, web_address  # noqa: 
 from tools.importer.errors import ImportProblem  # noqa: E402
 from tools.importer.labels import key  # noqa: E402
 from tools.importer.read import read_programme  # noqa: E402
+from tools.importer.statements import check_statements  # noqa: E402
 from tools.importer.write import prepare, write_all  # noqa: E402
 
 
@@ -64,6 +65,8 @@ def run(args) -> int:
             programme.year = args.year
             programme.pages = {rel.replace(rel.split("/")[0], str(args.year), 1): text
                                for rel, text in programme.pages.items()}
+        check_statements(args.content / str(programme.year) / "statements.yaml", programme.year, programme.pages,
+                         programme.captions)
         docs = documents(programme)
         site = site_file(programme.municipality, web_address(decode(data)))
         prefilled: list[str] = []

@@ -13,8 +13,10 @@ value, so a stage can be tested (and fuzzed) alone:
     sectiond.py   section D, the total resource need
     prose.py      identity (year, municipality), mission, vision, values, counts
     pages.py      the general-information pages as Markdown
+    page_tables.py  their tables: every figure in its column, or an import error
     read.py       the stages in order: bytes -> the programme
     crosscheck.py what the importer cannot account for: import errors
+    statements.py the hand-written statements still point at figures of the fresh pages
     documents.py  the content files of one programme, as data
     translations.py English follows the Turkish it translates
     comments.py   staff comments survive a re-import

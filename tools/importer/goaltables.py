@@ -221,7 +221,10 @@ class _SectionC:
         if len(cost.econ) != 9 or len(cost.off) != 3:
             raise ImportProblem(cost.line, f"cost table of activity {'.'.join(map(str, cost.code))} has "
                                            f"{len(cost.econ)} economic code(s) and {len(cost.off)} "
-                                           f"off-budget line(s); expected 9 and 3")
+                                           f"off-budget line(s); expected 9 and 3"
+                                           + ("; an off-budget line whose empty amount stands between spaces is a "
+                                              "blank line: write '-' for a zero, or convert the PDF keeping tabs"
+                                              if len(cost.off) < 3 else ""))
         if cost.budget is None or cost.off_total is None:
             raise ImportProblem(cost.line, "cost table without its budget and off-budget totals")
         goal = next((g for g in self.goals if g.code == cost.code[:2]), None)
@@ -286,7 +289,8 @@ class _SectionC:
             ind = {"number": len(goal.indicators) + 1, "printed_code": m.group(1), "name": m.group(2),
                    "values": c[1:], "line": i + 1}
             if len(ind["values"]) not in (0, 3):
-                self.fail(i, f"indicator needs a code, a name and three yearly values, found {c}")
+                self.fail(i, f"indicator needs a code, a name and three yearly values, found {c} (an empty "
+                             f"cell cannot be placed in its year: write the value the document prints)")
             goal.indicators.append(ind)
             self.open = ("indicator", ind)
         elif self.open and i > 0 and not self.doc.blank(i - 1):

@@ -2,7 +2,9 @@
 responsible units: the document's two listings of its goals.
 
 Rows are found by their codes (Stratejik Amaç n, Stratejik Hedef / P.H. x.y,
-F.n); a line right below a row continues it (a wrapped name or unit).  A
+F.n); a line right below a row continues it (a wrapped name or unit; its
+leading empty cells say which, so one indented with spaces, which keep no
+count of empty cells, is an import error).  A
 line of one cell elsewhere is prose or a cover page and holds no row; a
 line of several cells that is no row is an import error.
 """
@@ -87,6 +89,11 @@ def _continue_listing(doc: Document, i: int, item: list[str] | None, goal: Listi
     while lead < len(cells) and cells[lead] == "":
         lead += 1
     parts = cells[lead:]
+    if lead and "\t" not in doc.lines[i] and len([p for p in parts if p]) == 1:
+        # "\tmore of the name" and "\t\tmore of the unit" are both "    more" with spaces
+        raise ImportProblem(i + 1, f"a continuation line indented with spaces: whether {text_of(parts)!r} "
+                                   f"continues the name or the unit cannot be told; indent it with tabs (one "
+                                   f"for the name, two for the unit), or convert the PDF keeping tabs")
     column = max(lead, 1)
     for part in parts:
         if part:

@@ -114,7 +114,16 @@ def _furniture_key(line: str) -> str:
     return folded if folded else ""
 
 
+def markdown_rules(text: str) -> set[int]:
+    """The |---|---| rules under Markdown tables' first rows: the converter's, not the
+    document's, so they are furniture (a table goes on across its rule)."""
+    if "|" not in text:
+        return set()
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").split("\n")
+    return {i for i, x in enumerate(lines) if PIPE_ROW.match(x) and PIPE_RULE.match(x)}
+
+
 def document(text: str) -> Document:
     lines = normalise_text(text).split("\n")
-    furniture = furniture_lines(lines)
+    furniture = furniture_lines(lines) | markdown_rules(text)
     return Document([("" if i in furniture else x) for i, x in enumerate(lines)], furniture)

@@ -3,7 +3,8 @@
 Each page runs from its heading to the next page's heading, found by folded
 key like every label.  Running headers and footers are left out (the
 normalise stage found them by repetition); tables, whether their cells are
-separated by tabs or by runs of spaces, become Markdown tables.  Each
+separated by tabs or by runs of spaces, become Markdown tables, each figure
+in its column or not at all (page_tables.py).  Each
 Turkish page gets an English twin that starts empty: the site shows the
 Turkish text, marked as such, until someone translates it.
 """
@@ -13,6 +14,7 @@ import re
 
 from tools.importer.labels import heading_key, key
 from tools.importer.normalise import SEPARATOR, TAG, Document
+from tools.importer.page_tables import Row, place
 
 # slug: (heading that opens it, heading that ends it, Turkish title, English title)
 PAGES = {
@@ -42,13 +44,20 @@ def _plain(line: str) -> str:
     return TAG.sub("", line)
 
 
-def _is_table_row(raw: str) -> bool:
-    return ("\t" in raw and bool(raw.strip())) or bool(re.search(r"\S {2,}\S", raw.rstrip()))
+def _is_table_row(raw: str, in_table: bool) -> bool:
+    """Cells separated by tabs or runs of spaces; inside a table, also a line indented
+    with spaces ("        968": a row whose first cells are empty, not prose)."""
+    if not raw.strip():
+        return False
+    return "\t" in raw or bool(re.search(r"\S {2,}\S", raw.rstrip())) or (in_table and raw.startswith("  "))
 
 
-def _table(rows: list[list[str]]) -> list[str]:
+CAPTION = re.compile(r"^((?:Tablo|Table) \d+)\b")
+
+
+def _table(rows: list[Row]) -> list[str]:
+    rows = place(rows)
     width = max(len(r) for r in rows)
-    rows = [r + [""] * (width - len(r)) for r in rows]
     cell = lambda c: c.strip().replace("|", "\\|")  # noqa: E731
     out = ["| " + " | ".join(cell(c) for c in rows[0]) + " |",
            "|" + "---|" * width]
@@ -56,19 +65,20 @@ def _table(rows: list[list[str]]) -> list[str]:
     return out
 
 
-def to_markdown(doc: Document, a: int, b: int) -> str:
+def to_markdown(doc: Document, a: int, b: int, captions: dict[str, int] | None = None) -> str:
+    """Lines a..b as Markdown; `captions` receives each table caption's line ("Tablo 6": 361)."""
     out: list[str] = []
-    table: list[list[str]] = []
+    table: list[Row] = []
     for i in range(a, b):
         if i in doc.furniture:
             continue
         raw = doc.lines[i]
-        if _is_table_row(raw):
+        if _is_table_row(raw, bool(table)):
             cells = [c.strip() for c in SEPARATOR.split(_plain(raw).rstrip())]
             while cells and not cells[-1]:
                 cells.pop()
             if cells:
-                table.append(cells)
+                table.append(Row(i + 1, cells, "\t" in raw))
             continue
         if table:
             out += _table(table) + [""]
@@ -76,6 +86,9 @@ def to_markdown(doc: Document, a: int, b: int) -> str:
         if NOISE.match(_plain(raw).strip().lstrip("#").strip()):
             continue
         line = _plain(raw).rstrip()
+        caption = CAPTION.match(line.strip("#* "))
+        if caption and captions is not None:
+            captions.setdefault(caption.group(1), i + 1)
         m = re.match(r"^#+\s*(.*)$", line)
         if m:
             line = "## " + m.group(1).strip("* ")
@@ -91,16 +104,19 @@ def _heading(doc: Document, text: str, start: int = 0) -> int | None:
     return next((i for i in range(start, len(doc.lines)) if heading_key(doc.plain(i)) == want), None)
 
 
-def general_pages(doc: Document, year: int) -> tuple[dict[str, str], list[str]]:
+def general_pages(doc: Document, year: int,
+                  captions: dict[str, dict[str, int]] | None = None) -> tuple[dict[str, str], list[str]]:
     """Relative path -> Markdown, and a note for every page whose headings were not found
-    (such a page is left out, never filled with another document's text)."""
+    (such a page is left out, never filled with another document's text).  `captions`
+    receives, per page slug, the line of each table caption (statements.py names it)."""
+    captions = {} if captions is None else captions
     pages: dict[str, str] = {}
     notes: list[str] = []
     contents = _heading(doc, "İçindekiler")
     greeting = next((i for i in range(0, contents if contents is not None else len(doc.lines))
                      if heading_key(doc.plain(i)).startswith(GREETINGS)), None)
     if greeting is not None and contents is not None:
-        _add(pages, year, FOREWORD, to_markdown(doc, greeting, contents))
+        _add(pages, year, FOREWORD, to_markdown(doc, greeting, contents, captions.setdefault(FOREWORD[0], {})))
     else:
         notes.append("no foreword found (a greeting such as 'Değerli ...' before 'İçindekiler'); "
                      "the foreword page is not imported")
@@ -111,7 +127,7 @@ def general_pages(doc: Document, year: int) -> tuple[dict[str, str], list[str]]:
             notes.append(f"general page {slug!r}: heading {start if a is None else end!r} not found; "
                          f"the page is not imported")
             continue
-        _add(pages, year, (slug, title_tr, title_en), to_markdown(doc, a + 1, b))
+        _add(pages, year, (slug, title_tr, title_en), to_markdown(doc, a + 1, b, captions.setdefault(slug, {})))
     return pages, notes
 
 

@@ -32,6 +32,7 @@ class Programme:
     organisation_units: list[str]
     pages: dict[str, str]
     notes: list[str] = field(default_factory=list)
+    captions: dict[str, dict[str, int]] = field(default_factory=dict)  # page slug -> table caption -> line
 
     @property
     def activities(self) -> list:
@@ -84,7 +85,8 @@ def _read(doc: Document, text: str) -> Programme:
         {administration} if administration else set())
     if len({L.key(n) for n in names}) > 1:
         raise ImportProblem(1, f"the tables name more than one administration ('İdare Adı'): {sorted(names)}")
-    pages, notes = general_pages(doc, year)
+    captions: dict[str, dict[str, int]] = {}
+    pages, notes = general_pages(doc, year, captions)
     programme = Programme(
         year=year,
         municipality=prose.municipality(doc, text.splitlines(), next(iter(sorted(names)), "")),
@@ -95,7 +97,7 @@ def _read(doc: Document, text: str) -> Programme:
         vision=prose.after_label(doc, "Vizyonumuz"),
         values=prose.values(doc),
         organisation_units=prose.organisation_units(doc),
-        pages=pages, notes=notes,
+        pages=pages, notes=notes, captions=captions,
     )
     crosscheck(programme)
     programme.notes += unit_notes(programme)

@@ -37,7 +37,10 @@ def positional_amounts(doc: Document, i: int, skip: int, expected: int, what: st
     if len(rest) < expected and "\t" in doc.lines[i]:
         rest += [""] * (expected - len(rest))
     if len(rest) != expected:
-        raise ImportProblem(i + 1, f"{what}: found {len([c for c in rest if c])} amount(s), expected {expected}")
+        hint = "" if "\t" in doc.lines[i] else (
+            "; its cells are separated by spaces, so an empty cell leaves no trace and the amounts cannot be "
+            "placed in their columns: write '-' for a zero, or convert the PDF keeping tabs between cells")
+        raise ImportProblem(i + 1, f"{what}: found {len([c for c in rest if c])} amount(s), expected {expected}{hint}")
     return [amount(c, i + 1, what) for c in rest]
 
 
