@@ -20,6 +20,7 @@ from typing import Callable
 
 from jinja2 import TemplateError
 
+from portal.continuity import match
 from portal.contexts import LANGS, PageContexts, PageSpec, language_neutral
 from portal.dependencies import Inputs, Values
 from portal.errors import WorkerError, template_frame, template_location
@@ -69,7 +70,8 @@ def inputs_for(site: Site) -> Inputs:
     """What every page may read, before any language is rendered."""
     notes = {year: reconcile(program) for year, program in site.programs.items()}
     assets = {name: path for name, (path, _) in static_assets().items()}
-    return Inputs(site, notes, assets, template_digests(), {lang: catalog_digest(lang) for lang in LANGS})
+    return Inputs(site, notes, assets, template_digests(), {lang: catalog_digest(lang) for lang in LANGS},
+                  match(site))
 
 
 def render_language(inputs: Inputs, lang: str, urls: Urls, sink, should_render: ShouldRender | None = None
