@@ -75,6 +75,8 @@ def run_build(args: argparse.Namespace) -> int:
         return 1
     for line in result.untranslated:
         print(f"warning: {line}", file=sys.stderr)
+    for line in result.unmatched:
+        print(f"warning: {line}", file=sys.stderr)
     notes = sum(len(d) for d in result.discrepancies.values())
     print(f"built {result.pages} pages ({result.files} files) into {args.out}; "
           f"{len(result.untranslated)} field(s) not yet translated; "

@@ -28,7 +28,9 @@ from portal.load import load
 from portal.model import Site
 from portal.outputs.assets import fingerprinted, static_assets
 from portal.outputs.datapackage import datapackage
-from portal.outputs.open_data import activities_csv, goals_csv, indicators_csv, program_json
+from portal.outputs.open_data import (
+    activities_csv, all_activities_csv, all_goals_csv, all_indicators_csv, goals_csv, indicators_csv, program_json,
+)
 from portal.outputs.search import search_index
 from portal.outputs.sitemap import robots, sitemap
 from portal.reconcile import Discrepancy, reconcile
@@ -124,9 +126,14 @@ def neutral_pages(inputs: Inputs, urls: Urls, sink, should_render: ShouldRender 
     return files
 
 
-def programme_data(site: Site, sink, notes: dict[int, tuple[Discrepancy, ...]]) -> None:
+def programme_data(site: Site, sink, notes: dict[int, tuple[Discrepancy, ...]], continuity=None) -> None:
     """Each programme's whole tables, the data package describing them, and the rows of
-    each goal, activity and unit: the CSV behind each page's download link."""
+    each goal, activity and unit: the CSV behind each page's download link.  With more
+    than one programme, also every year's rows in one file, with how each continues."""
+    if continuity is not None and len(site.programs) > 1:
+        sink.add("data/activities.csv", all_activities_csv(site, continuity))
+        sink.add("data/goals.csv", all_goals_csv(site, continuity))
+        sink.add("data/indicators.csv", all_indicators_csv(site, continuity))
     for year, program in site.programs.items():
         sink.add(f"data/{year}/activities.csv", activities_csv(site, program))
         sink.add(f"data/{year}/goals.csv", goals_csv(site, program))
@@ -172,7 +179,7 @@ def render(site: Site, sink, base_url: str = "/", should_render: ShouldRender | 
         rendered.rendered += report.rendered
     if after_pages:
         after_pages()
-    programme_data(site, sink, inputs.notes)
+    programme_data(site, sink, inputs.notes, inputs.continuity)
     absolute = _absolute(urls, site.url)
     sink.add("sitemap.xml", sitemap(rendered.listed, absolute))
     sink.add("robots.txt", robots(absolute("sitemap.xml")))
@@ -270,6 +277,7 @@ class BuildResult:
     files: int
     pages: int
     untranslated: list[str]
+    unmatched: list[str] = field(default_factory=list)  # items of one programme matched to none of the next
 
 
 def build(content, out, base_url: str = "/", processes: int | None = None) -> BuildResult:
@@ -278,7 +286,8 @@ def build(content, out, base_url: str = "/", processes: int | None = None) -> Bu
         site = load(content)
         with StagedSite(out) as staged:
             rendered = render(site, staged, base_url, workers=workers() if processes is None else processes)
-    return BuildResult(site, rendered.notes, len(staged.paths), len(rendered.pages), untranslated(site))
+    return BuildResult(site, rendered.notes, len(staged.paths), len(rendered.pages), untranslated(site),
+                       list(rendered.inputs.continuity.warnings))
 
 
 @contextmanager
