@@ -20,6 +20,7 @@ from portal.urls import Urls
 from portal import yearsview
 
 LANGS = ("tr", "en")
+YEARS_STYLE = "years.css"  # the other years' parts: published only with more than one programme
 
 
 @dataclass
@@ -88,6 +89,8 @@ class PageContexts:
                             style=r("asset", "style.css"),
                             chrome=Chrome(chrome_year, words[0], name, municipality),
                             year_links=year_links if year_links is not None else self._to_overviews(r, year))
+        if spec.context["year_links"]:
+            spec.context["years_style"] = r("asset", YEARS_STYLE)
         return spec
 
     def _to_overviews(self, r: Reader, year: int | None) -> list:

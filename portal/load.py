@@ -436,6 +436,8 @@ class Loader:
         sections = self._guard(lambda: root.mapping(optional=tuple(CONTINUITY_SECTIONS))) or {}
         links: list[ContinuityLink] = []
         for section, node in sections.items():
+            if section not in CONTINUITY_SECTIONS:
+                continue  # reported as an unknown key
             kind, pattern, example = CONTINUITY_SECTIONS[section]
             entries = self._guard(node.mapping) if node.node.tag != "tag:yaml.org,2002:null" else {}
             targets: dict[str, ContinuityLink] = {}

@@ -21,7 +21,7 @@ from typing import Callable
 from jinja2 import TemplateError
 
 from portal.continuity import match
-from portal.contexts import LANGS, PageContexts, PageSpec, language_neutral
+from portal.contexts import LANGS, YEARS_STYLE, PageContexts, PageSpec, language_neutral
 from portal.dependencies import Inputs, Values
 from portal.errors import WorkerError, template_frame, template_location
 from portal.load import load
@@ -115,8 +115,10 @@ def render_pages(inputs: Inputs, lang: str, urls: Urls, sink, files: set[str],
 
 def neutral_pages(inputs: Inputs, urls: Urls, sink, should_render: ShouldRender | None = None) -> list[str]:
     """The static assets, the language chooser at / and the bilingual 404."""
+    several = len(inputs.site.programs) > 1
     for name, (path, content) in static_assets().items():
-        sink.add(path, content)
+        if name != YEARS_STYLE or several:
+            sink.add(path, content)
     renderer, files, values = Renderer("tr", urls, inputs.site.url), [], Values(inputs)
     for name, spec in language_neutral(inputs):
         renderer.record(spec)
