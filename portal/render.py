@@ -49,9 +49,9 @@ def environment(lang: str, urls: Urls | None = None, site_url: str = "") -> Envi
         printed=fmt.printed_value, t=bilingual(lang), link=urls.link,
         absolute=lambda path: f"{site_url}{urls.link(path)}", anchor=lambda code, kind: anchor(kind, code),
         activity_code=activity_document_code, goal_code=goal_document_code, markdown=lambda text: Markup(to_html(text)),
-        bar_chart=lambda bars, key, title, description: bar_chart(
+        bar_chart=lambda bars, key, title, description, in_order=False: bar_chart(
             key, [(b.label, b.value, fmt.money(b.value) if b.exact else fmt.money_compact(b.value), b.translated)
-                  for b in bars], title, description),
+                  for b in bars], title, description, in_order),
     )
     env.tests["printed_number"] = is_printed_number
     env.globals.update(lang=lang, urls=Urls, ECON_CODES=ECON_CODES, OFF_BUDGET_SOURCES=OFF_BUDGET_SOURCES,

