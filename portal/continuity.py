@@ -95,9 +95,6 @@ class Continuity:
             out.append(YearOfItem(y, c, state))
         return tuple(out)
 
-    def code_in(self, kind: str, year: int, code: str, other: int) -> str | None:
-        return next(h.code for h in self.history(kind, year, code) if h.year == other)
-
 
 def match(site: Site) -> Continuity:
     """Every programme against the one before it: stated links first, then code and name."""
@@ -187,7 +184,7 @@ class ChangedValue(NamedTuple):
 
 
 def _indicator_named(program: Program, goal_code: str | None, name: str) -> Indicator | None:
-    if goal_code is None or goal_code not in program._goals_by_code:
+    if goal_code is None or goal_code not in codes_of(program, "goal"):
         return None
     same = [i for i in program.goal(goal_code).indicators if _same_name(i.name.tr, name)]
     return same[0] if len(same) == 1 else None

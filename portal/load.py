@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 
+from portal.continuity import codes_of
 from portal.errors import Problems
 from portal.model import (
     ECON_CODES, OFF_BUDGET_SOURCES, Activity, Aim, ContinuityLink, Cost, GlossaryTerm, Goal, GoalTableRow, Indicator,
@@ -469,8 +470,6 @@ class Loader:
     def _check_continuity(self, programs: dict) -> None:
         """Each stated code exists in the programme it names: the key in the previous
         programme (in this one for `new`), the value in this one."""
-        from portal.continuity import codes_of  # the codes each kind of item has in a programme
-
         years = sorted(programs)
         for year in years:
             program = programs[year]

@@ -424,3 +424,35 @@ def test_axe_finds_no_wcag_violation_in_the_parts_about_other_years(browser, ser
             assert not violations, (path, violations)
     finally:
         context.close()
+
+
+def test_a_continuity_line_re_renders_only_the_pages_of_the_items_it_names(years_builder):
+    """Removing `1.10.3: 1.10.4` changes what those two activities' pages compare, in
+    both languages, and nothing else any page shows."""
+    path = years_builder.content / "2025" / "continuity.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(f"  {RENUMBERED[0]}: {RENUMBERED[1]}\n", ""), encoding="utf-8")
+    try:
+        update = years_builder.update()
+        assert update.pages_rendered == 4
+        assert sorted(p for p in update.written if p.endswith(".html")) == sorted(
+            Urls.file_for(U.activity(lang, year, code)) for lang in ("tr", "en")
+            for year, code in ((2024, RENUMBERED[0]), (2025, RENUMBERED[1])))
+    finally:
+        path.write_text(text, encoding="utf-8")
+        years_builder.update()
+
+
+def test_an_earlier_years_amount_re_renders_the_later_pages_that_compare_with_it(years_builder):
+    path = years_builder.content / "2024" / "goals" / "1.10.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("'1': 2.463.000,00", "'1': 2.463.100,00", 1), encoding="utf-8")
+    try:
+        update = years_builder.update()
+        later = sorted(p for p in update.written if "/2025/" in p)
+        assert later == sorted(Urls.file_for(p) for lang in ("tr", "en") for p in (
+            U.program(lang, 2025), U.aim(lang, 2025, 1), U.goal(lang, 2025, "1.10"),
+            U.activity(lang, 2025, "1.10.1"), U.unit(lang, 2025, "plan-ve-proje")))
+    finally:
+        path.write_text(text, encoding="utf-8")
+        years_builder.update()

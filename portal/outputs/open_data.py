@@ -11,6 +11,7 @@ import json
 from decimal import Decimal
 
 from portal.amounts import plain
+from portal.continuity import Continuity, indicator_history
 from portal.model import ECON_CODES, OFF_BUDGET_SOURCES, Program, Site, Text
 from portal.outputs.datapackage import (
     activities_schema, all_indicator_years, all_years_schema, goals_schema, indicators_schema,
@@ -84,7 +85,7 @@ def indicators_csv(site: Site, program: Program) -> bytes:
 
 
 # ------------------------------------------------------------ every year in one file
-def _continuity(found, kind: str, year: int, code: str) -> list:
+def _continuity(found: Continuity, kind: str, year: int, code: str) -> list:
     """previous_year, previous_code and continuity of one row."""
     history = found.history(kind, year, code)
     i = next(n for n, h in enumerate(history) if h.year == year)
@@ -104,33 +105,30 @@ def _rows(data: bytes) -> list[str]:
 def _all_years(header: list[str], per_year, extra) -> bytes:
     """Each programme's rows as its own file writes them, followed by the continuity
     columns: the same figures, to the kuruş, in one file."""
-    import csv as _csv_module
     rows = []
     for year, data, keys in per_year:
-        for line, key in zip(_csv_module.reader(_rows(data)), keys):
+        for line, key in zip(csv.reader(_rows(data)), keys):
             rows.append(line + extra(year, key))
     return _csv(header, rows)
 
 
-def all_activities_csv(site: Site, found) -> bytes:
+def all_activities_csv(site: Site, found: Continuity) -> bytes:
     header = columns(all_years_schema(activities_schema(), "activity"))
     return _all_years(header, [(y, activities_csv(site, p), [a.code for a in p.activities])
                                for y, p in sorted(site.programs.items())],
                       lambda y, code: _continuity(found, "activity", y, code))
 
 
-def all_goals_csv(site: Site, found) -> bytes:
+def all_goals_csv(site: Site, found: Continuity) -> bytes:
     header = columns(all_years_schema(goals_schema(), "goal"))
     return _all_years(header, [(y, goals_csv(site, p), [g.code for g in p.goals])
                                for y, p in sorted(site.programs.items())],
                       lambda y, code: _continuity(found, "goal", y, code))
 
 
-def all_indicators_csv(site: Site, found) -> bytes:
+def all_indicators_csv(site: Site, found: Continuity) -> bytes:
     """Every programme's indicators with a value column for every year any of them prints;
     an indicator continues its goal's indicator of the same Turkish name."""
-    from portal.continuity import indicator_history
-
     years = all_indicator_years(site)
     rows = []
     for year, program in sorted(site.programs.items()):
