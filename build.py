@@ -80,7 +80,9 @@ def run_build(args: argparse.Namespace) -> int:
     notes = sum(len(d) for d in result.discrepancies.values())
     print(f"built {result.pages} pages ({result.files} files) into {args.out}; "
           f"{len(result.untranslated)} field(s) not yet translated; "
-          f"{notes} disagreement(s) in the source document listed on the data-notes page")
+          f"{notes} disagreement(s) in the source document listed on the data-notes page"
+          + (f"; {len(result.unmatched)} item(s) not matched across programme years (see the warnings)"
+             if result.unmatched else ""))
     return 0
 
 

@@ -456,3 +456,24 @@ def test_an_earlier_years_amount_re_renders_the_later_pages_that_compare_with_it
     finally:
         path.write_text(text, encoding="utf-8")
         years_builder.update()
+
+
+def test_three_programmes_chain_their_matches(two_years, tmp_path):
+    """2026 made from 2025: the renumbered activity is followed through both steps, the
+    unit's chart has a bar per year, an indicator's history a row per programme."""
+    content = tmp_path / "content"
+    shutil.copytree(two_years, content)
+    add_programme(content, 2026, goal_changes=False)
+    out = tmp_path / "site"
+    assert build(content, out).unmatched == []
+    links = switch_links(html(out, U.activity("en", 2024, RENUMBERED[0])))
+    assert links == {2025: "/" + U.activity("en", 2025, RENUMBERED[1]), 2026: "/" + U.activity("en", 2026, RENUMBERED[1])}
+    assert sorted(year_rows(html(out, U.activity("tr", 2026, RENUMBERED[1])))) == [2024, 2025, 2026]
+    unit = html(out, U.unit("en", 2026, "plan-ve-proje"))
+    chart = re.search(r'<svg class="chart".*?</svg>', unit[unit.index('class="other-years"'):], re.S).group(0)
+    assert chart.count("<rect") == 6  # a track and a bar for each year
+    goal = html(out, U.goal("en", 2026, "1.10"))
+    table = re.search(r'<table class="figures history-table" data-indicator="1.10.1">.*?</table>', goal, re.S).group(0)
+    assert table.count("data-programme=") == 3
+    assert 'href="/en/2025/"' in html(out, U.program("en", 2026)) and "Changes against the 2025 programme" in html(
+        out, U.program("en", 2026))
