@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Callable, NamedTuple
 
 from portal.dependencies import Reader
+from portal.i18n import sort_key
 from portal.model import ECON_CODES, Text
 
 Path = Callable[[int, str], str]  # (year, code) -> the page of that item in that year
@@ -132,6 +133,7 @@ def overview_changes(r: Reader, lang: str, year: int, urls) -> dict | None:
     by_unit = rows("unit", r("units of programme", year), r("units of programme", previous),
                    lambda y, c: r("unit name", c).name, lambda y, c: r("unit totals", y, c).total,
                    lambda y, c: urls.unit(lang, y, c))
+    by_unit.sort(key=lambda row: sort_key(row.name.get(lang), lang))  # looked up by name
     by_econ = [ChangeRow(str(code), str(code), "", None, earlier.by_econ[code], totals.by_econ[code])
                for code in ECON_CODES]
     return {"previous": previous, "by_aim": by_aim, "by_unit": by_unit, "by_econ": by_econ,
