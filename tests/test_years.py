@@ -477,3 +477,12 @@ def test_three_programmes_chain_their_matches(two_years, tmp_path):
     assert table.count("data-programme=") == 3
     assert 'href="/en/2025/"' in html(out, U.program("en", 2026)) and "Changes against the 2025 programme" in html(
         out, U.program("en", 2026))
+
+
+def test_frictionless_validates_the_data_package_of_every_year(sites):
+    result = __import__("subprocess").run(
+        [str(CONTENT.parent / ".venv/bin/frictionless"), "validate", "datapackage.json"],
+        cwd=sites["two"] / "data", capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert "INVALID" not in result.stdout
+    assert result.stdout.count("VALID") >= 9  # three files a year, and the three of every year
