@@ -429,7 +429,8 @@ class Loader:
     # ------------------------------------------------------------ continuity
     def _continuity(self, path: Path) -> tuple[ContinuityLink, ...]:
         """How this programme's items follow the previous programme's, where code and
-        Turkish name alone do not say it: `old: new` (renumbered), `old: ended`, `new: new`.
+        Turkish name alone do not say it: `old: new` (renumbered), `old: ended`, `new: new`,
+        and `code: [ended, new]` (or `[other, new]`) where a code now names another item.
         The codes are checked against both programmes once every year has loaded."""
         root = self.read(path) if path.exists() else None
         if root is None:
@@ -439,33 +440,47 @@ class Loader:
         for section, node in sections.items():
             if section not in CONTINUITY_SECTIONS:
                 continue  # reported as an unknown key
-            kind, pattern, example = CONTINUITY_SECTIONS[section]
             entries = self._guard(node.mapping) if node.node.tag != "tag:yaml.org,2002:null" else {}
             targets: dict[str, ContinuityLink] = {}
             for key, value in (entries or {}).items():
-                if not pattern.match(key):
-                    value.fail(f"'{key}' is not a {kind} code like {example}")
-                    continue
-                target = self._guard(value.text)
-                if target is None:
-                    continue
-                if target == "new":
-                    link = ContinuityLink(kind, None, key, value.origin)
-                elif target == "ended":
-                    link = ContinuityLink(kind, key, None, value.origin)
-                elif pattern.match(target):
-                    link = ContinuityLink(kind, key, target, value.origin)
-                else:
-                    value.fail(f"'{target}' must be this programme's {kind} code (like {example}), "
-                               f"'new' or 'ended'")
-                    continue
-                if link.current is not None and link.current in targets:
-                    value.fail(f"{kind} {link.current} is already stated at line {targets[link.current].origin.line}")
-                    continue
-                if link.current is not None:
-                    targets[link.current] = link
-                links.append(link)
+                for link in self._continuity_entry(CONTINUITY_SECTIONS[section], key, value):
+                    if link.current is not None and link.current in targets:
+                        value.fail(f"{link.kind} {link.current} is already stated at line "
+                                   f"{targets[link.current].origin.line}")
+                        continue
+                    if link.current is not None:
+                        targets[link.current] = link
+                    links.append(link)
         return tuple(links)
+
+    def _continuity_entry(self, section: tuple, key: str, value: Node) -> list[ContinuityLink]:
+        """One line of continuity.yaml: at most one statement about the previous programme's
+        item (a code or `ended`) and one about this programme's (`new`)."""
+        kind, pattern, example = section
+        if not pattern.match(key):
+            value.fail(f"'{key}' is not a {kind} code like {example}")
+            return []
+        items = self._guard(value.sequence) if isinstance(value.node, yaml.SequenceNode) else [value]
+        out: list[ContinuityLink] = []
+        for item in items or []:
+            target = self._guard(item.text)
+            if target is None:
+                continue
+            if target == "new":
+                link = ContinuityLink(kind, None, key, item.origin)
+            elif target == "ended":
+                link = ContinuityLink(kind, key, None, item.origin)
+            elif pattern.match(target):
+                link = ContinuityLink(kind, key, target, item.origin)
+            else:
+                item.fail(f"'{target}' must be this programme's {kind} code (like {example}), 'new' or 'ended'")
+                continue
+            if any((link.previous is None) == (other.previous is None) for other in out):
+                item.fail(f"{kind} {key}: say once what became of the previous programme's item (a code or "
+                          f"'ended') and once whether this programme's is new")
+                continue
+            out.append(link)
+        return out
 
     def _check_continuity(self, programs: dict) -> None:
         """Each stated code exists in the programme it names: the key in the previous

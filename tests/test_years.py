@@ -146,6 +146,8 @@ BAD_CONTINUITY = {
     "an unknown section": ("activities:\n  1.10.2: ended\nunits_: {}\n", 3, "unknown key 'units_'"),
     "one code stated twice": ("activities:\n  1.10.3: 1.10.4\n  1.10.2: 1.10.4\n", 3,
                               "activity 1.10.4 is already stated at line 2"),
+    "two statements of one kind": ("activities:\n  1.10.2: [ended, 1.10.4]\n", 2,
+                                   "say once what became of the previous programme's item"),
     "broken YAML": ("activities:\n  1.10.2: [ended\n", 3, "YAML syntax error"),
 }
 
@@ -162,6 +164,27 @@ def test_a_bad_continuity_file_is_reported_at_its_line(case, two_years, tmp_path
     assert any(e.startswith(f"error: content/2025/continuity.yaml:{line}: ") and message in e for e in errors), \
         result.stderr
     assert "Traceback" not in result.stderr and not (tmp_path / "site").exists()
+
+
+def test_a_code_that_now_names_another_item_is_stated_ended_and_new(two_years, tmp_path):
+    """2025 reuses 1.10.1 for another activity: the old one ended, the new one is new."""
+    content = tmp_path / "content"
+    shutil.copytree(two_years, content)
+    goal = content / "2025" / "goals" / "1.10.yaml"
+    text = goal.read_text(encoding="utf-8")
+    goal.write_text(text.replace("tr: İmar Planlarının Hazırlanması\n    en: Preparation of zoning plans\n  unit:",
+                                 "tr: Kent Arşivinin Kurulması\n    en: Setting up the city archive\n  unit:", 1),
+                    encoding="utf-8")
+    continuity = content / "2025" / "continuity.yaml"
+    result = build(content, tmp_path / "unstated")
+    assert len(result.unmatched) == 2 and all("1.10.1" in w for w in result.unmatched)
+    continuity.write_text(continuity.read_text(encoding="utf-8") + "  1.10.1: [ended, new]\n", encoding="utf-8")
+    result = build(content, tmp_path / "site")
+    assert result.unmatched == []
+    row = next(r for r in rows_of(tmp_path / "site" / "data" / "activities.csv")
+               if r["year"] == "2025" and r["activity"] == "1.10.1")
+    assert row["continuity"] == "new"
+    assert "ended: not in this programme" in html(tmp_path / "site", U.activity("en", 2024, "1.10.1"))
 
 
 def test_a_continuity_file_in_the_first_programme_is_an_error(tmp_path):
