@@ -11,13 +11,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Iterator, NamedTuple
 
+from portal import yearsview
 from portal.dependencies import Inputs, Key, Reader
 from portal.i18n import Formatter, sort_key, translations
 from portal.labels import ECON_NAMES
-from portal.continuity import changed_values
 from portal.model import ECON_CODES, Text, Totals
 from portal.urls import Urls
-from portal import yearsview
 
 LANGS = ("tr", "en")
 YEARS_STYLE = "years.css"  # the other years' parts: published only with more than one programme
@@ -211,24 +210,10 @@ class PageContexts:
                            "years": yearsview.history_rows(r, "goal", year, code,
                                                            lambda y, c: r("goal totals", y, c).total,
                                                            lambda y, c: Urls.goal(lang, y, c)),
-                           "indicator_history": self._indicator_history(r, year, code)},
+                           "indicator_history": yearsview.indicator_history(r, year, code)},
                           year_links=self._item(r, "goal", year, code, Urls.goal),
                           breadcrumbs=self._goal_crumbs(r, year, goal),
                           description=card(goal.document_code, fmt.money(goal.total), unit.name.get(lang)))
-
-    def _indicator_history(self, r: Reader, year: int, code: str) -> list:
-        """Each indicator another programme prints too: the values each programme printed,
-        by year, and the years whose value a later programme changed."""
-        if not yearsview.several(r):
-            return []
-        out = []
-        for indicator, printed in r("indicator history", year, code):
-            years = sorted({y for p in printed for y, _ in p.values})
-            changed = changed_values(printed, code)
-            flagged = {(c.later, c.year) for c in changed}
-            rows = [(p, [(y, dict(p.values).get(y), (p.programme, y) in flagged) for y in years]) for p in printed]
-            out.append({"code": indicator, "years": years, "rows": rows, "changed": changed})
-        return out
 
     def activity(self, r: Reader, year: int, goal_code: str, code: str) -> PageSpec:
         lang, fmt = self.lang, self.fmt
@@ -309,10 +294,8 @@ class PageContexts:
         page = r("general page", year, slug)
         return self._spec(r, year, Urls.page(lang, year, slug), "page.html", page.title.get(lang),
                           both(Urls.page, year, slug), {"content_page": page},
-                          year_links=yearsview.switcher(
-                              r, year, lambda y: Urls.program(lang, y),
-                              lambda y: Urls.page(lang, y, slug) if any(s == slug for s, _ in r("general pages", y))
-                              else None) if yearsview.several(r) else [],
+                          year_links=yearsview.page_switcher(r, year, slug, lambda y: Urls.program(lang, y),
+                                                             lambda y: Urls.page(lang, y, slug)),
                           breadcrumbs=self._crumbs_to_year(r, year) + [(page.title, Urls.page(lang, year, slug))])
 
     def _site_crumbs(self, r: Reader, key: str, path: str) -> list:

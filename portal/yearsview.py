@@ -13,6 +13,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Callable, NamedTuple
 
+from portal.continuity import changed_values
 from portal.dependencies import Reader
 from portal.i18n import sort_key
 from portal.model import ECON_CODES, Text
@@ -85,6 +86,13 @@ def item_switcher(r: Reader, kind: str, year: int, code: str, overview, path: Pa
     return switcher(r, year, overview, lambda y: path(y, codes[y]) if codes.get(y) else None)
 
 
+def page_switcher(r: Reader, year: int, slug: str, overview, path) -> list[YearLink]:
+    """A general-information page: the page of the same name in the years that have one."""
+    if not several(r):
+        return []
+    return switcher(r, year, overview, lambda y: path(y) if any(s == slug for s, _ in r("general pages", y)) else None)
+
+
 def history_rows(r: Reader, kind: str, year: int, code: str, amount: Callable[[int, str], Decimal],
                  path: Path) -> list[YearRow]:
     """The item's resource need in every programme year, each read for that year."""
@@ -138,3 +146,18 @@ def overview_changes(r: Reader, lang: str, year: int, urls) -> dict | None:
                for code in ECON_CODES]
     return {"previous": previous, "by_aim": by_aim, "by_unit": by_unit, "by_econ": by_econ,
             "before": earlier, "now": totals}
+
+
+def indicator_history(r: Reader, year: int, code: str) -> list[dict]:
+    """Each indicator of a goal that another programme prints too: the values each
+    programme printed, by year, and the years whose value a later programme changed."""
+    if not several(r):
+        return []
+    out = []
+    for indicator, printed in r("indicator history", year, code):
+        years = sorted({y for p in printed for y, _ in p.values})
+        changed = changed_values(printed, code)
+        flagged = {(c.later, c.year) for c in changed}
+        rows = [(p, [(y, dict(p.values).get(y), (p.programme, y) in flagged) for y in years]) for p in printed]
+        out.append({"code": indicator, "years": years, "rows": rows, "changed": changed})
+    return out
