@@ -28,7 +28,7 @@ from portal.pipeline import build
 from portal.urls import Urls
 from tests.conftest import CONTENT, QuietHandler, run_build
 from tests.second_programme import CHANGED_INDICATOR, ENDED, NEW, RENUMBERED, add_programme
-from tests.test_render_core import OTHER_YEARS, files_of, full_render, without_other_years
+from tests.test_render_core import files_of, full_render, without_other_years
 
 U = Urls("/")
 
