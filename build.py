@@ -78,11 +78,15 @@ def run_build(args: argparse.Namespace) -> int:
     stale = stale_translations(result.site)
     for line in [*result.untranslated, *stale]:
         print(f"warning: {line}", file=sys.stderr)
+    for line in result.unmatched:
+        print(f"warning: {line}", file=sys.stderr)
     notes = sum(len(d) for d in result.discrepancies.values())
     print(f"built {result.pages} pages ({result.files} files) into {args.out}; "
           f"{len(result.untranslated)} field(s) not yet translated"
           + (f", {len(stale)} translation(s) possibly out of date" if stale else "") + "; "
-          f"{notes} disagreement(s) in the source document listed on the data-notes page")
+          f"{notes} disagreement(s) in the source document listed on the data-notes page"
+          + (f"; {len(result.unmatched)} item(s) not matched across programme years (see the warnings)"
+             if result.unmatched else ""))
     return 0
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Iterator, NamedTuple
 
+from portal import yearsview
 from portal.dependencies import Inputs, Key, Reader
 from portal.i18n import Formatter, sort_key, translations
 from portal.labels import ECON_NAMES
@@ -18,6 +19,7 @@ from portal.model import ECON_CODES, Text, Totals
 from portal.urls import Urls
 
 LANGS = ("tr", "en")
+YEARS_STYLE = "years.css"  # the other years' parts: published only with more than one programme
 
 
 @dataclass
@@ -74,16 +76,31 @@ class PageContexts:
 
     # ------------------------------------------------------------ shared parts
     def _spec(self, r: Reader, year: int | None, path: str, template: str, title, alternates,
-              context: dict | None = None, **extra) -> PageSpec:
-        """A page with what every page shows: the site's name, the style sheet, and the
-        header and footer of its programme year."""
+              context: dict | None = None, year_links: list | None = None, **extra) -> PageSpec:
+        """A page with what every page shows: the site's name, the style sheet, the
+        header and footer of its programme year, and the switch to other years (for a
+        page of no year, to each year's overview; none with a single programme)."""
         name, municipality, _ = r("site")
         chrome_year = year if year is not None else r("latest")
         spec = PageSpec(path, template, title, alternates, dict(context or {}), reads=r.keys, **extra)
         spec.context.update(page=spec, site_name=name, municipality=municipality, year=chrome_year,
                             style=r("asset", "style.css"),
-                            chrome=Chrome(chrome_year, r("programme title", chrome_year), name, municipality))
+                            chrome=Chrome(chrome_year, r("programme title", chrome_year), name, municipality),
+                            year_links=year_links if year_links is not None else self._to_overviews(r, year))
+        if spec.context["year_links"]:
+            spec.context["years_style"] = r("asset", YEARS_STYLE)
         return spec
+
+    def _to_overviews(self, r: Reader, year: int | None) -> list:
+        return yearsview.switcher(r, year, lambda y: Urls.program(self.lang, y), lambda y: None)
+
+    def _same_page(self, r: Reader, year: int, path) -> list:
+        """The switch to the same page of another year (overview, units, notes)."""
+        return yearsview.switcher(r, year, lambda y: Urls.program(self.lang, y), lambda y: path(self.lang, y))
+
+    def _item(self, r: Reader, kind: str, year: int, code: str, path) -> list:
+        return yearsview.item_switcher(r, kind, year, code, lambda y: Urls.program(self.lang, y),
+                                       lambda y, c: path(self.lang, y, c))
 
     def _econ_bars(self, totals) -> list[Bar]:
         return [Bar(f"{code} – {self.gettext(ECON_NAMES[code])}", totals.by_econ[code], exact=True)
@@ -124,7 +141,7 @@ class PageContexts:
         aims = [(aim, r("aim totals", year, aim.number)) for aim in r("aims", year)]
         return self._spec(r, year, Urls.home(lang), "home.html", name.get(lang), both(Urls.home),
                           {"total": totals.total, "goal_count": goals, "activity_count": activities, "aims": aims},
-                          description=name.get(lang))
+                          description=name.get(lang), year_links=self._to_overviews(r, year))
 
     def overview(self, r: Reader, year: int) -> PageSpec:
         lang, fmt = self.lang, self.fmt
@@ -138,9 +155,11 @@ class PageContexts:
             "title": title, "mission": mission, "vision": vision, "values": values, "totals": totals,
             "by_aim": self._ranking(aims), "by_unit": self._ranking(units), "econ_bars": self._econ_bars(totals),
             "section_d": r("section d", year), "general_pages": r("general pages", year),
+            "changes": yearsview.overview_changes(r, lang, year, Urls) if yearsview.several(r) else None,
         }
         return self._spec(r, year, Urls.program(lang, year), "program.html", title.get(lang),
                           both(Urls.program, year), context, breadcrumbs=self._crumbs_to_year(r, year),
+                          year_links=self._same_page(r, year, Urls.program),
                           description=card(title.get(lang), fmt.money(totals.total)))
 
     def _ranking(self, entries: list[tuple]) -> dict:
@@ -160,7 +179,11 @@ class PageContexts:
         return self._spec(r, year, Urls.aim(lang, year, number), "aim.html", aim.name.get(lang),
                           both(Urls.aim, year, number),
                           {"aim": aim, "totals": totals, "goals": goals, "goal_bars": bars, "unit_names": units,
-                           "programme_total": whole, "econ_bars": self._econ_bars(totals)},
+                           "programme_total": whole, "econ_bars": self._econ_bars(totals),
+                           "years": yearsview.history_rows(r, "aim", year, str(number),
+                                                           lambda y, c: r("aim totals", y, int(c)).total,
+                                                           lambda y, c: Urls.aim(lang, y, int(c)))},
+                          year_links=self._item(r, "aim", year, str(number), lambda l, y, c: Urls.aim(l, y, int(c))),
                           breadcrumbs=self._crumbs_to_year(r, year) + [(aim.name, Urls.aim(lang, year, number))],
                           description=card(aim.name.get(lang), fmt.money(totals.total)))
 
@@ -181,7 +204,12 @@ class PageContexts:
                           both(Urls.goal, year, code),
                           {"goal": goal, "aim": aim, "unit": unit, "activity_bars": bars, "notes": notes,
                            "programme_total": r("programme totals", year).total,
-                           "copy_script": r("asset", "copy.js")},
+                           "copy_script": r("asset", "copy.js"),
+                           "years": yearsview.history_rows(r, "goal", year, code,
+                                                           lambda y, c: r("goal totals", y, c).total,
+                                                           lambda y, c: Urls.goal(lang, y, c)),
+                           "indicator_history": yearsview.indicator_history(r, year, code)},
+                          year_links=self._item(r, "goal", year, code, Urls.goal),
                           breadcrumbs=self._goal_crumbs(r, year, goal),
                           description=card(goal.document_code, fmt.money(goal.total), unit.name.get(lang)))
 
@@ -197,7 +225,11 @@ class PageContexts:
                           {"activity": activity, "goal": goal, "aim": aim, "unit": unit, "notes": notes,
                            "unit_total": r("unit totals", year, activity.unit).total,
                            "programme_total": r("programme totals", year).total,
-                           "copy_script": r("asset", "copy.js")},
+                           "copy_script": r("asset", "copy.js"),
+                           "years": yearsview.history_rows(r, "activity", year, code,
+                                                           lambda y, c: r("activity cost", y, c).total,
+                                                           lambda y, c: Urls.activity(lang, y, c))},
+                          year_links=self._item(r, "activity", year, code, Urls.activity),
                           breadcrumbs=self._goal_crumbs(r, year, goal) + [(activity.name, Urls.activity(lang, year, code))],
                           description=card(activity.document_code, activity.name.get(lang),
                                            fmt.money(activity.cost.total), unit.name.get(lang)))
@@ -208,13 +240,15 @@ class PageContexts:
                       key=lambda row: sort_key(row[0].name.get(lang), lang))
         totals = r("programme totals", year)
         return self._spec(r, year, Urls.units(lang, year), "units.html", "units", both(Urls.units, year),
-                          {"rows": rows, "totals": totals},
+                          {"rows": rows, "totals": totals}, year_links=self._same_page(r, year, Urls.units),
                           breadcrumbs=self._crumbs_to_year(r, year) + [("units", Urls.units(lang, year))])
 
     def unit(self, r: Reader, year: int, slug: str) -> PageSpec:
         lang, fmt = self.lang, self.fmt
         unit = r("unit", slug)
         totals = r("unit totals", year, slug)
+        years = yearsview.history_rows(r, "unit", year, slug, lambda y, c: r("unit totals", y, c).total,
+                                       lambda y, c: Urls.unit(lang, y, c))
         goals = []
         for code, codes in r("goals of unit", year, slug):
             own = [r("activity", year, a) for a in codes]
@@ -222,7 +256,10 @@ class PageContexts:
         return self._spec(r, year, Urls.unit(lang, year, slug), "unit.html", unit.name.get(lang),
                           both(Urls.unit, year, slug),
                           {"unit": unit, "totals": totals, "goals": goals, "econ_bars": self._econ_bars(totals),
-                           "programme_total": r("programme totals", year).total},
+                           "programme_total": r("programme totals", year).total,
+                           "years": years, "year_bars": [Bar(str(row.year), row.total, exact=True)
+                                                         for row in years if row.total is not None]},
+                          year_links=self._item(r, "unit", year, slug, Urls.unit),
                           breadcrumbs=self._crumbs_to_year(r, year) + [("units", Urls.units(lang, year)),
                                                                        (unit.name, Urls.unit(lang, year, slug))],
                           description=card(unit.name.get(lang), fmt.money(totals.total)))
@@ -245,7 +282,9 @@ class PageContexts:
             groups.append(group(f"page-{slug}", [d for d in items if d.page == slug], page=(slug, title)))
         return self._spec(r, year, Urls.notes(lang, year), "notes.html", "notes", both(Urls.notes, year),
                           {"items": items, "groups": [g for g in groups if g["items"]],
-                           "unit_names": r("unit names")},
+                           "unit_names": r("unit names"),
+                           "changed_values": r("indicator changes", year) if yearsview.several(r) else ()},
+                          year_links=self._same_page(r, year, Urls.notes),
                           breadcrumbs=self._crumbs_to_year(r, year) + [("notes", Urls.notes(lang, year))])
 
     def general_page(self, r: Reader, year: int, slug: str) -> PageSpec:
@@ -253,6 +292,8 @@ class PageContexts:
         page = r("general page", year, slug)
         return self._spec(r, year, Urls.page(lang, year, slug), "page.html", page.title.get(lang),
                           both(Urls.page, year, slug), {"content_page": page},
+                          year_links=yearsview.page_switcher(r, year, slug, lambda y: Urls.program(lang, y),
+                                                             lambda y: Urls.page(lang, y, slug)),
                           breadcrumbs=self._crumbs_to_year(r, year) + [(page.title, Urls.page(lang, year, slug))])
 
     def _site_crumbs(self, r: Reader, key: str, path: str) -> list:
@@ -261,7 +302,8 @@ class PageContexts:
     def downloads(self, r: Reader) -> PageSpec:
         path = Urls.downloads(self.lang)
         return self._spec(r, None, path, "downloads.html", "downloads", both(Urls.downloads),
-                          {"years": r("years")}, breadcrumbs=self._site_crumbs(r, "downloads", path))
+                          {"years": r("years"), "all_years": yearsview.several(r)},
+                          breadcrumbs=self._site_crumbs(r, "downloads", path))
 
     def search(self, r: Reader) -> PageSpec:
         path = Urls.search(self.lang)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, NamedTuple
 
+from portal.continuity import Continuity, changes_in, indicator_history
 from portal.model import Site, Text, Totals
 from portal.reconcile import Discrepancy
 
@@ -53,6 +54,7 @@ class Inputs:
     assets: dict[str, str]
     templates: dict[str, str] = field(default_factory=dict)
     catalogs: dict[str, str] = field(default_factory=dict)
+    continuity: Continuity | None = None  # the matches between the programme years
 
 
 def _summary(inputs: Inputs, year: int, code: str) -> GoalSummary:
@@ -105,6 +107,14 @@ READS: dict[str, Callable[..., Any]] = {
     "notes of activity": lambda i, y, code: tuple(d for d in i.notes.get(y, ()) if d.activity == code),
     "general pages": lambda i, y: tuple((slug, p.title) for slug, p in _program(i, y).pages.items()),
     "general page": lambda i, y, slug: _program(i, y).pages[slug],
+    # the programme years side by side (portal/continuity.py)
+    "year list": lambda i: tuple(sorted(i.site.programs)),
+    "history": lambda i, kind, y, code: i.continuity.history(kind, y, code),
+    "previous year": lambda i, y: i.continuity.previous_year(y),
+    "activity cost": lambda i, y, code: _program(i, y).activity(code).cost,
+    "goal totals": lambda i, y, code: _program(i, y).goal(code).totals,
+    "indicator history": lambda i, y, code: indicator_history(i.site, i.continuity, y, code),
+    "indicator changes": lambda i, y: changes_in(i.site, i.continuity, y),
 }
 
 

@@ -70,6 +70,17 @@ class Formatter:
         number = format(share, ",.1f").translate(self._separators)
         return self._percent_pattern.replace("%", self._percent_sign).replace("#,##0.0", number)
 
+    def signed_money(self, value: Decimal) -> str:
+        """A change between two amounts: '+1.000,00 ₺', '−1.000,00 ₺' (a real minus sign)."""
+        return ("+" if value > 0 else "−" if value < 0 else "") + self.money(abs(value))
+
+    def change_percent(self, change: Decimal, base: Decimal) -> str:
+        """A change as a share of the earlier amount: '+%5,2' (tr), '−5.2%' (en); '–' from nothing."""
+        if not base:
+            return "–"
+        shown = self.percent(abs(change), base)
+        return ("+" if change > 0 else "−" if change < 0 else "") + shown
+
     is_number = staticmethod(is_printed_number)
 
     def printed_value(self, printed: str) -> str:

@@ -10,10 +10,11 @@ from pathlib import Path
 
 import yaml
 
+from portal.continuity import codes_of
 from portal.errors import Problems
 from portal.model import (
-    ECON_CODES, OFF_BUDGET_SOURCES, Activity, Aim, Cost, GlossaryTerm, Goal, GoalTableRow, Indicator,
-    Listing, Origin, Page, Program, SectionD, SectionDRow, Site, Statement, Synonym, Text, Unit,
+    ECON_CODES, OFF_BUDGET_SOURCES, Activity, Aim, ContinuityLink, Cost, GlossaryTerm, Goal, GoalTableRow,
+    Indicator, Listing, Origin, Page, Program, SectionD, SectionDRow, Site, Statement, Synonym, Text, Unit,
 )
 from portal.tables import count, tables_in
 from portal.yamlsource import Invalid, Node, read
@@ -24,6 +25,10 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 YEAR_DIR = re.compile(r"^\d{4}$")
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n?(.*)\Z", re.S)
 SECTION_D_COLUMNS = ("activities", "general_administration", "other_administrations")
+AIM_NUMBER = re.compile(r"^[1-9]\d*$")
+# continuity.yaml: its sections, the kind of item each lists, and how that kind's codes look
+CONTINUITY_SECTIONS = {"aims": ("aim", AIM_NUMBER, "1"), "goals": ("goal", GOAL_CODE, "1.5"),
+                       "activities": ("activity", ACTIVITY_CODE, "1.5.2"), "units": ("unit", SLUG, "fen-isleri")}
 
 
 GoalCache = dict  # file -> (what the goal was read from, the goal): one entry per file
@@ -62,6 +67,7 @@ class Loader:
                 programs[program.year] = program
         if not programs and not self.problems.items:
             self.problems.add(self.rel(self.content), 1, "no programme year folder (such as 2024/) found")
+        self._check_continuity(programs)
         self.problems.raise_if_any()
         name, municipality, languages, default, url = settings
         site = Site(name=name, municipality=municipality, languages=languages, default_language=default,
@@ -214,11 +220,12 @@ class Loader:
         values = tuple(self._each(self._items(m["values"]), Node.bilingual))
         pages = self._pages(folder / "pages")
         statements = self._statements(folder / "statements.yaml", pages)
+        continuity = self._continuity(folder / "continuity.yaml")
         if section_d is None or title is None or mission is None or vision is None:
             raise Invalid()
         return Program(year=year, title=title, mission=mission, vision=vision, values=values,
                        aims=aims, goals=goals, section_d=section_d, stated_counts=counts,
-                       pages=pages, origin=root.origin, statements=statements)
+                       pages=pages, origin=root.origin, statements=statements, continuity=continuity)
 
     def _aims(self, path: Path) -> tuple[Aim, ...]:
         root = self.read(path) if path.exists() else None
@@ -440,6 +447,87 @@ class Loader:
             return Statement(slug, quote, m["stated"].amount(), table.caption, m["row"].text(), column,
                              node.origin)
         return tuple(self._each(self._items(root), statement))
+
+    # ------------------------------------------------------------ continuity
+    def _continuity(self, path: Path) -> tuple[ContinuityLink, ...]:
+        """How this programme's items follow the previous programme's, where code and
+        Turkish name alone do not say it: `old: new` (renumbered), `old: ended`, `new: new`,
+        and `code: [ended, new]` (or `[other, new]`) where a code now names another item.
+        The codes are checked against both programmes once every year has loaded."""
+        root = self.read(path) if path.exists() else None
+        if root is None:
+            return ()
+        sections = self._guard(lambda: root.mapping(optional=tuple(CONTINUITY_SECTIONS))) or {}
+        links: list[ContinuityLink] = []
+        for section, node in sections.items():
+            if section not in CONTINUITY_SECTIONS:
+                continue  # reported as an unknown key
+            entries = self._guard(node.mapping) if node.node.tag != "tag:yaml.org,2002:null" else {}
+            targets: dict[str, ContinuityLink] = {}
+            for key, value in (entries or {}).items():
+                for link in self._continuity_entry(CONTINUITY_SECTIONS[section], key, value):
+                    if link.current is not None and link.current in targets:
+                        value.fail(f"{link.kind} {link.current} is already stated at line "
+                                   f"{targets[link.current].origin.line}")
+                        continue
+                    if link.current is not None:
+                        targets[link.current] = link
+                    links.append(link)
+        return tuple(links)
+
+    def _continuity_entry(self, section: tuple, key: str, value: Node) -> list[ContinuityLink]:
+        """One line of continuity.yaml: at most one statement about the previous programme's
+        item (a code or `ended`) and one about this programme's (`new`)."""
+        kind, pattern, example = section
+        if not pattern.match(key):
+            value.fail(f"'{key}' is not a {kind} code like {example}")
+            return []
+        items = self._guard(value.sequence) if isinstance(value.node, yaml.SequenceNode) else [value]
+        out: list[ContinuityLink] = []
+        for item in items or []:
+            target = self._guard(item.text)
+            if target is None:
+                continue
+            if target == "new":
+                link = ContinuityLink(kind, None, key, item.origin)
+            elif target == "ended":
+                link = ContinuityLink(kind, key, None, item.origin)
+            elif pattern.match(target):
+                link = ContinuityLink(kind, key, target, item.origin)
+            else:
+                item.fail(f"'{target}' must be this programme's {kind} code (like {example}), 'new' or 'ended'")
+                continue
+            if any((link.previous is None) == (other.previous is None) for other in out):
+                item.fail(f"{kind} {key}: say once what became of the previous programme's item (a code or "
+                          f"'ended') and once whether this programme's is new")
+                continue
+            out.append(link)
+        return out
+
+    def _check_continuity(self, programs: dict) -> None:
+        """Each stated code exists in the programme it names: the key in the previous
+        programme (in this one for `new`), the value in this one."""
+        years = sorted(programs)
+        for year in years:
+            program = programs[year]
+            if not program.continuity:
+                continue
+            earlier = [y for y in years if y < year]
+            if not earlier:
+                first = program.continuity[0].origin
+                self.problems.add(first.path, first.line,
+                                  f"continuity: the {year} programme is the first one; there is no earlier "
+                                  f"programme to continue (remove this file)")
+                continue
+            previous = programs[earlier[-1]]
+            for link in program.continuity:
+                before, now = codes_of(previous, link.kind), codes_of(program, link.kind)
+                if link.previous is not None and link.previous not in before:
+                    self.problems.add(link.origin.path, link.origin.line,
+                                      f"continuity: the {previous.year} programme has no {link.kind} {link.previous}")
+                if link.current is not None and link.current not in now:
+                    self.problems.add(link.origin.path, link.origin.line,
+                                      f"continuity: the {year} programme has no {link.kind} {link.current}")
 
     # ----------------------------------------------------------------- pages
     def _pages(self, folder: Path) -> dict[str, Page]:

@@ -279,6 +279,18 @@ class Totals:
 
 
 @dataclass(frozen=True)
+class ContinuityLink:
+    """One line of a year's continuity.yaml: how an item of the previous programme
+    continues in this one.  `previous` None: new in this programme; `current` None:
+    ended with the previous one; both: the same item under another code."""
+
+    kind: str  # "aim", "goal", "activity" or "unit"
+    previous: str | None
+    current: str | None
+    origin: Origin
+
+
+@dataclass(frozen=True)
 class Program:
     year: int
     title: Text
@@ -292,6 +304,7 @@ class Program:
     pages: dict[str, "Page"] = field(default_factory=dict)
     origin: Origin | None = None
     statements: tuple["Statement", ...] = ()
+    continuity: tuple[ContinuityLink, ...] = ()  # what staff stated in continuity.yaml
 
     @cached_property
     def activities(self) -> tuple[Activity, ...]:

@@ -21,14 +21,17 @@ from typing import Callable
 
 from jinja2 import TemplateError
 
-from portal.contexts import LANGS, PageContexts, PageSpec, language_neutral
+from portal.continuity import match
+from portal.contexts import LANGS, YEARS_STYLE, PageContexts, PageSpec, language_neutral
 from portal.dependencies import Inputs, Values
 from portal.errors import WorkerError, template_frame, template_location
 from portal.load import load
 from portal.model import Site
 from portal.outputs.assets import fingerprinted, static_assets
 from portal.outputs.datapackage import datapackage
-from portal.outputs.open_data import activities_csv, goals_csv, indicators_csv, program_json
+from portal.outputs.open_data import (
+    activities_csv, all_activities_csv, all_goals_csv, all_indicators_csv, goals_csv, indicators_csv, program_json,
+)
 from portal.outputs.search import search_index
 from portal.outputs.sitemap import robots, sitemap
 from portal.reconcile import Discrepancy, reconcile
@@ -70,7 +73,8 @@ def inputs_for(site: Site) -> Inputs:
     """What every page may read, before any language is rendered."""
     notes = {year: reconcile(program) for year, program in site.programs.items()}
     assets = {name: path for name, (path, _) in static_assets().items()}
-    return Inputs(site, notes, assets, template_digests(), {lang: catalog_digest(lang) for lang in LANGS})
+    return Inputs(site, notes, assets, template_digests(), {lang: catalog_digest(lang) for lang in LANGS},
+                  match(site))
 
 
 def render_language(inputs: Inputs, lang: str, urls: Urls, sink, should_render: ShouldRender | None = None
@@ -112,8 +116,10 @@ def render_pages(inputs: Inputs, lang: str, urls: Urls, sink, files: set[str],
 
 def neutral_pages(inputs: Inputs, urls: Urls, sink, should_render: ShouldRender | None = None) -> list[str]:
     """The static assets, the language chooser at / and the bilingual 404."""
+    several = len(inputs.site.programs) > 1
     for name, (path, content) in static_assets().items():
-        sink.add(path, content)
+        if name != YEARS_STYLE or several:
+            sink.add(path, content)
     renderer, files, values = Renderer("tr", urls, inputs.site.url), [], Values(inputs)
     for name, spec in language_neutral(inputs):
         renderer.record(spec)
@@ -123,8 +129,13 @@ def neutral_pages(inputs: Inputs, urls: Urls, sink, should_render: ShouldRender 
     return files
 
 
-def programme_data(site: Site, sink, notes: dict[int, tuple[Discrepancy, ...]]) -> None:
-    """Each programme's whole tables and the data package describing them."""
+def programme_data(site: Site, sink, notes: dict[int, tuple[Discrepancy, ...]], continuity=None) -> None:
+    """Each programme's whole tables and the data package describing them; with more than
+    one programme, also every year's rows in one file, with how each continues."""
+    if continuity is not None and len(site.programs) > 1:
+        sink.add("data/activities.csv", all_activities_csv(site, continuity))
+        sink.add("data/goals.csv", all_goals_csv(site, continuity))
+        sink.add("data/indicators.csv", all_indicators_csv(site, continuity))
     for year, program in site.programs.items():
         sink.add(f"data/{year}/activities.csv", activities_csv(site, program))
         sink.add(f"data/{year}/goals.csv", goals_csv(site, program))
@@ -177,7 +188,7 @@ def render(site: Site, sink, base_url: str = "/", should_render: ShouldRender | 
         rendered.rendered += report.rendered
     if after_pages:
         after_pages()
-    programme_data(site, sink, inputs.notes)
+    programme_data(site, sink, inputs.notes, inputs.continuity)
     absolute = _absolute(urls, site.url)
     sink.add("sitemap.xml", sitemap(rendered.listed, absolute))
     sink.add("robots.txt", robots(absolute("sitemap.xml")))
@@ -275,6 +286,7 @@ class BuildResult:
     files: int
     pages: int
     untranslated: list[str]
+    unmatched: list[str] = field(default_factory=list)  # items of one programme matched to none of the next
 
 
 def build(content, out, base_url: str = "/", processes: int | None = None) -> BuildResult:
@@ -283,7 +295,8 @@ def build(content, out, base_url: str = "/", processes: int | None = None) -> Bu
         site = load(content)
         with StagedSite(out) as staged:
             rendered = render(site, staged, base_url, workers=workers() if processes is None else processes)
-    return BuildResult(site, rendered.notes, len(staged.paths), len(rendered.pages), untranslated(site))
+    return BuildResult(site, rendered.notes, len(staged.paths), len(rendered.pages), untranslated(site),
+                       list(rendered.inputs.continuity.warnings))
 
 
 @contextmanager

@@ -44,13 +44,14 @@ def environment(lang: str, urls: Urls | None = None, site_url: str = "") -> Envi
     fmt = Formatter(lang)
     site_url = site_url.rstrip("/")
     env.filters.update(
-        money=fmt.money, money_compact=fmt.money_compact, percent=fmt.percent, number=fmt.number,
+        money=fmt.money, money_compact=fmt.money_compact, percent=fmt.percent, signed_money=fmt.signed_money,
+        change_percent=fmt.change_percent, number=fmt.number,
         printed=fmt.printed_value, t=bilingual(lang), link=urls.link,
         absolute=lambda path: f"{site_url}{urls.link(path)}", anchor=lambda code, kind: anchor(kind, code),
         activity_code=activity_document_code, goal_code=goal_document_code, markdown=lambda text: Markup(to_html(text)),
-        bar_chart=lambda bars, key, title, description: bar_chart(
+        bar_chart=lambda bars, key, title, description, in_order=False: bar_chart(
             key, [(b.label, b.value, fmt.money(b.value) if b.exact else fmt.money_compact(b.value), b.translated)
-                  for b in bars], title, description),
+                  for b in bars], title, description, in_order),
     )
     glossary = urls.link(Urls.glossary(lang))
     env.filters["glossary_link"] = lambda label, term: Markup('<a href="{}#{}">{}</a>').format(glossary, term, label)

@@ -16,11 +16,14 @@ BAR_COLOUR = "#0b4f8a"  # dark blue: distinct for colour-blind readers and in gr
 TRACK_COLOUR = "#e3e8ee"
 
 
-def bar_chart(key: str, items: list[tuple], title: str, description: str) -> Markup:
-    """Horizontal bars, largest first: (label, value, formatted value[, label is in the page's
-    language]) each; key is unique on the page.  A label still in Turkish is marked so."""
+def bar_chart(key: str, items: list[tuple], title: str, description: str, in_order: bool = False) -> Markup:
+    """Horizontal bars, largest first (in the order given with `in_order`: years): (label,
+    value, formatted value[, label is in the page's language]) each; key is unique on the
+    page.  A label still in Turkish is marked so."""
     n = key
-    rows = sorted(((*item, True)[:4] for item in items), key=lambda item: item[1], reverse=True)
+    rows = [(*item, True)[:4] for item in items]
+    if not in_order:
+        rows.sort(key=lambda item: item[1], reverse=True)
     top = max((item[1] for item in rows), default=Decimal(0)) or Decimal(1)
     row_height, bar_height = 40, 12
     height = row_height * len(rows) + 4

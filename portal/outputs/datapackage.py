@@ -101,8 +101,40 @@ def package_name(site: Site) -> str:
     return f"{slugify(name) or 'municipality'}-performance-programme"
 
 
+CONTINUITY_STATES = "first, continued, renumbered, new or unmatched"
+
+
+def all_years_schema(schema: dict, kind: str) -> dict:
+    """A per-year file's columns, for every programme in one file, with how each row
+    continues the previous programme's (portal/continuity.py)."""
+    return {"fields": schema["fields"] + [
+        {"name": "previous_year", "type": "integer",
+         "description": "The programme before this row's, when the row continues an item of it."},
+        _string("previous_code", f"The {kind}'s code in that programme (differs where a new plan renumbered it).",
+                required=False),
+        {"name": "continuity", "type": "string", "constraints": {"required": True},
+         "description": f"How the {kind} follows the previous programme: {CONTINUITY_STATES} (first: the "
+                        f"site's first programme; new: stated in continuity.yaml; unmatched: neither code and "
+                        f"name nor continuity.yaml match it to an item of the previous programme)."},
+    ], "primaryKey": schema["primaryKey"]}
+
+
+def all_indicator_years(site: Site) -> list[str]:
+    return sorted({y for p in site.programs.values() for y in p.indicator_years})
+
+
 def datapackage(site: Site) -> bytes:
     resources = []
+    if len(site.programs) > 1:
+        for name, title, schema, kind in (
+                ("activities", "Activities and their cost tables", activities_schema(), "activity"),
+                ("goals", "Performance goals with totals", goals_schema(), "goal"),
+                ("indicators", "Performance indicators", indicators_schema(all_indicator_years(site)), "indicator")):
+            resources.append({
+                "name": name, "path": f"{name}.csv", "title": f"{title}, every programme year",
+                "profile": "tabular-data-resource", "format": "csv", "mediatype": "text/csv",
+                "encoding": "utf-8-sig", "schema": all_years_schema(schema, kind),
+            })
     for year in sorted(site.programs):
         for name, title, schema in (
                 ("activities", "Activities and their cost tables", activities_schema()),

@@ -11,8 +11,11 @@ import json
 from decimal import Decimal
 
 from portal.amounts import plain
+from portal.continuity import Continuity, indicator_history
 from portal.model import ECON_CODES, OFF_BUDGET_SOURCES, Program, Site, Text
-from portal.outputs.datapackage import activities_schema, goals_schema, indicators_schema
+from portal.outputs.datapackage import (
+    activities_schema, all_indicator_years, all_years_schema, goals_schema, indicators_schema,
+)
 from portal.reconcile import Discrepancy
 
 
@@ -79,6 +82,72 @@ def indicators_csv(site: Site, program: Program) -> bytes:
             rows.append([program.year, g.code, i.code, i.document_code, i.printed_code or i.document_code, g.unit,
                          i.name.tr, i.name.en, i.measure.tr, i.measure.en, *values])
     return _csv(columns(indicators_schema(years)), rows)
+
+
+# ------------------------------------------------------------ every year in one file
+def _continuity(found: Continuity, kind: str, year: int, code: str) -> list:
+    """previous_year, previous_code and continuity of one row."""
+    history = found.history(kind, year, code)
+    i = next(n for n, h in enumerate(history) if h.year == year)
+    if i == 0:
+        return ["", "", "first"]
+    step, before = history[i], history[i - 1]
+    if step.state in ("", "renumbered"):
+        return [before.year, before.code, step.state or "continued"]
+    return ["", "", step.state]
+
+
+def _rows(data: bytes) -> list[str]:
+    """A CSV file's rows without its byte-order mark and header."""
+    return data.decode("utf-8-sig").split("\r\n", 1)[1].splitlines(keepends=True)
+
+
+def _all_years(header: list[str], per_year, extra) -> bytes:
+    """Each programme's rows as its own file writes them, followed by the continuity
+    columns: the same figures, to the kuruş, in one file."""
+    rows = []
+    for year, data, keys in per_year:
+        for line, key in zip(csv.reader(_rows(data)), keys):
+            rows.append(line + extra(year, key))
+    return _csv(header, rows)
+
+
+def all_activities_csv(site: Site, found: Continuity) -> bytes:
+    header = columns(all_years_schema(activities_schema(), "activity"))
+    return _all_years(header, [(y, activities_csv(site, p), [a.code for a in p.activities])
+                               for y, p in sorted(site.programs.items())],
+                      lambda y, code: _continuity(found, "activity", y, code))
+
+
+def all_goals_csv(site: Site, found: Continuity) -> bytes:
+    header = columns(all_years_schema(goals_schema(), "goal"))
+    return _all_years(header, [(y, goals_csv(site, p), [g.code for g in p.goals])
+                               for y, p in sorted(site.programs.items())],
+                      lambda y, code: _continuity(found, "goal", y, code))
+
+
+def all_indicators_csv(site: Site, found: Continuity) -> bytes:
+    """Every programme's indicators with a value column for every year any of them prints;
+    an indicator continues its goal's indicator of the same Turkish name."""
+    years = all_indicator_years(site)
+    rows = []
+    for year, program in sorted(site.programs.items()):
+        first = year == min(site.programs)
+        for g in program.goals:
+            printed = {code: p for code, p in indicator_history(site, found, year, g.code)}
+            for i in g.indicators:
+                values = [i.values[y].tr if y in i.values else "" for y in years]
+                earlier = [p for p in printed.get(i.code, ()) if p.programme < year]
+                previous = found.previous_year(year)
+                if first:
+                    extra = ["", "", "first"]
+                elif earlier and earlier[-1].programme == previous:
+                    extra = [previous, earlier[-1].code, "continued" if earlier[-1].code == i.code else "renumbered"]
+                else:
+                    extra = ["", "", "unmatched"]
+                rows.append([year, g.code, i.code, i.document_code, i.printed_code or i.document_code, g.unit,
+                             i.name.tr, i.name.en, i.measure.tr, i.measure.en, *values, *extra])
+    return _csv(columns(all_years_schema(indicators_schema(years), "indicator")), rows)
 
 
 def _text(t: Text) -> dict:
