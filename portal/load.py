@@ -81,8 +81,12 @@ class Loader:
         """Every word a synonym leads to must be found in that language's search index: a
         misspelt or removed word would otherwise quietly find nothing."""
         from portal.outputs.search import Vocabulary
+        from portal.untranslated import untranslated
 
+        english_written = not untranslated(site)
         for lang, entries in site.synonyms.items():
+            if lang != "tr" and not english_written:
+                continue  # a new programme's English is still to come (the build lists what is missing)
             known = Vocabulary(site, lang)
             for entry in entries:
                 for also, origin in zip(entry.also, entry.origins):

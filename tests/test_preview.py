@@ -6,14 +6,16 @@ import filecmp
 import html
 import http.client
 import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
 import pytest
 
 from portal.incremental import Builder
-from tests.conftest import run_build
-from tests.local_web import preview_server
+from tests.conftest import ROOT, run_build
+from tests.local_web import free_port, preview_server
 
 
 @pytest.fixture

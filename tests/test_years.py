@@ -11,12 +11,9 @@ checked like any other content.
 from __future__ import annotations
 
 import csv
-import functools
-import http.server
 import io
 import re
 import shutil
-import threading
 from collections import defaultdict
 from decimal import Decimal
 from pathlib import Path
@@ -26,7 +23,8 @@ import pytest
 from portal.incremental import Builder
 from portal.pipeline import build
 from portal.urls import Urls
-from tests.conftest import CONTENT, QuietHandler, run_build
+from tests.conftest import CONTENT, run_build
+from tests.local_web import static_server
 from tests.second_programme import CHANGED_INDICATOR, ENDED, NEW, RENUMBERED, add_programme
 from tests.test_render_core import files_of, full_render, without_other_years
 
@@ -349,11 +347,8 @@ def test_every_switcher_link_of_the_site_exists(sites):
 @pytest.fixture(scope="module")
 def served_years(sites):
     """The two-year site under /kartepe/ on a local server."""
-    handler = functools.partial(QuietHandler, directory=str(sites["served"]))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with static_server(sites["served"]) as base:
+        yield base
 
 
 def test_the_year_switcher_works_in_a_browser_without_scripts(browser, served_years):
