@@ -9,6 +9,7 @@ change.
 from __future__ import annotations
 
 import hashlib
+import json
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 from markupsafe import Markup, escape
 
 from portal.contexts import LANGS, Chrome, PageSpec
+from portal.diskcache import CACHE, kept
 from portal.i18n import Formatter, catalog_digest, translations
 from portal.kinds import Kind
 from portal.labels import DISCREPANCY_KINDS, ECON_NAMES, FIELD_NAMES, OFF_BUDGET_NAMES, STALE, UNTRANSLATED
@@ -154,13 +156,18 @@ def _templates_used(env: Environment, name: str) -> tuple[str, ...]:
             continue
         seen.append(current)
         source = env.loader.get_source(env, current)[0]
-        pending.extend(n for n in _referenced(source) if n)
+        pending.extend(_referenced(source))
     return tuple(seen)
 
 
 @lru_cache(maxsize=256)
 def _referenced(source: str) -> tuple[str, ...]:
-    return tuple(meta.find_referenced_templates(_PARSER.parse(source)))
+    """The templates one template's source extends, imports or includes.  Parsing a template
+    costs more than rendering ten pages, so the answer is kept under .cache/ by the source's hash."""
+    path = CACHE / "templates" / f"{hashlib.sha256(source.encode('utf-8')).hexdigest()[:20]}.json"
+    return kept(path, lambda: json.dumps([n for n in meta.find_referenced_templates(_PARSER.parse(source))
+                                          if n]).encode("utf-8"),
+                lambda data: tuple(json.loads(data)))
 
 
 _PARSER = Environment(extensions=["jinja2.ext.i18n"])  # reads templates for what they import

@@ -25,7 +25,7 @@ from typing import Callable, Iterator
 from portal.i18n import Formatter
 from portal.markdown import to_html
 from portal.model import Program, Site, Text
-from portal.outputs.stemming import stems_of, tokens
+from portal.outputs.stemming import distinct_tokens, keep_stems, stems_of, tokens
 from portal.text import FOLD_TABLE, LOWER_TABLE, fold
 from portal.urls import Urls, anchor
 
@@ -142,6 +142,7 @@ def stem_table(site: Site, program: Program, lang: str) -> dict[str, set[str]]:
     for text in _texts(site, program, lang):
         for s, folded in _text_stems(text, lang):
             table.setdefault(s, set()).add(folded)
+    keep_stems()
     return table
 
 
@@ -205,8 +206,9 @@ class Vocabulary:
             folded, stems = stems_of(token, self.lang)
             if folded in self.words or any(s in self.words for s in stems):
                 continue
-            if self._stems is None:
-                self._stems = set(stem_table(self.site, self.site.latest, self.lang))
+            if self._stems is None:  # the stems of every word of the index (those of stem_table)
+                self._stems = {s for t in distinct_tokens(_texts(self.site, self.site.latest, self.lang))
+                               for s in stems_of(t, self.lang)[1]}
             if folded not in self._stems and not any(s in self._stems for s in stems):
                 missing.append(token)
         return missing

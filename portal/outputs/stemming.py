@@ -12,11 +12,14 @@ stems to), and then folded, since the index matches folded words.
 """
 from __future__ import annotations
 
+import json
+import os
 import re
 from functools import lru_cache
 
 import snowballstemmer
 
+from portal.diskcache import CACHE
 from portal.text import fold, lower_tr
 
 LANGUAGES = {"tr": "turkish", "en": "english"}
@@ -29,9 +32,55 @@ def _stemmer(lang: str):
     return snowballstemmer.stemmer(LANGUAGES[lang])
 
 
+class _KnownStems:
+    """Every word's stem found so far, kept under .cache/ between builds: stemming the
+    content's few thousand words in Python takes a quarter of a second, and a build
+    rarely brings more than a handful of new ones.  Named by the installed stemmer's
+    file stamp, so another version never serves its stems."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        stamp = os.stat(snowballstemmer.__file__).st_mtime_ns
+        self.path = CACHE / "stems" / f"{lang}-snowball-{stamp}.json"
+        try:
+            self.known: dict[str, str] = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):  # not there yet, or damaged: made again
+            self.known = {}
+        self.added = False
+
+    def stem(self, word: str) -> str:
+        found = self.known.get(word)
+        if found is None:
+            found = self.known[word] = _stemmer(self.lang).stemWord(word)
+            self.added = True
+        return found
+
+    def keep(self) -> None:
+        if not self.added:
+            return
+        partial = self.path.with_name(f".{self.path.name}.{os.getpid()}")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            partial.write_text(json.dumps(self.known, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+            os.replace(partial, self.path)
+            self.added = False
+        except OSError:  # a read-only checkout stems every time
+            partial.unlink(missing_ok=True)
+
+
+_KNOWN: dict[str, _KnownStems] = {}
+
+
 def stem(word: str, lang: str) -> str:
     """Snowball's stem of one lower-case word, not folded: what the browser's stem() returns."""
-    return _stemmer(lang).stemWord(word)
+    known = _KNOWN.get(lang) or _KNOWN.setdefault(lang, _KnownStems(lang))
+    return known.stem(word)
+
+
+def keep_stems() -> None:
+    """Keep the stems found so far for the next build."""
+    for known in _KNOWN.values():
+        known.keep()
 
 
 @lru_cache(maxsize=65536)
@@ -51,3 +100,12 @@ def tokens(text: str) -> list[str]:
         if len(_WORD.findall(fold(token))) == 1:
             out.append(token)
     return out
+
+
+def distinct_tokens(texts) -> set[str]:
+    """The different tokens of many texts, as tokens() splits each: what a check of the
+    vocabulary needs, without splitting and folding the same word thousands of times."""
+    raw: set[str] = set()
+    for text in texts:
+        raw.update(_LETTERS.findall(lower_tr(text)))
+    return {token for token in raw if len(_WORD.findall(fold(token))) == 1}
