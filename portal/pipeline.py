@@ -162,20 +162,23 @@ def render(site: Site, sink, base_url: str = "/", should_render: ShouldRender | 
     are rendered.  Pages come before the data files, so a preview can reload as soon as
     they are written (`after_pages`)."""
     urls = Urls(base_url)
-    inputs = inputs or inputs_for(site)
-    rendered = Rendered(inputs)
-    rendered.pages.update(neutral_pages(inputs, urls, sink, should_render))
+    given = inputs
 
-    def unit(lang: str) -> LanguageReport:
+    def unit(inputs: Inputs, lang: str) -> LanguageReport:
         report = render_language(inputs, lang, urls, sink, should_render)
         if lang == LANGS[0]:  # the pages link them alike in every language; one unit writes them
             data_slices(site, sink)
         return report
 
-    forked = _fork_workers(LANGS[:-1], unit, sink) if workers >= 2 and hasattr(os, "fork") else []
+    # a worker makes its own inputs (or inherits the given ones): no process waits for another
+    forked = _fork_workers(LANGS[:-1], lambda lang: unit(given or inputs_for(site), lang), sink) \
+        if workers >= 2 and hasattr(os, "fork") else []
     finished = False
     try:
-        own = [unit(lang) for lang in LANGS[len(forked):]]
+        inputs = given or inputs_for(site)
+        rendered = Rendered(inputs)
+        own = [unit(inputs, lang) for lang in LANGS[len(forked):]]
+        rendered.pages.update(neutral_pages(inputs, urls, sink, should_render))
         reports = [_collect(worker, sink) for worker in forked] + own
         finished = True
     finally:

@@ -16,8 +16,10 @@ other language.  The stems table writes each word as what follows its stem.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import re
+from pathlib import Path
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Iterator
@@ -25,7 +27,8 @@ from typing import Callable, Iterator
 from portal.i18n import Formatter
 from portal.markdown import to_html
 from portal.model import Program, Site, Text
-from portal.outputs.stemming import distinct_tokens, keep_stems, stems_of, tokens
+from portal.diskcache import CACHE
+from portal.outputs.stemming import distinct_tokens, keep_stems, stems_of, stems_stamp, tokens
 from portal.text import FOLD_TABLE, LOWER_TABLE, fold
 from portal.urls import Urls, anchor
 
@@ -189,6 +192,17 @@ class Vocabulary:
     """The folded words a language's index can match, and on demand (most synonyms name a
     word as the pages write it) their stems: the build checks search.yaml with it on every
     load, the preview's included."""
+
+    @staticmethod
+    def checked(site: Site, lang: str, phrases: list[str]) -> Path:
+        """Where a passed check of these phrases against this index is remembered: named by
+        everything the check reads, so any edit to the texts or the phrases checks again."""
+        program, other = site.latest, "en" if lang == "tr" else "tr"
+        digest = hashlib.sha256(stems_stamp().encode())
+        for part in (*phrases, "\x01", *_texts(site, program, lang),
+                     *(e.title.get(other) for e in entries(site, program, lang))):
+            digest.update(part.encode("utf-8") + b"\x00")
+        return CACHE / "synonyms" / f"{lang}-{digest.hexdigest()[:24]}"
 
     def __init__(self, site: Site, lang: str):
         self.site, self.lang, self._stems = site, lang, None

@@ -16,8 +16,7 @@ import json
 import os
 import re
 from functools import lru_cache
-
-import snowballstemmer
+from importlib.util import find_spec
 
 from portal.diskcache import CACHE
 from portal.text import fold, lower_tr
@@ -29,7 +28,15 @@ _WORD = re.compile(r"[a-z0-9]+")
 
 @lru_cache(maxsize=None)
 def _stemmer(lang: str):
+    import snowballstemmer  # only for words the kept stems do not have yet: it loads 30 languages
+
     return snowballstemmer.stemmer(LANGUAGES[lang])
+
+
+@lru_cache(maxsize=1)
+def stems_stamp() -> str:
+    """The installed stemmer's file stamp: what kept stems were made with."""
+    return str(os.stat(find_spec("snowballstemmer").origin).st_mtime_ns)
 
 
 class _KnownStems:
@@ -40,8 +47,7 @@ class _KnownStems:
 
     def __init__(self, lang: str):
         self.lang = lang
-        stamp = os.stat(snowballstemmer.__file__).st_mtime_ns
-        self.path = CACHE / "stems" / f"{lang}-snowball-{stamp}.json"
+        self.path = CACHE / "stems" / f"{lang}-snowball-{stems_stamp()}.json"
         try:
             self.known: dict[str, str] = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):  # not there yet, or damaged: made again
