@@ -179,6 +179,8 @@ def render(site: Site, sink, base_url: str = "/", should_render: ShouldRender | 
         rendered = Rendered(inputs)
         own = [unit(inputs, lang) for lang in LANGS[len(forked):]]
         rendered.pages.update(neutral_pages(inputs, urls, sink, should_render))
+        if not after_pages:  # nobody waits for the pages: the data while the workers finish
+            programme_data(site, sink, inputs.notes, inputs.continuity)
         reports = [_collect(worker, sink) for worker in forked] + own
         finished = True
     finally:
@@ -191,7 +193,7 @@ def render(site: Site, sink, base_url: str = "/", should_render: ShouldRender | 
         rendered.rendered += report.rendered
     if after_pages:
         after_pages()
-    programme_data(site, sink, inputs.notes, inputs.continuity)
+        programme_data(site, sink, inputs.notes, inputs.continuity)
     absolute = _absolute(urls, site.url)
     sink.add("sitemap.xml", sitemap(rendered.listed, absolute))
     sink.add("robots.txt", robots(absolute("sitemap.xml")))
