@@ -25,6 +25,7 @@ from portal.continuity import match
 from portal.contexts import LANGS, YEARS_STYLE, PageContexts, PageSpec, language_neutral
 from portal.dependencies import Inputs, Values
 from portal.errors import WorkerError, template_frame, template_location
+from portal.i18n import catalog_digest
 from portal.load import load
 from portal.model import Site
 from portal.outputs.assets import fingerprinted, static_assets
@@ -35,7 +36,7 @@ from portal.outputs.open_data import (
 from portal.outputs.search import search_index
 from portal.outputs.sitemap import robots, sitemap
 from portal.reconcile import Discrepancy, reconcile
-from portal.render import Renderer, catalog_digest, template_digests
+from portal.render import Renderer, template_digests
 from portal.untranslated import untranslated
 from portal.urls import Urls
 from portal.write import StagedSite

@@ -16,9 +16,9 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, meta
 from markupsafe import Markup, escape
 
-from portal.contexts import LANGS, Chrome, PageSpec
+from portal.contexts import Chrome, PageSpec
 from portal.diskcache import CACHE, kept
-from portal.i18n import Formatter, catalog_digest, translations
+from portal.i18n import Formatter, translations
 from portal.kinds import Kind
 from portal.labels import DISCREPANCY_KINDS, ECON_NAMES, FIELD_NAMES, OFF_BUDGET_NAMES, STALE, UNTRANSLATED
 from portal.markdown import to_html
@@ -171,6 +171,3 @@ def _referenced(source: str) -> tuple[str, ...]:
 
 
 _PARSER = Environment(extensions=["jinja2.ext.i18n"])  # reads templates for what they import
-
-
-__all__ = ["LANGS", "PageSpec", "Renderer", "environment", "template_digests", "catalog_digest"]

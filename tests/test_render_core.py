@@ -129,8 +129,8 @@ def test_an_edit_of_each_kind_rebuilds_to_what_a_full_build_makes(preview_builde
     assert not wrong, wrong
 
 
-def renders(builder: Builder, rel: str, old: str, new: str) -> set[str]:
-    """The pages an edit re-renders: their files, from a rebuild that re-renders only those."""
+def renders(builder: Builder, rel: str, old: str, new: str):
+    """The preview's rebuild after one edit (checked against a full build), then the edit undone."""
     path = builder.content / rel
     text = path.read_text(encoding="utf-8")
     assert text.count(old) == 1, old
