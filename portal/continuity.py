@@ -14,6 +14,7 @@ the continuing goal with the same Turkish name.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from portal.model import Indicator, Program, Site
@@ -34,7 +35,14 @@ def codes_of(program: Program, kind: str) -> dict[str, str]:
 
 
 def _same_name(a: str, b: str) -> bool:
-    return " ".join(fold(a).split()) == " ".join(fold(b).split())
+    return _name_key(a) == _name_key(b)
+
+
+@lru_cache(maxsize=65536)
+def _name_key(name: str) -> str:
+    """A name as names are compared across programmes: folded, spacing collapsed (each
+    name is compared with many, in every programme year)."""
+    return " ".join(fold(name).split())
 
 
 class YearOfItem(NamedTuple):
@@ -184,7 +192,7 @@ class ChangedValue(NamedTuple):
 
 
 def _indicator_named(program: Program, goal_code: str | None, name: str) -> Indicator | None:
-    if goal_code is None or goal_code not in codes_of(program, "goal"):
+    if goal_code is None or not program.has_goal(goal_code):
         return None
     same = [i for i in program.goal(goal_code).indicators if _same_name(i.name.tr, name)]
     return same[0] if len(same) == 1 else None

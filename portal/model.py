@@ -331,6 +331,9 @@ class Program:
     def activity(self, code: str) -> Activity:
         return self._activities_by_code[code]
 
+    def has_goal(self, code: str) -> bool:
+        return code in self._goals_by_code
+
     @cached_property
     def _goals_by_code(self) -> dict[str, Goal]:
         return {g.code: g for g in self.goals}
