@@ -27,7 +27,8 @@ def child(src: Path, content: Path, out: Path, result: Path, text: Path) -> None
     for key, count in (("cumulative", 30), ("tottime", 20)):
         stats.sort_stats(key).print_stats(count)
     report = stream.getvalue()
-    for prefix in (sysconfig.get_paths()["purelib"], str(src), str(Path(__file__).resolve().parent.parent)):
+    for prefix in (sysconfig.get_paths()["purelib"], sysconfig.get_paths()["stdlib"], str(src),
+                   str(Path(__file__).resolve().parent.parent)):
         report = report.replace(prefix + "/", "")
     text.write_text(report, encoding="utf-8")
     top = sorted(stats.stats.items(), key=lambda item: -item[1][2])[:TOP]
