@@ -110,8 +110,13 @@ def tokens(text: str) -> list[str]:
 
 def distinct_tokens(texts) -> set[str]:
     """The different tokens of many texts, as tokens() splits each: what a check of the
-    vocabulary needs, without splitting and folding the same word thousands of times."""
-    raw: set[str] = set()
+    vocabulary needs, each text split once (the preview checks again after every save)."""
+    found: set[str] = set()
     for text in texts:
-        raw.update(_LETTERS.findall(lower_tr(text)))
-    return {token for token in raw if len(_WORD.findall(fold(token))) == 1}
+        found |= _text_tokens(text)
+    return found
+
+
+@lru_cache(maxsize=16384)
+def _text_tokens(text: str) -> frozenset[str]:
+    return frozenset(tokens(text))
