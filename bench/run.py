@@ -21,12 +21,14 @@ import incremental  # noqa: E402
 import profile_build  # noqa: E402
 import scale  # noqa: E402
 import weight  # noqa: E402
+import years  # noqa: E402
 from common import ROOT, WORK, Context, Section, empty_trash, machine, snapshot, table  # noqa: E402
 
 BENCHMARKS = {  # in this order in results.md
     "cold": cold.run,
     "incremental": incremental.run,
     "scale": scale.run,
+    "years": years.run,
     "page_weight": weight.page_weight,
     "search": weight.search,
     "profile": profile_build.run,
