@@ -55,6 +55,7 @@ class Inputs:
     templates: dict[str, str] = field(default_factory=dict)
     catalogs: dict[str, str] = field(default_factory=dict)
     continuity: Continuity | None = None  # the matches between the programme years
+    static: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # name -> (site path, bytes), read once
 
 
 def _summary(inputs: Inputs, year: int, code: str) -> GoalSummary:

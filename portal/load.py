@@ -550,17 +550,18 @@ class Loader:
                 continue
             tr = self._markdown(tr_path, required=True)
             en_path = tr_path.with_name(f"{slug}.en.md")
-            en = self._markdown(en_path, required=False) if en_path.exists() else ("", "")
+            en = self._markdown(en_path, required=False) if en_path.exists() else ("", "", "")
             if tr is None or en is None:
                 continue
-            pages[slug] = Page(slug, Text(tr[0], en[0]), Text(tr[1], en[1], _en_of(en_path)),
-                               Origin(self.rel(tr_path), 1))
+            pages[slug] = Page(slug, Text(tr[0], en[0]), Text(tr[1], en[1], en[2]), Origin(self.rel(tr_path), 1))
         for en_path in folder.glob("*.en.md"):
             if not en_path.with_name(en_path.name.replace(".en.md", ".tr.md")).exists():
                 self.problems.add(self.rel(en_path), 1, "English page without its Turkish original (.tr.md)")
         return pages
 
-    def _markdown(self, path: Path, required: bool) -> tuple[str, str] | None:
+    def _markdown(self, path: Path, required: bool) -> tuple[str, str, str] | None:
+        """(title, body, en_of) of a page file: en_of, on an English page, is the hash of the
+        Turkish it was translated from (see Text.en_of)."""
         display = self.rel(path)
         try:
             source = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
@@ -574,23 +575,15 @@ class Loader:
         if not match:
             self.problems.add(display, 1, "page must start with front matter: ---, title: ..., ---")
             return None
-        title_line = next((ln for ln in match.group(1).splitlines() if ln.startswith("title:")), None)
+        front = match.group(1).splitlines()
+        title_line = next((ln for ln in front if ln.startswith("title:")), None)
         title = title_line[len("title:"):].strip().strip("\"'") if title_line else ""
+        en_of_line = next((ln for ln in front if ln.startswith("en_of:")), None)
         body = match.group(2).strip()
         if required and (not title or not body):
             self.problems.add(display, 2 if not title else 4, "page needs a title and some text")
             return None
-        return title, body
-
-
-def _en_of(en_path: Path) -> str:
-    """The `en_of:` line of an English page's front matter (see Text.en_of), if any."""
-    try:
-        match = FRONT_MATTER.match(en_path.read_text(encoding="utf-8-sig").replace("\r\n", "\n"))
-    except (OSError, UnicodeDecodeError):
-        return ""
-    line = next((ln for ln in match.group(1).splitlines() if ln.startswith("en_of:")), None) if match else None
-    return line[len("en_of:"):].strip() if line else ""
+        return title, body, en_of_line[len("en_of:"):].strip() if en_of_line else ""
 
 
 def load(content: Path, goal_cache: GoalCache | None = None) -> Site:

@@ -73,9 +73,10 @@ class LanguageReport:
 def inputs_for(site: Site) -> Inputs:
     """What every page may read, before any language is rendered."""
     notes = {year: reconcile(program) for year, program in site.programs.items()}
-    assets = {name: path for name, (path, _) in static_assets().items()}
+    static = static_assets()  # the pages name each file as the build writes it: read once
+    assets = {name: path for name, (path, _) in static.items()}
     return Inputs(site, notes, assets, template_digests(), {lang: catalog_digest(lang) for lang in LANGS},
-                  match(site))
+                  match(site), static)
 
 
 def render_language(inputs: Inputs, lang: str, urls: Urls, sink, should_render: ShouldRender | None = None
@@ -123,7 +124,7 @@ def render_pages(inputs: Inputs, lang: str, urls: Urls, sink, files: set[str],
 def neutral_pages(inputs: Inputs, urls: Urls, sink, should_render: ShouldRender | None = None) -> list[str]:
     """The static assets, the language chooser at / and the bilingual 404."""
     several = len(inputs.site.programs) > 1
-    for name, (path, content) in static_assets().items():
+    for name, (path, content) in inputs.static.items():
         if name != YEARS_STYLE or several:
             sink.add(path, content)
     renderer, files, values = Renderer("tr", urls, inputs.site.url), [], Values(inputs)
