@@ -80,10 +80,15 @@ def run_build(args: argparse.Namespace) -> int:
         print(f"warning: {line}", file=sys.stderr)
     for line in result.unmatched:
         print(f"warning: {line}", file=sys.stderr)
+    programs = result.site.programs.values()
+    for line in (w for p in programs for w in p.warnings):
+        print(f"warning: {line}", file=sys.stderr)
+    corrected = sum(len(p.corrected) for p in programs)
     notes = sum(len(d) for d in result.discrepancies.values())
     print(f"built {result.pages} pages ({result.files} files) into {args.out}; "
           f"{len(result.untranslated)} field(s) not yet translated"
           + (f", {len(stale)} translation(s) possibly out of date" if stale else "") + "; "
+          + (f"{corrected} correction(s) of the official document published; " if corrected else "") +
           f"{notes} disagreement(s) in the source document listed on the data-notes page"
           + (f"; {len(result.unmatched)} item(s) not matched across programme years (see the warnings)"
              if result.unmatched else ""))

@@ -18,15 +18,40 @@ class WorkerError(Exception):
     """The process rendering half of the pages failed; the message is one line."""
 
 
+class Problem(str):
+    """`file:line: what is wrong`, in English (the build's log), with the same line in
+    Turkish where it was written in both: the preview shows each in the page's language."""
+
+    turkish: str
+
+    def __new__(cls, english: str, turkish: str = ""):
+        line = super().__new__(cls, english)
+        line.turkish = turkish or english
+        return line
+
+    def __reduce__(self):  # a worker process hands problems to the parent
+        return Problem, (str(self), self.turkish)
+
+    def said_in(self, lang: str) -> str:
+        return self.turkish if lang == "tr" else str(self)
+
+
+def one_line(message: str) -> str:
+    return " ".join(str(message).split())
+
+
 class Problems:
     """Collects problems so staff see all of them in one build, not one per run."""
 
     def __init__(self) -> None:
         self.items: list[str] = []
 
-    def add(self, path: str, line: int, message: str) -> None:
-        one_line = " ".join(str(message).split())
-        self.items.append(f"{path}:{line}: {one_line}")
+    def add(self, path: str, line: int, message, turkish: str = "") -> None:
+        """message: English text, or a Text (Turkish and English, see i18n.both)."""
+        if hasattr(message, "tr"):
+            message, turkish = message.en, message.tr
+        english = f"{path}:{line}: {one_line(message)}"
+        self.items.append(Problem(english, f"{path}:{line}: {one_line(turkish)}" if turkish else english))
 
     def raise_if_any(self) -> None:
         if self.items:

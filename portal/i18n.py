@@ -117,6 +117,17 @@ def sort_key(text: str, lang: str) -> tuple:
     return tuple(map(_rank_en, fold(text))), text
 
 
+def both(message: str, **values) -> "Text":
+    """A message for staff in Turkish and English: `message` is the English msgid with
+    {named} values, each a plain string or a Text (its own language is used)."""
+    from portal.model import Text
+
+    def said(lang: str) -> str:
+        words = translations(lang).gettext(message) if lang != "en" else message
+        return words.format(**{k: (v.get(lang) if isinstance(v, Text) else str(v)) for k, v in values.items()})
+    return Text(said("tr"), said("en"))
+
+
 def translations(lang: str) -> GNUTranslations:
     """The compiled message catalog for a language, again whenever its .po file changes
     (the preview picks up a translator's edit)."""

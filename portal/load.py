@@ -6,6 +6,7 @@ stops the build with a list of one-line problems and no traceback.
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 import yaml
@@ -13,10 +14,15 @@ import yaml
 from portal.continuity import codes_of
 from portal.diskcache import kept
 from portal.errors import Problems
+from portal.corrections import CORRECTABLE, CORRECTABLE_NUMBERED, CORRECTABLE_SHOWN, compare
+from portal.i18n import both
+from portal.labels import _
 from portal.model import (
-    ECON_CODES, OFF_BUDGET_SOURCES, Activity, Aim, ContinuityLink, Cost, GlossaryTerm, Goal, GoalTableRow,
-    Indicator, Listing, Origin, Page, Program, SectionD, SectionDRow, Site, Statement, Synonym, Text, Unit,
+    ECON_CODES, OFF_BUDGET_SOURCES, Activity, Aim, ContinuityLink, CorrectionNote, Cost, GlossaryTerm, Goal,
+    GoalTableRow, Indicator, Listing, Origin, Page, Program, SectionD, SectionDRow, Site, Statement, Synonym, Text,
+    Unit,
 )
+from portal.official import OFFICIAL
 from portal.tables import count, tables_in
 from portal.yamlsource import Invalid, Node, read
 
@@ -208,34 +214,90 @@ class Loader:
         return slug
 
     # ------------------------------------------------------------- programme
+    def _text(self, node: Node, allow_empty: bool = False) -> Text:
+        """A text field: Turkish and English in the content, Turkish alone in the official
+        reading (the document is Turkish)."""
+        return Text(node.text(allow_empty)) if self.official else node.bilingual(allow_empty_tr=allow_empty)
+
     def _program(self, folder: Path) -> Program:
+        """The programme as staff edit it, checked against the official reading beside it."""
+        reading = folder / OFFICIAL
+        if not (reading / "program.yaml").exists():
+            self.problems.add(self.rel(reading / "program.yaml"), 1,
+                              both(_("the official reading of the {year} programme is missing: it is written by "
+                                     "tools/import_seed.py when the programme is imported"), year=folder.name))
+            raise Invalid()
+        self.official = True
+        try:
+            official = self._programme_files(reading, pages=reading / "pages")
+        finally:
+            self.official = False
+        program = self._programme_files(folder, pages=folder / "pages")
+        if official is None or program is None:
+            raise Invalid()
+        return compare(official, program, self.problems, self.units)
+
+    def _programme_files(self, folder: Path, pages: Path) -> Program | None:
+        official = self.official
         root = self.read(folder / "program.yaml") if (folder / "program.yaml").exists() else None
         if root is None:
             if not (folder / "program.yaml").exists():
                 self.problems.add(self.rel(folder / "program.yaml"), 1, "programme file is missing")
-            raise Invalid()
-        m = root.mapping(required=("year", "title", "stated_counts", "mission", "vision", "values",
-                                   "section_d"))
-        year = m["year"].integer()
-        if str(year) != folder.name:
-            raise m["year"].fail(f"year {year} does not match its folder '{folder.name}'")
-        counts_map = m["stated_counts"].mapping(optional=("aims", "goals", "activities"))
-        counts = {k: v for k, n in counts_map.items() if (v := self._guard(n.integer)) is not None}
+            return None
+        keys = ("year", "title", "mission", "vision", "values")
+        m = self._guard(lambda: root.mapping(required=keys + (("stated_counts", "section_d") if official else ()),
+                                             optional=() if official else ("corrections",)))
+        if m is None:
+            return None
+        year = self._guard(m["year"].integer)
+        if year is not None and str(year) != (folder.parent.name if official else folder.name):
+            m["year"].fail(f"year {year} does not match its folder '{folder.name}'")
+        counts, section_d = {}, None
+        if official:
+            counts_map = self._guard(lambda: m["stated_counts"].mapping(optional=("aims", "goals", "activities")))
+            counts = {k: v for k, n in (counts_map or {}).items() if (v := self._guard(n.integer)) is not None}
+            section_d = self._guard(lambda: self._section_d(m["section_d"]))
         aims = self._aims(folder / "aims.yaml")
         goals = self._goals(folder / "goals", {a.number for a in aims})
-        section_d = self._guard(lambda: self._section_d(m["section_d"]))
-        title = self._guard(m["title"].bilingual)
-        mission = self._guard(m["mission"].bilingual)
-        vision = self._guard(m["vision"].bilingual)
-        values = tuple(self._each(self._items(m["values"]), Node.bilingual))
-        pages = self._pages(folder / "pages")
-        statements = self._statements(folder / "statements.yaml", pages)
-        continuity = self._continuity(folder / "continuity.yaml")
-        if section_d is None or title is None or mission is None or vision is None:
-            raise Invalid()
+        title = self._guard(lambda: self._text(m["title"]))
+        mission = self._guard(lambda: self._text(m["mission"]))
+        vision = self._guard(lambda: self._text(m["vision"]))
+        values = tuple(self._each(self._items(m["values"]), self._text))
+        lines = {"title": _turkish_line(m["title"]), "mission": _turkish_line(m["mission"]), "vision": _turkish_line(m["vision"]),
+                 **{f"values.{i}": _turkish_line(n) for i, n in enumerate(self._items(m["values"]), 1)}}
+        notes = self._correction_notes(m.get("corrections"), "programme")
+        page_files = self._pages(pages, official=official)
+        # what the text says about its tables: checked against the pages as printed
+        statements = self._statements(folder.parent / "statements.yaml", page_files) if official else ()
+        continuity = self._continuity(folder / "continuity.yaml") if not official else ()
+        if year is None or (official and section_d is None) or title is None or mission is None or vision is None:
+            return None
         return Program(year=year, title=title, mission=mission, vision=vision, values=values,
                        aims=aims, goals=goals, section_d=section_d, stated_counts=counts,
-                       pages=pages, origin=root.origin, statements=statements, continuity=continuity)
+                       pages=page_files, origin=root.origin, statements=statements, continuity=continuity,
+                       corrections=notes, lines=lines)
+
+    def _correction_notes(self, node: Node | None, kind: str) -> tuple[CorrectionNote, ...]:
+        """An item's `corrections:`: which of its fields differs from the official document
+        on purpose, why, on what authority and since when (checked in corrections.py)."""
+        def note(item: Node) -> CorrectionNote:
+            m = item.mapping(required=("field", "reason", "authority", "date"))
+            field_name = m["field"].text()
+            if field_name not in CORRECTABLE[kind] and not any(
+                    field_name.startswith(prefix + ".") and pattern.match(field_name[len(prefix) + 1:])
+                    for prefix, pattern in CORRECTABLE_NUMBERED.get(kind, ())):
+                raise m["field"].fail(both(_("a {kind} has no field '{field}' that a correction can change "
+                                             "(one of: {fields})"), kind=kind, field=field_name,
+                                           fields=", ".join(CORRECTABLE_SHOWN[kind])))
+            when = m["date"].text()
+            try:
+                day = date.fromisoformat(when)
+            except ValueError:
+                raise m["date"].fail(both(_("'{date}' is not a date written as YYYY-MM-DD, like 2024-03-12"),
+                                          date=when)) from None
+            return CorrectionNote(field_name, m["reason"].bilingual(), m["authority"].bilingual(), day,
+                                  item.origin)
+        return tuple(self._each(self._items(node), note))
 
     def _aims(self, path: Path) -> tuple[Aim, ...]:
         root = self.read(path) if path.exists() else None
@@ -246,11 +308,12 @@ class Loader:
         numbers: set[int] = set()
 
         def aim(node: Node) -> Aim:
-            m = node.mapping(required=("number", "name"))
+            m = node.mapping(required=("number", "name"), optional=() if self.official else ("corrections",))
             number = m["number"].integer()
             if number in numbers:
                 raise m["number"].fail(f"aim {number} is listed twice")
-            found = Aim(number, m["name"].bilingual(), node.origin)
+            found = Aim(number, self._text(m["name"]), node.origin,
+                        self._correction_notes(m.get("corrections"), "aim"), {"name": _turkish_line(m["name"])})
             numbers.add(number)
             return found
         return tuple(sorted(self._each(self._items(root), aim), key=lambda a: a.number))
@@ -322,7 +385,7 @@ class Loader:
             self.problems.add(self.rel(path), 1, f"cannot be read: {exc.strerror or exc}")
             return None
         rel = self.rel(path)
-        key = (raw, frozenset(self.units), frozenset(aim_numbers))
+        key = (raw, frozenset(self.units), frozenset(aim_numbers), self.official)
         cached = self.goal_cache.get(rel)
         if cached is not None and cached[0] == key:
             return cached[1]
@@ -335,8 +398,12 @@ class Loader:
         return goal
 
     def _goal(self, root: Node, path: Path, aim_numbers: set[int]) -> Goal:
-        m = root.mapping(required=("code", "unit", "text", "indicators", "goal_table", "activities"),
-                         optional=("strategic_goal_text", "listings", "notes"))
+        if self.official:
+            m = root.mapping(required=("code", "unit", "text", "indicators", "goal_table", "activities"),
+                             optional=("strategic_goal_text", "listings"))
+        else:
+            m = root.mapping(required=("code", "unit", "text", "indicators", "activities"),
+                             optional=("notes", "corrections"))
         code = m["code"].text()
         if not GOAL_CODE.match(code):
             raise m["code"].fail(f"goal code '{code}' must look like 1.5")
@@ -345,17 +412,24 @@ class Loader:
         if int(code.split(".")[0]) not in aim_numbers:
             m["code"].fail(f"goal {code} belongs to aim {code.split('.')[0]}, which aims.yaml does not list")
         unit = self._guard(lambda: self.unit_ref(m["unit"]))
-        text = self._guard(m["text"].bilingual)
+        text = self._guard(lambda: self._text(m["text"]))
         indicators = self._indicators(m["indicators"], code)
-        rows, table_total = self._goal_table(m["goal_table"])
         activities = self._activities(m["activities"], code)
+        lines = {"text": _turkish_line(m["text"]), "unit": m["unit"].origin}
+        if not self.official:
+            if unit is None or text is None:
+                raise Invalid()
+            return Goal(code=code, unit=unit, text=text, indicators=indicators, activities=activities,
+                        origin=root.origin, corrections=self._correction_notes(m.get("corrections"), "goal"),
+                        lines=lines)
+        rows, table_total = self._goal_table(m["goal_table"])
         listings = self._listings(m["listings"]) if "listings" in m else {}
         strategic = self._guard(m["strategic_goal_text"].text) if "strategic_goal_text" in m else ""
         if unit is None or text is None or table_total is None:
             raise Invalid()
         return Goal(code=code, unit=unit, text=text, indicators=indicators, activities=activities,
                     table_rows=rows, table_total=table_total[0], table_total_origin=table_total[1],
-                    listings=listings, origin=root.origin, strategic_goal_text=strategic or "")
+                    listings=listings, origin=root.origin, strategic_goal_text=strategic or "", lines=lines)
 
     @staticmethod
     def _code_in_goal(node: Node, goal: str, seen: set[str], kind: str, twice: str) -> str:
@@ -374,21 +448,23 @@ class Loader:
 
         def indicator(item: Node) -> Indicator:
             m = item.mapping(required=("code", "name", "measure", "values"),
-                             optional=("printed_code", "better"))
+                             optional=("printed_code",) if self.official else ("better", "corrections"))
             code = self._code_in_goal(m["code"], goal, seen, "indicator", "is listed twice")
-            values = {}
+            values, lines = {}, {"name": _turkish_line(m["name"]), "measure": _turkish_line(m["measure"])}
             for year, value in m["values"].mapping().items():
                 if not YEAR_DIR.match(year):
                     raise value.fail(f"'{year}' is not a year")
-                values[year] = (value.bilingual() if isinstance(value.node, yaml.MappingNode)
+                values[year] = (value.bilingual() if isinstance(value.node, yaml.MappingNode) and not self.official
                                 else Text(value.text()))
+                lines[f"values.{year}"] = _turkish_line(value)
             printed = m["printed_code"].text() if "printed_code" in m else ""
             better = m["better"].text() if "better" in m else "up"
             if better not in ("up", "down"):
                 raise m["better"].fail(f"better must be 'up' or 'down' (which way counts as progress), "
                                        f"not '{better}'")
-            return Indicator(code, m["name"].bilingual(), m["measure"].bilingual(allow_empty_tr=True),
-                             values, item.origin, printed, better)
+            return Indicator(code, self._text(m["name"]), self._text(m["measure"], allow_empty=True),
+                             values, item.origin, printed, better,
+                             self._correction_notes(m.get("corrections"), "indicator"), lines)
         return tuple(self._each(self._items(node), indicator))
 
     def _goal_table(self, node: Node):
@@ -403,24 +479,28 @@ class Loader:
 
     @staticmethod
     def _goal_table_row(item: Node) -> GoalTableRow:
+        """A row of the goal table: only the official reading has one."""
         r = item.mapping(required=("number", "name", "budget", "off_budget", "total"))
-        return GoalTableRow(r["number"].integer(), r["name"].bilingual(), r["budget"].amount(),
+        return GoalTableRow(r["number"].integer(), Text(r["name"].text()), r["budget"].amount(),
                             r["off_budget"].amount(), r["total"].amount(), item.origin)
 
     def _activities(self, node: Node, goal: str) -> tuple[Activity, ...]:
         seen: set[str] = set()
 
         def activity(item: Node) -> Activity:
-            m = item.mapping(required=("code", "name", "unit", "budget", "budget_total", "off_budget",
-                                       "off_budget_total", "total"), optional=("notes",))
+            printed = ("budget_total", "off_budget_total", "total") if self.official else ()
+            m = item.mapping(required=("code", "name", "unit", "budget", "off_budget") + printed,
+                             optional=() if self.official else ("notes", "corrections"))
             code = self._code_in_goal(m["code"], goal, seen, "activity", "is listed twice in this goal")
             budget = self._keyed(m["budget"], [str(c) for c in ECON_CODES], Node.amount)
             off = self._keyed(m["off_budget"], list(OFF_BUDGET_SOURCES), Node.amount)
-            cost = Cost(budget_lines={int(k): v for k, v in budget.items()}, off_budget_lines=off,
-                        stated_budget=m["budget_total"].amount(),
-                        stated_off_budget=m["off_budget_total"].amount(),
-                        stated_total=m["total"].amount())
-            return Activity(code, m["name"].bilingual(), self.unit_ref(m["unit"]), cost, item.origin)
+            stated = [m[k].amount() for k in printed] or [None, None, None]
+            cost = Cost({int(k): v for k, v in budget.items()}, off, *stated)
+            lines = {"name": _turkish_line(m["name"]), "unit": m["unit"].origin,
+                     **{f"budget.{k}": n.origin for k, n in m["budget"].mapping().items()},
+                     **{f"off_budget.{k}": n.origin for k, n in m["off_budget"].mapping().items()}}
+            return Activity(code, self._text(m["name"]), self.unit_ref(m["unit"]), cost, item.origin,
+                            self._correction_notes(m.get("corrections"), "activity"), lines)
         return tuple(self._each(self._items(node), activity))
 
     def _listings(self, node: Node) -> dict[str, Listing]:
@@ -540,8 +620,15 @@ class Loader:
                                       f"continuity: the {year} programme has no {link.kind} {link.current}")
 
     # ----------------------------------------------------------------- pages
-    def _pages(self, folder: Path) -> dict[str, Page]:
+    def _pages(self, folder: Path, official: bool = False) -> dict[str, Page]:
+        """The general pages; in the official reading, each Turkish page as printed (slug.md)."""
         pages = {}
+        if official:
+            for path in sorted(folder.glob("*.md")):
+                tr = self._markdown(path, required=True)
+                if tr is not None:
+                    pages[path.stem] = Page(path.stem, Text(tr[0]), Text(tr[1]), Origin(self.rel(path), 1))
+            return pages
         for tr_path in sorted(folder.glob("*.tr.md")):
             slug = tr_path.name[: -len(".tr.md")]
             if not SLUG.match(slug):
@@ -584,6 +671,15 @@ class Loader:
             self.problems.add(display, 2 if not title else 4, "page needs a title and some text")
             return None
         return title, body, en_of_line[len("en_of:"):].strip() if en_of_line else ""
+
+
+def _turkish_line(node: Node) -> Origin:
+    """Where a field's Turkish is written: its `tr:` line, or the value's own."""
+    if isinstance(node.node, yaml.MappingNode):
+        for key, value in node.node.value:
+            if getattr(key, "value", None) == "tr":
+                return Origin(node.path, value.start_mark.line + 1)
+    return node.origin
 
 
 def load(content: Path, goal_cache: GoalCache | None = None) -> Site:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from functools import cached_property
 
@@ -51,6 +52,25 @@ class Text:
 
 
 @dataclass(frozen=True)
+class CorrectionNote:
+    """Staff's record that a field of an item differs from the official document on purpose:
+    what field, why, on what authority (e.g. a council decision) and since when."""
+
+    field: str  # as in the content file: "budget.6", "name", "values.2024"
+    reason: Text
+    authority: Text
+    date: date
+    origin: Origin
+
+
+Lines = dict  # field ("budget.6", "name") -> where its value is written in the content
+
+
+def _lines() -> Lines:
+    return field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
 class Unit:
     slug: str
     name: Text
@@ -67,6 +87,8 @@ class Indicator:
     origin: Origin
     printed_code: str = ""  # where the document misprints it: "PG1.1.2.2" for 1.12.2
     better: str = "up"  # which way counts as progress: "up" or "down"
+    corrections: tuple[CorrectionNote, ...] = ()
+    lines: Lines = _lines()
 
     @property
     def document_code(self) -> str:
@@ -94,9 +116,10 @@ class Cost:
 
     budget_lines: dict[int, Decimal]
     off_budget_lines: dict[str, Decimal]
-    stated_budget: Decimal
-    stated_off_budget: Decimal
-    stated_total: Decimal
+    # the totals the document prints (the official reading's only; the site shows sums)
+    stated_budget: Decimal | None = None
+    stated_off_budget: Decimal | None = None
+    stated_total: Decimal | None = None
 
     # summed once: every page that shows an activity asks for these
     @cached_property
@@ -130,6 +153,8 @@ class Activity:
     unit: str  # unit slug
     cost: Cost
     origin: Origin
+    corrections: tuple[CorrectionNote, ...] = ()
+    lines: Lines = _lines()
 
     @property
     def goal_code(self) -> str:
@@ -174,12 +199,15 @@ class Goal:
     text: Text
     indicators: tuple[Indicator, ...]
     activities: tuple[Activity, ...]
-    table_rows: tuple[GoalTableRow, ...]
-    table_total: tuple[Decimal, Decimal, Decimal]  # budget, off-budget, total as printed
-    table_total_origin: Origin
-    listings: dict[str, Listing]
     origin: Origin
+    # what only the official reading has: the document's repetitions of the goal
+    table_rows: tuple[GoalTableRow, ...] = ()
+    table_total: tuple[Decimal, Decimal, Decimal] | None = None  # budget, off-budget, total as printed
+    table_total_origin: Origin | None = None
+    listings: dict[str, Listing] = field(default_factory=dict)
     strategic_goal_text: str = ""
+    corrections: tuple[CorrectionNote, ...] = ()
+    lines: Lines = _lines()
 
     @property
     def aim(self) -> int:
@@ -219,6 +247,8 @@ class Aim:
     number: int
     name: Text
     origin: Origin
+    corrections: tuple[CorrectionNote, ...] = ()
+    lines: Lines = _lines()
 
 
 @dataclass(frozen=True)
@@ -291,6 +321,24 @@ class ContinuityLink:
 
 
 @dataclass(frozen=True)
+class Correction:
+    """A published figure or Turkish text that differs from the official document, with
+    staff's note on why: the site shows both, and says so."""
+
+    kind: str  # "activity", "goal", "indicator", "aim" or "programme"
+    code: str  # "1.5.2"; the programme's year for the programme
+    field: str  # "budget.6", as in the content file
+    label: Text  # the field as readers know it: "6 – Capital expenditure"
+    official: str  # as the document prints it
+    corrected: str  # as the site shows it
+    reason: Text
+    authority: Text
+    date: date
+    origin: Origin  # the note
+    goal: str = ""  # the goal the item belongs to, for its page
+
+
+@dataclass(frozen=True)
 class Program:
     year: int
     title: Text
@@ -299,12 +347,24 @@ class Program:
     values: tuple[Text, ...]
     aims: tuple[Aim, ...]
     goals: tuple[Goal, ...]
-    section_d: SectionD
-    stated_counts: dict[str, int]
+    section_d: SectionD | None = None  # printed only: the official reading's
+    stated_counts: dict[str, int] = field(default_factory=dict)  # printed only
     pages: dict[str, "Page"] = field(default_factory=dict)
     origin: Origin | None = None
     statements: tuple["Statement", ...] = ()
     continuity: tuple[ContinuityLink, ...] = ()  # what staff stated in continuity.yaml
+    corrections: tuple[CorrectionNote, ...] = ()  # notes on the programme's own fields
+    lines: Lines = _lines()
+    # the official reading this programme was edited from (None: this is that reading),
+    # what the edits correct, and what looks implausible about them
+    official: "Program | None" = field(default=None, compare=False, repr=False)
+    corrected: tuple[Correction, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def reading(self) -> "Program":
+        """What the document itself prints: the reconciliation compares this with itself."""
+        return self.official or self
 
     @cached_property
     def activities(self) -> tuple[Activity, ...]:
@@ -333,6 +393,9 @@ class Program:
 
     def has_goal(self, code: str) -> bool:
         return code in self._goals_by_code
+
+    def has_activity(self, code: str) -> bool:
+        return code in self._activities_by_code
 
     @cached_property
     def _goals_by_code(self) -> dict[str, Goal]:

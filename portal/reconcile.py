@@ -171,9 +171,11 @@ def _section_d_checks(program: Program, out: list) -> None:
             d.stated_total.origin)
 
 
-def _page_checks(program: Program, out: list) -> None:
+def _page_checks(program: Program, english: dict, out: list) -> None:
     """The tables of the general pages: each column against its TOTAL row, and what
-    the text says about a table against the table."""
+    the text says about a table against the table.  Cells are labelled in English from
+    the translated pages (`english`: slug -> page)."""
+    en = lambda slug: english[slug].body.en if slug in english else ""  # noqa: E731
     for slug, page in program.pages.items():
         for table in tables_in(page.body.tr):
             total = table.total_row()
@@ -189,7 +191,7 @@ def _page_checks(program: Program, out: list) -> None:
                     out.append(Discrepancy(Kind.PAGE_TABLE_TOTAL, f"page {slug}", int(stated), int(summed),
                                            Origin(page.origin.path, table.line), field=table.caption,
                                            page=slug, row=column,
-                                           label=cell_label(page.body.tr, page.body.en, table.number, 0, column)))
+                                           label=cell_label(page.body.tr, en(slug), table.number, 0, column)))
     for st in program.statements:
         body = program.pages[st.page].body
         table = next(t for t in tables_in(body.tr) if t.caption == st.table)
@@ -198,7 +200,7 @@ def _page_checks(program: Program, out: list) -> None:
         if cell != st.stated:
             out.append(Discrepancy(Kind.TEXT_VS_TABLE, f"page {st.page}", int(st.stated), int(cell), st.origin,
                                    field=f"{st.table}, {st.row}", page=st.page,
-                                   label=cell_label(body.tr, body.en, table.number, table.rows.index(row))))
+                                   label=cell_label(body.tr, en(st.page), table.number, table.rows.index(row))))
 
 
 def _count_checks(program: Program, out: list) -> None:
@@ -210,7 +212,9 @@ def _count_checks(program: Program, out: list) -> None:
 
 
 def reconcile(program: Program) -> tuple[Discrepancy, ...]:
-    """Every disagreement in the document, in reading order."""
+    """Every disagreement in the document, in reading order: the official reading's, so
+    that nothing staff edit shows as the document's contradiction."""
+    english, program = program.pages, program.reading
     out: list[Discrepancy] = []
     _count_checks(program, out)
     for goal in program.goals:
@@ -219,5 +223,5 @@ def reconcile(program: Program) -> tuple[Discrepancy, ...]:
         _goal_table_checks(goal, out)
     _activity_checks(program, out)
     _section_d_checks(program, out)
-    _page_checks(program, out)
+    _page_checks(program, english, out)
     return tuple(out)

@@ -55,8 +55,6 @@ def _fields(site: Site, verdict) -> list[str]:
                 for year, value in ind.values.items():
                     if not is_printed_number(value.tr):
                         check(value, ind.origin, f"indicator {ind.code} value for {year}")
-            for row in goal.table_rows:
-                check(row.name, row.origin, f"goal {goal.code} table row {row.number}")
             for activity in goal.activities:
                 check(activity.name, activity.origin, f"activity {activity.code} name")
         for page in program.pages.values():

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from portal.amounts import plain
 from portal.continuity import Continuity, indicator_history
-from portal.model import ECON_CODES, OFF_BUDGET_SOURCES, Program, Site, Text
+from portal.model import ECON_CODES, OFF_BUDGET_SOURCES, Goal, Program, Site, Text
 from portal.outputs.datapackage import (
     activities_schema, all_indicator_years, all_years_schema, goals_schema, indicators_schema,
 )
@@ -70,7 +70,7 @@ def goals_csv(site: Site, program: Program) -> bytes:
         unit = site.units[g.unit]
         rows.append([program.year, g.aim, g.code, g.document_code, g.unit, unit.name.tr, unit.name.en,
                      g.text.tr, g.text.en, len(g.activities), plain(g.budget), plain(g.off_budget),
-                     plain(g.total), plain(g.table_total[0]), plain(g.table_total[2])])
+                     plain(g.total), *(plain(x) for x in _printed(program, g).table_total[::2])])
     return _csv(GOAL_COLUMNS, rows)
 
 
@@ -79,7 +79,7 @@ def indicators_csv(site: Site, program: Program) -> bytes:
     for g in program.goals:
         for i in g.indicators:
             values = [i.values[y].tr if y in i.values else "" for y in years]
-            rows.append([program.year, g.code, i.code, i.document_code, i.printed_code or i.document_code, g.unit,
+            rows.append([program.year, g.code, i.code, i.document_code, _printed_code(program, g, i), g.unit,
                          i.name.tr, i.name.en, i.measure.tr, i.measure.en, *values])
     return _csv(columns(indicators_schema(years)), rows)
 
@@ -145,9 +145,28 @@ def all_indicators_csv(site: Site, found: Continuity) -> bytes:
                     extra = [previous, earlier[-1].code, "continued" if earlier[-1].code == i.code else "renumbered"]
                 else:
                     extra = ["", "", "unmatched"]
-                rows.append([year, g.code, i.code, i.document_code, i.printed_code or i.document_code, g.unit,
+                rows.append([year, g.code, i.code, i.document_code, _printed_code(program, g, i), g.unit,
                              i.name.tr, i.name.en, i.measure.tr, i.measure.en, *values, *extra])
     return _csv(columns(all_years_schema(indicators_schema(years), "indicator")), rows)
+
+
+def _printed(program: Program, goal: Goal) -> Goal:
+    """The goal as the document prints it: its goal table and misprinted codes."""
+    return program.reading.goal(goal.code) if program.reading.has_goal(goal.code) else goal
+
+
+def _row_name(program: Program, goal: Goal, row) -> Text:
+    """A goal-table row's name as printed, with the English of its activity where the
+    activity's printed name is the same words."""
+    printed = {a.number: a.name.tr for a in _printed(program, goal).activities}
+    activity = next((a for a in goal.activities if a.number == row.number), None)
+    same = activity is not None and printed.get(row.number) == row.name.tr
+    return Text(row.name.tr, activity.name.en if same else "")
+
+
+def _printed_code(program: Program, goal: Goal, indicator) -> str:
+    printed = next((i for i in _printed(program, goal).indicators if i.code == indicator.code), indicator)
+    return printed.printed_code or indicator.document_code
 
 
 def _text(t: Text) -> dict:
@@ -180,9 +199,10 @@ def program_json(site: Site, program: Program, discrepancies: tuple[Discrepancy,
                 "off_budget": plain(a.cost.off_budget), "total": plain(a.cost.total),
             } for a in g.activities],
             "goal_table_as_printed": {
-                "rows": [{"number": r.number, "name": _text(r.name), "budget": plain(r.budget),
-                          "off_budget": plain(r.off_budget), "total": plain(r.total)} for r in g.table_rows],
-                "total": dict(zip(("budget", "off_budget", "total"), map(plain, g.table_total))),
+                "rows": [{"number": r.number, "name": _text(_row_name(program, g, r)), "budget": plain(r.budget),
+                          "off_budget": plain(r.off_budget), "total": plain(r.total)}
+                         for r in _printed(program, g).table_rows],
+                "total": dict(zip(("budget", "off_budget", "total"), map(plain, _printed(program, g).table_total))),
             },
             "budget": plain(g.budget), "off_budget": plain(g.off_budget), "total": plain(g.total),
         })

@@ -13,6 +13,10 @@ from __future__ import annotations
 import re
 
 
+# lines of the header earlier versions of the importer wrote: replaced, not kept as staff's
+FORMER_HEADER = ("# Amounts are as printed (1.571.500,00). Edit 'en' fields freely: re-importing keeps them.",)
+
+
 def _is_comment(line: str) -> bool:
     return line.lstrip().startswith("#")
 
@@ -21,7 +25,7 @@ def comment_blocks(old: str, header: str) -> list[tuple[list[str], str]]:
     """(comment lines, the stripped line they stand above; '' at the end) of an old file,
     without the importer's own header (of whichever year wrote it)."""
     lines = old.split("\n")
-    own = {re.sub(r"\b\d{4}\b", "YEAR", x) for x in header.split("\n") if x}
+    own = {re.sub(r"\b\d{4}\b", "YEAR", x) for x in header.split("\n") + list(FORMER_HEADER) if x}
     blocks, pending = [], []
     for n, line in enumerate(lines):
         if _is_comment(line):

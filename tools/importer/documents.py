@@ -3,11 +3,16 @@
 Amounts are written in the one spelling the loader reads (1.571.500,00),
 whatever spelling the document used; the value is the printed one.  Every
 Turkish text is as printed; English starts empty (or is kept, see write.py).
+
+Each programme is written twice: the official reading (`<year>/official/`,
+everything the document prints, Turkish only, never edited by hand) and the
+editable content, which holds each fact once.
 """
 from __future__ import annotations
 
 import re
 
+from portal.official import OFFICIAL
 from portal.text import is_printed_number, slugify
 from tools.importer.amounts import printed
 from tools.importer.errors import ImportProblem
@@ -49,28 +54,28 @@ def _listing(listing, slugs) -> dict:
     }
 
 
-def goal_document(p, goal, slugs: dict[str, str]) -> dict:
+def official_goal(p, goal, slugs: dict[str, str]) -> dict:
+    """Everything the document prints about one goal, Turkish only: the official reading."""
     aim, number = goal.code
-    doc = {"code": f"{aim}.{number}", "unit": slugs[goal.unit], "text": tr(goal.text)}
+    doc = {"code": f"{aim}.{number}", "unit": slugs[goal.unit], "text": goal.text}
     if goal.strategic_goal_text != goal.text:
         doc["strategic_goal_text"] = goal.strategic_goal_text
     doc["indicators"] = [{
         "code": f"{aim}.{number}.{ind['number']}",
         **({} if ind["printed_code"] == f"PG.{aim}.{number}.{ind['number']}"
            else {"printed_code": ind["printed_code"]}),
-        "name": tr(ind["name"]),
-        "measure": tr(ind["measure"], ind["measure"] if ind["measure"] in NEUTRAL_MEASURES else ""),
-        "values": dict(zip(goal.years, map(indicator_value, ind["values"]))),
-        **({"better": "down"} if lower_is_better(ind) else {}),
+        "name": ind["name"],
+        "measure": ind["measure"],
+        "values": dict(zip(goal.years, ind["values"])),
     } for ind in goal.indicators]
     doc["goal_table"] = {
-        "rows": [{"number": r["number"], "name": tr(r["name"]), "budget": printed(r["budget"]),
+        "rows": [{"number": r["number"], "name": r["name"], "budget": printed(r["budget"]),
                   "off_budget": printed(r["off_budget"]), "total": printed(r["total"])} for r in goal.rows],
         "total": {k: printed(v) for k, v in goal.total.items()} if goal.total else None,
     }
     doc["activities"] = [{
         "code": ".".join(map(str, c.code)),
-        "name": tr(c.name),
+        "name": c.name,
         "unit": slugs[c.unit],
         "budget": {str(i + 1): printed(v) for i, v in enumerate(c.econ)},
         "budget_total": printed(c.budget),
@@ -87,16 +92,33 @@ def goal_document(p, goal, slugs: dict[str, str]) -> dict:
     return doc
 
 
-def program_document(p) -> dict:
+def editable_goal(official: dict) -> dict:
+    """The goal as staff edit it: each fact once, in both languages.  The document's
+    repetitions (goal table, printed totals, listings) stay in the official reading."""
+    return {
+        "code": official["code"], "unit": official["unit"], "text": tr(official["text"]),
+        "indicators": [{
+            "code": ind["code"],
+            "name": tr(ind["name"]),
+            "measure": tr(ind["measure"], ind["measure"] if ind["measure"] in NEUTRAL_MEASURES else ""),
+            "values": {year: indicator_value(v) for year, v in ind["values"].items()},
+            **({"better": "down"} if lower_is_better(ind) else {}),
+        } for ind in official["indicators"]],
+        "activities": [{"code": a["code"], "name": tr(a["name"]), "unit": a["unit"], "budget": a["budget"],
+                        "off_budget": a["off_budget"]} for a in official["activities"]],
+    }
+
+
+def official_program(p) -> dict:
     d = p.section_d
     amounts = lambda row: {k: printed(v) for k, v in row.items()}  # noqa: E731
     return {
         "year": p.year,
-        "title": tr(f"{p.year} Mali Yılı Performans Programı"),
+        "title": f"{p.year} Mali Yılı Performans Programı",
         "stated_counts": p.stated_counts,
-        "mission": tr(p.mission),
-        "vision": tr(p.vision),
-        "values": [tr(v) for v in p.values],
+        "mission": p.mission,
+        "vision": p.vision,
+        "values": list(p.values),
         "section_d": {
             "budget": {str(k): amounts(v) for k, v in d["econ"].items()},
             "budget_total": amounts(d["budget"]),
@@ -105,6 +127,11 @@ def program_document(p) -> dict:
             "total": amounts(d["total"]),
         },
     }
+
+
+def editable_program(official: dict) -> dict:
+    return {"year": official["year"], "title": tr(official["title"]), "mission": tr(official["mission"]),
+            "vision": tr(official["vision"]), "values": [tr(v) for v in official["values"]]}
 
 
 def english_municipality(name: str) -> str:
@@ -158,12 +185,19 @@ def documents(p) -> dict[str, object]:
             raise ImportProblem(1, f"units {by_slug[slug]!r} and {name!r} would share the file units/{slug}.yaml")
         slugs[name] = slug
         by_slug.setdefault(slug, name)
+    program = official_program(p)
+    aims = [{"number": n, "name": t} for n, t in sorted(p.aims.items())]
     out: dict[str, object] = {
-        f"{p.year}/program.yaml": program_document(p),
-        f"{p.year}/aims.yaml": [{"number": n, "name": tr(t)} for n, t in sorted(p.aims.items())],
+        f"{p.year}/program.yaml": editable_program(program),
+        f"{p.year}/aims.yaml": [{"number": a["number"], "name": tr(a["name"])} for a in aims],
+        f"{p.year}/{OFFICIAL}/program.yaml": program,
+        f"{p.year}/{OFFICIAL}/aims.yaml": aims,
     }
     for slug, name in by_slug.items():
         out[f"units/{slug}.yaml"] = {"name": tr(name), "description": tr("")}
     for goal in p.goals:
-        out[f"{p.year}/goals/{goal.code[0]}.{goal.code[1]}.yaml"] = goal_document(p, goal, slugs)
+        name = f"goals/{goal.code[0]}.{goal.code[1]}.yaml"
+        official = official_goal(p, goal, slugs)
+        out[f"{p.year}/{OFFICIAL}/{name}"] = official
+        out[f"{p.year}/{name}"] = editable_goal(official)
     return out

@@ -16,13 +16,16 @@ from pathlib import Path
 
 import yaml
 
+from portal.official import HEADER as OFFICIAL_HEADER
+from portal.official import OFFICIAL
 from tools.importer.comments import keep_comments
 from tools.importer.translations import is_bilingual, mark_stale_page, memory, translate
 
 # Fields that people write and the importer must never overwrite (English: translations.py).
-HAND_WRITTEN = {"description", "notes", "better"}
+HAND_WRITTEN = {"description", "notes", "better", "corrections"}
 HEADER = ("# Imported from the official {year} performance programme by tools/import_seed.py.\n"
-          "# Amounts are as printed (1.571.500,00). Edit 'en' fields freely: re-importing keeps them.\n")
+          "# Edit 'en' fields freely: re-importing keeps them. A figure or Turkish text that differs from\n"
+          "# the document (official/) needs a correction note on its item (README: Corrections).\n")
 
 
 def merge(fresh, old, known: dict[str, str] | None = None, prefilled: list[str] | None = None):
@@ -40,6 +43,7 @@ def merge(fresh, old, known: dict[str, str] | None = None, prefilled: list[str] 
                 merged[k] = old_map[k]
             else:
                 merged[k] = merge(value, old_map.get(k), known, prefilled)
+        _keep_corrected(merged, old_map)
         kept = [k for k in old_map if k not in fresh and k in HAND_WRITTEN]
         return {k: merged[k] for k in [*fresh, *kept]}
     if isinstance(fresh, list):
@@ -53,6 +57,21 @@ def merge(fresh, old, known: dict[str, str] | None = None, prefilled: list[str] 
             return [merge(f, o, known, prefilled) for f, o in zip(fresh, old_list)]
         return [merge(f, None, known, prefilled) for f in fresh]
     return fresh
+
+
+def _keep_corrected(merged: dict, old: dict) -> None:
+    """A field a correction note names keeps its corrected value: the document printed
+    the other one, and the note says why the site does not."""
+    for note in old.get("corrections") or []:
+        path = str(note.get("field", "")).split(".") if isinstance(note, dict) else []
+        source, target = old, merged
+        for step in path[:-1]:
+            source, target = (source or {}).get(step), (target or {}).get(step)
+            if not isinstance(source, dict) or not isinstance(target, dict):
+                break
+        else:
+            if path and isinstance(source, dict) and path[-1] in source and isinstance(target, dict):
+                target[path[-1]] = source[path[-1]]
 
 
 def dump(data) -> str:
@@ -84,6 +103,9 @@ def prepare(content: Path, year: int, documents: dict, pages: dict[str, str], si
     seen: set[str] = set()
     for rel, data in documents.items():
         path = content / rel
+        if f"/{OFFICIAL}/" in rel:  # machine-written: replaced whole, never merged
+            files[rel] = (OFFICIAL_HEADER.format(year=year) + dump(data)).encode("utf-8")
+            continue
         found: list[str] = []
         data = merge(data, _old(path) if path.exists() else None, known, found)
         if prefilled is not None:  # each Turkish text once, where it first appears
@@ -94,6 +116,8 @@ def prepare(content: Path, year: int, documents: dict, pages: dict[str, str], si
             text = keep_comments(text, _read_text(path), HEADER.format(year=year))
         files[rel] = text.encode("utf-8")
     for rel, text in pages.items():
+        if rel.endswith(".tr.md"):  # the page as printed, for the reconciliation
+            files[official_page(rel)] = text.encode("utf-8")
         if rel.endswith(".en.md") and (content / rel).exists():
             continue  # translations are people's work
         files[rel] = text.encode("utf-8")
@@ -106,16 +130,23 @@ def prepare(content: Path, year: int, documents: dict, pages: dict[str, str], si
         files["site.yaml"] = site.encode("utf-8")
     remove = []
     folder = content / str(year)
-    for old in sorted((folder / "goals").glob("*.yaml")) if (folder / "goals").is_dir() else []:
-        rel = old.relative_to(content).as_posix()
-        if rel not in files:
-            remove.append(rel)
+    for goals in (folder / "goals", folder / OFFICIAL / "goals", folder / OFFICIAL / "pages"):
+        for old in sorted(goals.glob("*")) if goals.is_dir() else []:
+            rel = old.relative_to(content).as_posix()
+            if rel not in files:
+                remove.append(rel)
     for old in sorted((folder / "pages").glob("*.md")) if (folder / "pages").is_dir() else []:
         rel = old.relative_to(content).as_posix()
         twin = rel.replace(".en.md", ".tr.md")
         if twin not in pages and rel not in pages:
             remove.append(rel)
     return files, remove
+
+
+def official_page(rel: str) -> str:
+    """'2024/pages/foreword.tr.md' -> '2024/official/pages/foreword.md'."""
+    year, folder, name = rel.split("/", 2)
+    return f"{year}/{OFFICIAL}/{folder}/{name.replace('.tr.md', '.md')}"
 
 
 def write_all(content: Path, files: dict[str, bytes], remove: list[str]) -> None:

@@ -1,0 +1,268 @@
+"""The editable content against the official reading: every difference is a correction.
+
+A figure or a Turkish text that differs from what the document prints is
+published only with staff's note on it (`corrections:` on the item: which
+field, why, on what authority, since when).  Without the note the build
+stops, one line per difference, naming the line, the official value and
+the edited one: a typo never reaches the site as a figure.  With the note,
+the site shows the corrected value and says what the document printed.
+Even then, an amount a hundred times off its official value, or a line that
+no longer adds up to a total the document prints, is warned about.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from portal.errors import Problem, Problems, one_line
+from portal.i18n import both
+from portal.labels import ECON_NAMES, OFF_BUDGET_NAMES, _
+from portal.model import (
+    ECON_CODES, OFF_BUDGET_SOURCES, Correction, CorrectionNote, Goal, Origin, Program, Text,
+)
+
+# The fields a correction can name, per kind of item, as the content file spells them.
+CORRECTABLE = {
+    "programme": ("title", "mission", "vision"),
+    "aim": ("name",),
+    "goal": ("text", "unit"),
+    "indicator": ("name", "measure"),
+    "activity": ("name", "unit"),
+}
+CORRECTABLE_NUMBERED = {
+    "programme": (("values", re.compile(r"^[1-9]\d*$")),),
+    "indicator": (("values", re.compile(r"^\d{4}$")),),
+    "activity": (("budget", re.compile(f"^[{ECON_CODES[0]}-{ECON_CODES[-1]}]$")),
+                 ("off_budget", re.compile(f"^(?:{'|'.join(OFF_BUDGET_SOURCES)})$"))),
+}
+CORRECTABLE_SHOWN = {
+    "programme": ("title", "mission", "vision", "values.1"),
+    "aim": ("name",),
+    "goal": ("text", "unit"),
+    "indicator": ("name", "measure", "values.2024"),
+    "activity": ("name", "unit", "budget.1 … budget.9", *(f"off_budget.{s}" for s in OFF_BUDGET_SOURCES)),
+}
+MAGNITUDE = 100  # a corrected amount this many times above or below the official one is suspect
+
+
+def turkish_amount(value: Decimal) -> str:
+    """1571500.00 -> '1.571.500,00', the form the document and the content files use."""
+    whole, frac = f"{value:.2f}".split(".")
+    return f"{int(whole):,}".replace(",", ".") + "," + frac
+
+
+def field_label(field: str) -> Text:
+    """A field as staff and readers know it: 'budget.6' -> '6 – Capital expenditure'."""
+    head, _dot, rest = field.partition(".")
+    if head == "budget":
+        return both(_("{code} – {name} amount"), code=rest, name=both(ECON_NAMES[int(rest)]))
+    if head == "off_budget":
+        return both(_("off-budget amount: {name}"), name=both(OFF_BUDGET_NAMES[rest]))
+    if head == "values":
+        return both(_("value for {year}"), year=rest) if len(rest) == 4 else both(_("value {number}"), number=rest)
+    return both(FIELD_LABELS.get(head, head))
+
+
+FIELD_LABELS = {"name": _("name"), "unit": _("responsible unit"), "text": _("wording"), "title": _("title"),
+                "mission": _("mission"), "vision": _("vision"), "measure": _("unit of measure")}
+
+
+@dataclass(frozen=True)
+class Value:
+    """One correctable field of one item: its official and its edited value, comparable."""
+
+    field: str
+    official: object  # a Decimal or a text (folded of runs of white space); None: not in that reading
+    edited: object
+    shown_official: str
+    shown_edited: str
+
+
+def _words(text: Text | None) -> str | None:
+    return None if text is None else " ".join(text.tr.split())
+
+
+def _text_values(pairs) -> list[Value]:
+    return [Value(f, _words(o), _words(e), (o.tr if o else ""), (e.tr if e else "")) for f, o, e in pairs]
+
+
+def _amount_values(pairs) -> list[Value]:
+    return [Value(f, o, e, turkish_amount(o) if o is not None else "", turkish_amount(e) if e is not None else "")
+            for f, o, e in pairs]
+
+
+def _unit_value(official: str, edited: str, units: dict) -> Value:
+    name = lambda slug: units[slug].name.tr if slug in units else slug  # noqa: E731
+    return Value("unit", official, edited, name(official), name(edited))
+
+
+class Comparison:
+    """One programme year's edited content against its official reading."""
+
+    def __init__(self, official: Program, edited: Program, problems: Problems, units: dict):
+        self.official, self.edited, self.problems, self.units = official, edited, problems, units
+        self.corrected: list[Correction] = []
+        self.warnings: list[Problem] = []
+
+    # -------------------------------------------------------------- items
+    def run(self) -> Program:
+        o, e = self.official, self.edited
+        values = [(f"values.{i}", o.values[i - 1] if i <= len(o.values) else None,
+                   e.values[i - 1] if i <= len(e.values) else None)
+                  for i in range(1, max(len(o.values), len(e.values)) + 1)]
+        self.item("programme", str(e.year), both(_("the programme")), e.corrections, e.lines, e.origin,
+                  _text_values([("title", o.title, e.title), ("mission", o.mission, e.mission),
+                                ("vision", o.vision, e.vision), *values]))
+        self.matched("aim", {a.number: a for a in o.aims}, {a.number: a for a in e.aims}, self.aim)
+        self.matched("goal", {g.code: g for g in o.goals}, {g.code: g for g in e.goals}, self.goal)
+        self.plausible()
+        return replace(e, official=o, section_d=o.section_d, stated_counts=o.stated_counts,
+                       corrected=tuple(self.corrected), warnings=tuple(self.warnings))
+
+    def matched(self, kind: str, official: dict, edited: dict, compare_item) -> None:
+        """Items pair by code; the content cannot add or drop an item of the document."""
+        for key, item in edited.items():
+            if key in official:
+                compare_item(official[key], item)
+            else:
+                self.problems.add(item.origin.path, item.origin.line, both(
+                    _("{kind} {code} is not in the official document; the programme's items come from the "
+                      "document (import its revised text to add one)"), kind=both(KIND_NAMES[kind]), code=key))
+        for key, item in official.items():
+            if key not in edited:
+                where = self.edited.origin
+                self.problems.add(where.path, where.line, both(
+                    _("{kind} {code} of the official document is missing from the content ({file}); "
+                      "restore it"), kind=both(KIND_NAMES[kind]), code=key, file=item.origin.path))
+
+    def aim(self, o, e) -> None:
+        self.item("aim", str(e.number), both(_("aim {code} ({name})"), code=e.number, name=e.name),
+                  e.corrections, e.lines, e.origin, _text_values([("name", o.name, e.name)]))
+
+    def goal(self, o: Goal, e: Goal) -> None:
+        self.item("goal", e.code, both(_("goal {code}"), code=e.code), e.corrections, e.lines, e.origin,
+                  [*_text_values([("text", o.text, e.text)]), _unit_value(o.unit, e.unit, self.units)], e.code)
+        self.matched("indicator", {i.code: i for i in o.indicators}, {i.code: i for i in e.indicators},
+                     lambda oi, ei: self.item(
+                         "indicator", ei.code, both(_("indicator {code} ({name})"), code=ei.code, name=ei.name),
+                         ei.corrections, ei.lines, ei.origin,
+                         _text_values([("name", oi.name, ei.name), ("measure", oi.measure, ei.measure),
+                                       *((f"values.{y}", oi.values.get(y), ei.values.get(y))
+                                         for y in sorted(set(oi.values) | set(ei.values)))]), e.code))
+        self.matched("activity", {a.code: a for a in o.activities}, {a.code: a for a in e.activities},
+                     lambda oa, ea: self.item(
+                         "activity", ea.code, both(_("activity {code} ({name})"), code=ea.code, name=ea.name),
+                         ea.corrections, ea.lines, ea.origin,
+                         [*_text_values([("name", oa.name, ea.name)]), _unit_value(oa.unit, ea.unit, self.units),
+                          *_amount_values((f"budget.{c}", oa.cost.budget_lines[c], ea.cost.budget_lines[c])
+                                          for c in ECON_CODES),
+                          *_amount_values((f"off_budget.{s}", oa.cost.off_budget_lines[s],
+                                           ea.cost.off_budget_lines[s]) for s in OFF_BUDGET_SOURCES)], e.code))
+
+    # -------------------------------------------------------------- fields
+    def item(self, kind: str, code: str, name: Text, notes: tuple[CorrectionNote, ...], lines: dict,
+             origin: Origin, values: list[Value], goal: str = "") -> None:
+        by_field: dict[str, CorrectionNote] = {}
+        for note in notes:
+            if note.field in by_field:
+                self.problems.add(note.origin.path, note.origin.line, both(
+                    _("{item}: the field {field} has a correction already (line {line})"), item=name,
+                    field=note.field, line=by_field[note.field].origin.line))
+            by_field.setdefault(note.field, note)
+        for v in values:
+            note = by_field.pop(v.field, None)
+            where = lines.get(v.field, origin)
+            label = field_label(v.field)
+            if v.official == v.edited:
+                if note is not None:
+                    self.warn(note.origin, both(
+                        _("{item}: the correction of {label} changes nothing: the content says what the "
+                          "official document prints ({official}); remove the note"),
+                        item=name, label=label, official=v.shown_official))
+                continue
+            if note is None:
+                self.problems.add(where.path, where.line, both(
+                    _("{item}: {label}: the official document prints “{official}”, the content says “{edited}”. "
+                      "If this corrects the document, record it in the item's corrections: (field: {field}, "
+                      "reason, authority, date); if it is a typo, write the official value back"),
+                    item=name, label=label, official=v.shown_official or "–", edited=v.shown_edited or "–",
+                    field=v.field))
+                continue
+            self.corrected.append(Correction(kind, code, v.field, label, v.shown_official, v.shown_edited,
+                                             note.reason, note.authority, note.date, note.origin, goal))
+            if isinstance(v.official, Decimal) and v.official and v.edited and (
+                    v.edited >= v.official * MAGNITUDE or v.edited * MAGNITUDE <= v.official):
+                self.warn(where, both(
+                    _("{item}: {label} is corrected to {edited}, {factor} times the official {official}: "
+                      "check the figure"), item=name, label=label, edited=v.shown_edited,
+                    official=v.shown_official,
+                    factor=f"{v.edited / v.official:.4g}" if v.edited > v.official else f"1/{v.official / v.edited:.4g}"))
+        for field_name, note in by_field.items():
+            if not any(v.field == field_name for v in values):
+                self.warn(note.origin, both(_("{item}: the correction names {field}, which this item does not "
+                                              "have; remove the note"), item=name, field=field_name))
+
+    def warn(self, origin: Origin, message: Text) -> None:
+        self.warnings.append(Problem(f"{origin}: {one_line(message.en)}", f"{origin}: {one_line(message.tr)}"))
+
+    # ------------------------------------------------- totals the document prints
+    def plausible(self) -> None:
+        """Where the official lines add up to a printed total and the corrected ones do not."""
+        o, e = self.official, self.edited
+        corrected = {(c.kind, c.code) for c in self.corrected}
+        if not corrected:
+            return
+        for oa in o.activities:
+            if ("activity", oa.code) not in corrected or not e.has_activity(oa.code):
+                continue
+            ea, c = e.activity(oa.code), oa.cost
+            for label, printed, before, after in (
+                    (_("the cost table's printed budget total"), c.stated_budget, c.budget, ea.cost.budget),
+                    (_("the cost table's printed off-budget total"), c.stated_off_budget, c.off_budget,
+                     ea.cost.off_budget),
+                    (_("the cost table's printed total"), c.stated_total, c.total, ea.cost.total)):
+                self.adds_up(ea.corrections[0].origin if ea.corrections else ea.origin,
+                             both(_("activity {code}"), code=oa.code), both(label), printed, before, after)
+        for og in o.goals:
+            if not e.has_goal(og.code) or og.table_total is None:
+                continue
+            eg = e.goal(og.code)
+            touched = [a for a in eg.activities if ("activity", a.code) in corrected]
+            if not touched:
+                continue
+            where = touched[0].corrections[0].origin
+            for row in og.table_rows:
+                oa = next((a for a in og.activities if a.number == row.number), None)
+                ea = next((a for a in touched if a.number == row.number), None)
+                if oa is not None and ea is not None:
+                    self.adds_up(where, both(_("activity {code}"), code=ea.code),
+                                 both(_("its row in the goal table")), row.total, oa.cost.total, ea.cost.total)
+            self.adds_up(where, both(_("goal {code}"), code=og.code), both(_("the goal table's printed TOTAL")),
+                         og.table_total[2], og.total, eg.total)
+        d = o.section_d
+        if d is not None and any(kind == "activity" for kind, _code in corrected):
+            where = next(c.origin for c in self.corrected if c.kind == "activity")
+            before, after = o.totals.by_econ, e.totals.by_econ
+            for code in ECON_CODES:
+                self.adds_up(where, both(_("section D")), both(_("its activities column for {code}"), code=code),
+                             d.budget_lines[code].activities, before[code], after[code])
+            self.adds_up(where, both(_("section D")), both(_("its printed grand total")), d.stated_total.stated_total,
+                         o.total, e.total)
+
+    def adds_up(self, where: Origin, item: Text, label: Text, printed: Decimal | None, before: Decimal,
+                after: Decimal) -> None:
+        if printed is not None and printed == before and printed != after:
+            self.warn(where, both(_("{item}: after the corrections its lines add up to {after}, but {label} "
+                                    "is {printed}, as the lines did before"), item=item, label=label,
+                                  after=turkish_amount(after), printed=turkish_amount(printed)))
+
+
+KIND_NAMES = {"aim": _("aim"), "goal": _("goal"), "indicator": _("indicator"), "activity": _("activity")}
+
+
+def compare(official: Program, edited: Program, problems: Problems, units: dict | None = None) -> Program:
+    """The edited programme with its corrections and warnings, and its official reading
+    attached; each unrecorded difference is added to problems."""
+    return Comparison(official, edited, problems, units or {}).run()
+
