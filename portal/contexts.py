@@ -61,6 +61,11 @@ def both(fn, *args) -> dict[str, str]:
     return {lang: fn(lang, *args) for lang in LANGS}
 
 
+def _named(code: str, name: Text) -> Text:
+    """An item as a list names it: its code, then its name."""
+    return Text(f"{code} {name.tr}", f"{code} {name.en}" if name.en else "")
+
+
 def card(*parts: str) -> str:
     """The text of a shared link's card."""
     return " · ".join(parts)
@@ -106,6 +111,29 @@ class PageContexts:
         return [Bar(f"{code} – {self.gettext(ECON_NAMES[code])}", totals.by_econ[code], exact=True)
                 for code in ECON_CODES if totals.by_econ[code]]
 
+    def _corrections(self, r: Reader, year: int, items) -> list[dict]:
+        """Each correction with the item it corrects, named and linked, for a notice or the list."""
+        lang, rows = self.lang, []
+        for c in items:
+            if c.kind == "activity":
+                a = r("activity", year, c.code)
+                item, href = _named(a.document_code, a.name), Urls.activity(lang, year, c.code)
+            elif c.kind == "goal":
+                g = r("goal summary", year, c.code)
+                item, href = _named(g.document_code, g.text), Urls.goal(lang, year, c.code)
+            elif c.kind == "indicator":
+                i = next(i for i in r("goal", year, c.goal).indicators if i.code == c.code)
+                item = _named(i.document_code, i.name)
+                href = Urls.goal(lang, year, c.goal) + "#" + Urls.anchor("indicator", c.code)
+            elif c.kind == "aim":
+                aim = next(a for a in r("aims", year) if str(a.number) == c.code)
+                item, href = _named(f"{aim.number}.", aim.name), Urls.aim(lang, year, aim.number)
+            else:
+                item, href = r("programme title", year), Urls.program(lang, year)
+            rows.append({"correction": c, "item": item, "href": href,
+                         "anchor": Urls.correction_anchor(c.kind, c.code, c.field)})
+        return rows
+
     def _crumbs_to_year(self, r: Reader, year: int) -> list:
         name = r("site")[0]
         return [(name, Urls.home(self.lang)), (r("programme title", year), Urls.program(self.lang, year))]
@@ -127,6 +155,7 @@ class PageContexts:
             for slug in program.unit_totals:
                 yield self.unit(Reader(self.inputs), year, slug)
             yield self.notes(Reader(self.inputs), year)
+            yield self.corrections(Reader(self.inputs), year)
             for slug in program.pages:
                 yield self.general_page(Reader(self.inputs), year, slug)
         yield self.downloads(Reader(self.inputs))
@@ -156,6 +185,7 @@ class PageContexts:
             "by_aim": self._ranking(aims), "by_unit": self._ranking(units), "econ_bars": self._econ_bars(totals),
             "section_d": r("section d", year), "general_pages": r("general pages", year),
             "changes": yearsview.overview_changes(r, lang, year, Urls) if yearsview.several(r) else None,
+            "corrections": self._corrections(r, year, r("corrections of", year, "programme", str(year))),
         }
         return self._spec(r, year, Urls.program(lang, year), "program.html", title.get(lang),
                           both(Urls.program, year), context, breadcrumbs=self._crumbs_to_year(r, year),
@@ -180,6 +210,7 @@ class PageContexts:
                           both(Urls.aim, year, number),
                           {"aim": aim, "totals": totals, "goals": goals, "goal_bars": bars, "unit_names": units,
                            "programme_total": whole, "econ_bars": self._econ_bars(totals),
+                           "corrections": self._corrections(r, year, r("corrections of", year, "aim", str(number))),
                            "years": yearsview.history_rows(r, "aim", year, str(number),
                                                            lambda y, c: r("aim totals", y, int(c)).total,
                                                            lambda y, c: Urls.aim(lang, y, int(c)))},
@@ -203,6 +234,7 @@ class PageContexts:
         return self._spec(r, year, Urls.goal(lang, year, code), "goal.html", goal.text.get(lang),
                           both(Urls.goal, year, code),
                           {"goal": goal, "aim": aim, "unit": unit, "activity_bars": bars, "notes": notes,
+                           "corrections": self._corrections(r, year, r("corrections of", year, "goal", code)),
                            "programme_total": r("programme totals", year).total,
                            "copy_script": r("asset", "copy.js"),
                            "years": yearsview.history_rows(r, "goal", year, code,
@@ -223,6 +255,7 @@ class PageContexts:
         return self._spec(r, year, Urls.activity(lang, year, code), "activity.html", activity.name.get(lang),
                           both(Urls.activity, year, code),
                           {"activity": activity, "goal": goal, "aim": aim, "unit": unit, "notes": notes,
+                           "corrections": self._corrections(r, year, r("corrections of", year, "activity", code)),
                            "unit_total": r("unit totals", year, activity.unit).total,
                            "programme_total": r("programme totals", year).total,
                            "copy_script": r("asset", "copy.js"),
@@ -286,6 +319,14 @@ class PageContexts:
                            "changed_values": r("indicator changes", year) if yearsview.several(r) else ()},
                           year_links=self._same_page(r, year, Urls.notes),
                           breadcrumbs=self._crumbs_to_year(r, year) + [("notes", Urls.notes(lang, year))])
+
+    def corrections(self, r: Reader, year: int) -> PageSpec:
+        lang = self.lang
+        return self._spec(r, year, Urls.corrections(lang, year), "corrections.html", "corrections",
+                          both(Urls.corrections, year),
+                          {"rows": self._corrections(r, year, r("corrections", year))},
+                          year_links=self._same_page(r, year, Urls.corrections),
+                          breadcrumbs=self._crumbs_to_year(r, year) + [("corrections", Urls.corrections(lang, year))])
 
     def general_page(self, r: Reader, year: int, slug: str) -> PageSpec:
         lang = self.lang

@@ -75,8 +75,8 @@ class Value:
     field: str
     official: object  # a Decimal or a text (folded of runs of white space); None: not in that reading
     edited: object
-    shown_official: str
-    shown_edited: str
+    shown_official: Decimal | Text | None  # as readers see it: an amount, or a text (a unit by its name)
+    shown_edited: Decimal | Text | None
 
 
 def _words(text: Text | None) -> str | None:
@@ -84,17 +84,25 @@ def _words(text: Text | None) -> str | None:
 
 
 def _text_values(pairs) -> list[Value]:
-    return [Value(f, _words(o), _words(e), (o.tr if o else ""), (e.tr if e else "")) for f, o, e in pairs]
+    """Turkish texts, compared word for word: the document's wording is Turkish only."""
+    turkish = lambda t: Text(t.tr) if t is not None else None  # noqa: E731
+    return [Value(f, _words(o), _words(e), turkish(o), turkish(e)) for f, o, e in pairs]
 
 
 def _amount_values(pairs) -> list[Value]:
-    return [Value(f, o, e, turkish_amount(o) if o is not None else "", turkish_amount(e) if e is not None else "")
-            for f, o, e in pairs]
+    return [Value(f, o, e, o, e) for f, o, e in pairs]
 
 
 def _unit_value(official: str, edited: str, units: dict) -> Value:
-    name = lambda slug: units[slug].name.tr if slug in units else slug  # noqa: E731
+    name = lambda slug: units[slug].name if slug in units else Text(slug)  # noqa: E731
     return Value("unit", official, edited, name(official), name(edited))
+
+
+def as_written(value: Decimal | Text | None) -> str:
+    """A value as the content file and the document write it (for staff's messages)."""
+    if value is None:
+        return "–"
+    return turkish_amount(value) if isinstance(value, Decimal) else value.tr
 
 
 class Comparison:
@@ -179,14 +187,14 @@ class Comparison:
                     self.warn(note.origin, both(
                         _("{item}: the correction of {label} changes nothing: the content says what the "
                           "official document prints ({official}); remove the note"),
-                        item=name, label=label, official=v.shown_official))
+                        item=name, label=label, official=as_written(v.shown_official)))
                 continue
             if note is None:
                 self.problems.add(where.path, where.line, both(
                     _("{item}: {label}: the official document prints “{official}”, the content says “{edited}”. "
                       "If this corrects the document, record it in the item's corrections: (field: {field}, "
                       "reason, authority, date); if it is a typo, write the official value back"),
-                    item=name, label=label, official=v.shown_official or "–", edited=v.shown_edited or "–",
+                    item=name, label=label, official=as_written(v.shown_official), edited=as_written(v.shown_edited),
                     field=v.field))
                 continue
             self.corrected.append(Correction(kind, code, v.field, label, v.shown_official, v.shown_edited,
@@ -195,8 +203,8 @@ class Comparison:
                     v.edited >= v.official * MAGNITUDE or v.edited * MAGNITUDE <= v.official):
                 self.warn(where, both(
                     _("{item}: {label} is corrected to {edited}, {factor} times the official {official}: "
-                      "check the figure"), item=name, label=label, edited=v.shown_edited,
-                    official=v.shown_official,
+                      "check the figure"), item=name, label=label, edited=as_written(v.shown_edited),
+                    official=as_written(v.shown_official),
                     factor=f"{v.edited / v.official:.4g}" if v.edited > v.official else f"1/{v.official / v.edited:.4g}"))
         for field_name, note in by_field.items():
             if not any(v.field == field_name for v in values):

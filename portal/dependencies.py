@@ -106,6 +106,8 @@ READS: dict[str, Callable[..., Any]] = {
     "notes": lambda i, y: i.notes.get(y, ()),
     "notes of goal": lambda i, y, code: tuple(d for d in i.notes.get(y, ()) if d.goal == code),
     "notes of activity": lambda i, y, code: tuple(d for d in i.notes.get(y, ()) if d.activity == code),
+    "corrections": lambda i, y: _program(i, y).corrected,
+    "corrections of": lambda i, y, kind, code: _program(i, y).corrections_of(kind, code),
     "general pages": lambda i, y: tuple((slug, p.title) for slug, p in _program(i, y).pages.items()),
     "general page": lambda i, y, slug: _program(i, y).pages[slug],
     # the programme years side by side (portal/continuity.py)

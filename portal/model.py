@@ -329,8 +329,8 @@ class Correction:
     code: str  # "1.5.2"; the programme's year for the programme
     field: str  # "budget.6", as in the content file
     label: Text  # the field as readers know it: "6 – Capital expenditure"
-    official: str  # as the document prints it
-    corrected: str  # as the site shows it
+    official: Decimal | Text | None  # what the document prints: an amount or a text (None: nothing)
+    corrected: Decimal | Text | None  # what the site shows
     reason: Text
     authority: Text
     date: date
@@ -360,6 +360,13 @@ class Program:
     official: "Program | None" = field(default=None, compare=False, repr=False)
     corrected: tuple[Correction, ...] = ()
     warnings: tuple[str, ...] = ()
+
+    def corrections_of(self, kind: str, code: str) -> tuple[Correction, ...]:
+        """The corrections a page of this item shows: a goal's page shows its own, its
+        indicators' and its activities'."""
+        if kind == "goal":
+            return tuple(c for c in self.corrected if c.goal == code)
+        return tuple(c for c in self.corrected if (c.kind, c.code) == (kind, code))
 
     @property
     def reading(self) -> "Program":

@@ -31,7 +31,7 @@ from portal.model import Site
 from portal.outputs.assets import fingerprinted, static_assets
 from portal.outputs.datapackage import datapackage
 from portal.outputs.open_data import (
-    activities_csv, all_activities_csv, all_goals_csv, all_indicators_csv, goals_csv, indicators_csv, program_json,
+    activities_csv, all_activities_csv, corrections_csv, all_goals_csv, all_indicators_csv, goals_csv, indicators_csv, program_json,
 )
 from portal.outputs.search import search_index
 from portal.outputs.sitemap import robots, sitemap
@@ -147,6 +147,7 @@ def programme_data(site: Site, sink, notes: dict[int, tuple[Discrepancy, ...]], 
         sink.add(f"data/{year}/activities.csv", activities_csv(site, program))
         sink.add(f"data/{year}/goals.csv", goals_csv(site, program))
         sink.add(f"data/{year}/indicators.csv", indicators_csv(site, program))
+        sink.add(f"data/{year}/corrections.csv", corrections_csv(program))
         sink.add(f"data/{year}/program.json", program_json(site, program, notes[year]))
     sink.add("data/datapackage.json", datapackage(site))
 

@@ -13,6 +13,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
+from babel.dates import format_date
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, meta
 from markupsafe import Markup, escape
 
@@ -55,6 +56,7 @@ def environment(lang: str, urls: Urls | None = None, site_url: str = "") -> Envi
             key, [(b.label, b.value, fmt.money(b.value) if b.exact else fmt.money_compact(b.value), b.translated)
                   for b in bars], title, description, in_order),
     )
+    env.filters.update(as_printed=as_printed(lang, fmt), day=lambda day: format_date(day, "long", locale=lang))
     glossary = urls.link(Urls.glossary(lang))
     env.filters["glossary_link"] = lambda label, term: Markup('<a href="{}#{}">{}</a>').format(glossary, term, label)
     env.tests["printed_number"] = is_printed_number
@@ -62,6 +64,21 @@ def environment(lang: str, urls: Urls | None = None, site_url: str = "") -> Envi
                        ECON_NAMES=ECON_NAMES, OFF_BUDGET_NAMES=OFF_BUDGET_NAMES, FIELD_NAMES=FIELD_NAMES,
                        DISCREPANCY_KINDS=DISCREPANCY_KINDS, Kind=Kind, trend_chart=trend)
     return env
+
+
+def as_printed(lang: str, fmt: Formatter):
+    """The `as_printed` filter, for a corrected value and the official one: an amount as
+    money; a text in the page's language where it has one, else in Turkish, marked as
+    such (the document's wording is Turkish); nothing as a dash."""
+    def shown(value) -> Markup:
+        if value is None:
+            return Markup("–")
+        if isinstance(value, Text):
+            if value.translated(lang):
+                return escape(value.get(lang))
+            return Markup('<span lang="tr">{}</span>').format(value.tr)
+        return escape(fmt.money(value))
+    return shown
 
 
 def bilingual(lang: str):

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 SEGMENTS = {
     "tr": {"aim": "amaclar", "goal": "hedefler", "activity": "faaliyetler", "unit": "birimler",
-           "notes": "veri-notlari", "search": "ara", "data": "veri", "page": "genel", "glossary": "sozluk"},
+           "notes": "veri-notlari", "search": "ara", "data": "veri", "page": "genel", "glossary": "sozluk",
+           "corrections": "duzeltmeler"},
     "en": {"aim": "aims", "goal": "goals", "activity": "activities", "unit": "units",
-           "notes": "data-notes", "search": "search", "data": "data", "page": "general", "glossary": "glossary"},
+           "notes": "data-notes", "search": "search", "data": "data", "page": "general", "glossary": "glossary",
+           "corrections": "corrections"},
 }
 
 
@@ -18,6 +20,11 @@ def code_slug(code: str) -> str:
 def anchor(kind: str, code: str) -> str:
     """The id of an item on a page, for links into it: ('activity', '1.5.2') -> 'activity-1-5-2'."""
     return f"{kind}-{code_slug(code)}"
+
+
+def correction_anchor(kind: str, code: str, field: str) -> str:
+    """The id of one correction on the corrections page: 'correction-activity-1-5-2-budget-6'."""
+    return anchor("correction", f"{kind}.{code}.{field}".replace("_", "-"))
 
 
 class Urls:
@@ -60,6 +67,10 @@ class Urls:
         return f"{lang}/{year}/{SEGMENTS[lang]['notes']}/"
 
     @staticmethod
+    def corrections(lang: str, year: int) -> str:
+        return f"{lang}/{year}/{SEGMENTS[lang]['corrections']}/"
+
+    @staticmethod
     def page(lang: str, year: int, slug: str) -> str:
         return f"{lang}/{year}/{SEGMENTS[lang]['page']}/{slug}/"
 
@@ -86,6 +97,7 @@ class Urls:
         return f"data/{year}/{folder}/{code_slug(key)}.csv"
 
     anchor = staticmethod(anchor)
+    correction_anchor = staticmethod(correction_anchor)
 
     def link(self, path: str) -> str:
         """The href for a site-relative path, under the base URL."""

@@ -90,6 +90,28 @@ def indicators_schema(years: list[str]) -> dict:
         "primaryKey": ["year", "indicator"]}
 
 
+def corrections_schema() -> dict:
+    value = ("The {} value: an amount as a plain decimal (72435000.00), or a Turkish text as written; "
+             "empty where there is none.")
+    return {"fields": [
+        {"name": "year", "type": "integer", "description": "Programme year."},
+        _string("item", "What kind of item was corrected: programme, aim, goal, indicator or activity."),
+        _string("code", "The item's code (1.5.2; the aim's number; the year for the programme)."),
+        _string("field", "The corrected field as the content names it: name, unit, text, budget.6 (economic "
+                         "code 6), off_budget.foreign, values.2024 ..."),
+        _string("field_tr", "The field's name in Turkish."),
+        _string("field_en", "The field's name in English."),
+        _string("official", value.format("official document's"), required=False),
+        _string("corrected", value.format("corrected"), required=False),
+        {"name": "date", "type": "date", "description": "Since when the correction applies.",
+         "constraints": {"required": True}},
+        _string("reason_tr", "Why the figure or text was corrected, in Turkish."),
+        _string("reason_en", "The same in English.", required=False),
+        _string("authority_tr", "On what authority (e.g. a council decision), in Turkish."),
+        _string("authority_en", "The same in English.", required=False),
+    ], "primaryKey": ["year", "item", "code", "field"]}
+
+
 def package_name(site: Site) -> str:
     """The package's name from the site's municipality: 'Kartepe Belediyesi' ->
     'kartepe-performance-programme' (Frictionless names are lower-case ASCII with dashes)."""
@@ -145,6 +167,12 @@ def datapackage(site: Site) -> bytes:
                 "profile": "tabular-data-resource", "format": "csv", "mediatype": "text/csv",
                 "encoding": "utf-8-sig", "schema": schema,
             })
+        resources.append({
+            "name": f"corrections-{year}", "path": f"{year}/corrections.csv",
+            "title": f"Corrections to the official {year} document: what the site shows differently, and why",
+            "profile": "tabular-data-resource", "format": "csv", "mediatype": "text/csv",
+            "encoding": "utf-8-sig", "schema": corrections_schema(),
+        })
         resources.append({
             "name": f"program-{year}", "path": f"{year}/program.json", "format": "json",
             "mediatype": "application/json", "profile": "data-resource",

@@ -14,7 +14,7 @@ from portal.amounts import plain
 from portal.continuity import Continuity, indicator_history
 from portal.model import ECON_CODES, OFF_BUDGET_SOURCES, Goal, Program, Site, Text
 from portal.outputs.datapackage import (
-    activities_schema, all_indicator_years, all_years_schema, goals_schema, indicators_schema,
+    activities_schema, all_indicator_years, all_years_schema, corrections_schema, goals_schema, indicators_schema,
 )
 from portal.reconcile import Discrepancy
 
@@ -150,6 +150,14 @@ def all_indicators_csv(site: Site, found: Continuity) -> bytes:
     return _csv(columns(all_years_schema(indicators_schema(years), "indicator")), rows)
 
 
+def corrections_csv(program: Program) -> bytes:
+    """Every published correction of the official document, one row each."""
+    rows = [[program.year, c.kind, c.code, c.field, c.label.tr, c.label.en, _corrected(c.official) or "",
+             _corrected(c.corrected) or "",
+             c.date.isoformat(), c.reason.tr, c.reason.en, c.authority.tr, c.authority.en] for c in program.corrected]
+    return _csv(columns(corrections_schema()), rows)
+
+
 def _printed(program: Program, goal: Goal) -> Goal:
     """The goal as the document prints it: its goal table and misprinted codes."""
     return program.reading.goal(goal.code) if program.reading.has_goal(goal.code) else goal
@@ -167,6 +175,10 @@ def _row_name(program: Program, goal: Goal, row) -> Text:
 def _printed_code(program: Program, goal: Goal, indicator) -> str:
     printed = next((i for i in _printed(program, goal).indicators if i.code == indicator.code), indicator)
     return printed.printed_code or indicator.document_code
+
+
+def _corrected(value):
+    return None if value is None else value.tr if isinstance(value, Text) else plain(value)
 
 
 def _text(t: Text) -> dict:
@@ -238,5 +250,8 @@ def program_json(site: Site, program: Program, discrepancies: tuple[Discrepancy,
         },
         "stated_counts": program.stated_counts,
         "discrepancies": [_discrepancy(x) for x in discrepancies],
+        "corrections": [{"item": c.kind, "code": c.code, "field": c.field, "official": _corrected(c.official),
+                         "corrected": _corrected(c.corrected), "date": c.date.isoformat(), "reason": _text(c.reason),
+                         "authority": _text(c.authority)} for c in program.corrected],
     }
     return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
