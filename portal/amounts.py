@@ -8,7 +8,11 @@ _TURKISH = re.compile(r"^([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,([0-9]{1,2}))?$")
 
 
 class AmountError(ValueError):
-    pass
+    """negative: the text is a negative amount (else it is no amount at all)."""
+
+    def __init__(self, message: str, text: str = "", negative: bool = False):
+        super().__init__(message)
+        self.text, self.negative = text, negative
 
 
 def parse_amount(text: str) -> Decimal:
@@ -17,10 +21,10 @@ def parse_amount(text: str) -> Decimal:
     if raw.endswith("TL"):
         raw = raw[:-2].rstrip()
     if raw.startswith("-"):
-        raise AmountError(f"amount {text!r} is negative; amounts cannot be below zero")
+        raise AmountError(f"amount {text!r} is negative; amounts cannot be below zero", text, negative=True)
     m = _TURKISH.match(raw)
     if not m:
-        raise AmountError(f"{text!r} is not an amount written like 1.571.500,00")
+        raise AmountError(f"{text!r} is not an amount written like 1.571.500,00", text)
     whole, cents = m.group(1).replace(".", ""), (m.group(2) or "").ljust(2, "0")
     return Decimal(f"{whole}.{cents}")
 

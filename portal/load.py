@@ -232,9 +232,10 @@ class Loader:
             official = self._programme_files(reading, pages=reading / "pages")
         finally:
             self.official = False
+        before = len(self.problems.items)
         program = self._programme_files(folder, pages=folder / "pages")
-        if official is None or program is None:
-            raise Invalid()
+        if official is None or program is None or len(self.problems.items) > before:
+            raise Invalid()  # compared only once it reads: an item left out for a problem is not "missing"
         return compare(official, program, self.problems, self.units)
 
     def _programme_files(self, folder: Path, pages: Path) -> Program | None:

@@ -38,6 +38,7 @@ class PreviewState:
     def __init__(self, builder: Builder, base_url: str):
         self.builder, self.base_url = builder, base_url
         self.problems: list[str] = []  # of the last build; shown instead of pages while there are any
+        self.warnings: list[str] = []  # of the last good build: shown above every page
         self._open_pages: dict[str, None] = {}  # the pages served last, newest last: rebuilt first
         self._lock = threading.Lock()  # pages are served on the server's thread, rebuilt on the watcher's
         self._rebuilding = threading.Lock()  # one rebuild at a time: the first build and a save during it
@@ -79,6 +80,11 @@ class PreviewState:
         self.problems = problems
         for problem in problems:
             print(f"error: {problem}", file=sys.stderr, flush=True)
+        if not problems:
+            warnings = [w for p in self.builder.site.programs.values() for w in p.warnings]
+            for warning in (w for w in warnings if w not in self.warnings):
+                print(f"warning: {warning}", file=sys.stderr, flush=True)
+            self.warnings = warnings
         if problems or was_broken:
             reload()
         if not problems:
@@ -87,9 +93,30 @@ class PreviewState:
 
     def error_page(self, path: str) -> str:
         """The problems, in the language of the page asked for (path is inside the site)."""
-        lang = "en" if path.startswith("en/") else "tr"
+        lang = _language(path)
         return environment(lang).get_template("build_error.html").render(
-            problems=self.problems, last_good=self.base_url + path + "?last-good")
+            problems=[_said(p, lang) for p in self.problems], last_good=self.base_url + path + "?last-good")
+
+    def with_warnings(self, path: str, page: bytes) -> bytes:
+        """A page with the last build's warnings above it, in its language; only the preview
+        shows them: the site as published does not."""
+        lang = _language(path)
+        banner = environment(lang).get_template("preview_warnings.html").render(
+            warnings=[_said(w, lang) for w in self.warnings])
+        head, found, rest = page.partition(b"<body")
+        if not found:
+            return page
+        tag_end = rest.index(b">") + 1
+        return head + found + rest[:tag_end] + banner.encode("utf-8") + rest[tag_end:]
+
+
+def _language(path: str) -> str:
+    return "en" if path.startswith("en/") else "tr"
+
+
+def _said(problem: str, lang: str) -> str:
+    """A problem or warning in the page's language, where it was written in both."""
+    return problem.said_in(lang) if hasattr(problem, "said_in") else problem
 
 
 class PreviewFileHandler(StaticFileHandler):
@@ -115,6 +142,17 @@ class PreviewFileHandler(StaticFileHandler):
             return
         if is_page:
             self.state.served(Urls.file_for(path))
+            if self.state.warnings and "last-good" not in self.request.arguments:
+                root = Path(self.root).resolve()
+                target = (root / Urls.file_for(path)).resolve()
+                try:  # only a page inside the output folder, as the static handler checks
+                    page = target.read_bytes() if root in target.parents else None
+                except OSError:
+                    page = None
+                if page is not None:
+                    self.set_header("Content-Type", "text/html; charset=utf-8")
+                    self.finish(self.state.with_warnings(path, page))
+                    return
         await super().get(path, include_body)
 
 

@@ -14,6 +14,9 @@ import yaml
 
 from portal.amounts import AmountError, parse_amount
 from portal.errors import Problems
+from portal.fieldnames import field_place
+from portal.i18n import both
+from portal.labels import _
 from portal.model import Origin, Text
 
 NULL_TAG = "tag:yaml.org,2002:null"
@@ -63,10 +66,24 @@ class Node:
     def origin(self) -> Origin:
         return Origin(self.path, self.line)
 
-    def fail(self, message: str) -> Invalid:
-        where = self.where
-        self.problems.add(self.path, self.line, f"{where}: {message}" if where else message)
+    def fail(self, message) -> Invalid:
+        """Record a problem with this value; message: English, or a Text in both languages.
+        The value is named as staff know it (fieldnames.py), in both languages."""
+        place = field_place(self._steps())
+        said = message if isinstance(message, Text) else Text(message, message)
+        if place is None:
+            self.problems.add(self.path, self.line, said)
+        else:
+            self.problems.add(self.path, self.line, Text(f"{place.tr}: {said.tr}", f"{place.en}: {said.en}"))
         return Invalid()
+
+    def _steps(self) -> list[tuple[str | int, yaml.Node]]:
+        """(key or 1-based position, the value there) from the file's root down to this value."""
+        steps, node = [], self
+        while node is not None and node._parent is not None:
+            steps.append((node._step, node.node))
+            node = node._parent
+        return steps[::-1]
 
     def _child(self, node: yaml.Node, step: str | int) -> "Node":
         return Node(node, self.path, self.problems, self, step)
@@ -74,7 +91,7 @@ class Node:
     # shapes ---------------------------------------------------------------
     def mapping(self, required: tuple[str, ...] = (), optional: tuple[str, ...] = ()) -> dict[str, "Node"]:
         if not isinstance(self.node, yaml.MappingNode):
-            raise self.fail(f"expected a mapping of keys, found {_kind(self.node)}")
+            raise self.fail(both(_("expected a mapping of keys, found {found}"), found=_kind(self.node)))
         out: dict[str, Node] = {}
         for key_node, value_node in self.node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
@@ -82,7 +99,7 @@ class Node:
                 self._child(key_node, "").fail("keys must be plain text")
                 continue
             if key in out:
-                self._child(key_node, "").fail(f"key '{key}' is given twice")
+                self._child(key_node, "").fail(both(_("key '{key}' is given twice"), key=key))
                 continue
             out[key] = self._child(value_node, key)
         allowed = set(required) | set(optional)
@@ -91,33 +108,34 @@ class Node:
                 if key not in allowed:
                     self._child(next(k for k, _ in self.node.value if getattr(k, "value", None) == key),
                                 "").fail(
-                        f"unknown key '{key}' (expected one of: {', '.join(sorted(allowed))})")
+                        both(_("unknown key '{key}' (expected one of: {keys})"), key=key, keys=", ".join(sorted(allowed))))
         missing = [k for k in required if k not in out]
         if missing:
-            raise self.fail(f"missing required key{'s' if len(missing) > 1 else ''} "
-                            f"{', '.join(repr(k) for k in missing)}")
+            keys = ", ".join(repr(k) for k in missing)
+            raise self.fail(both(_("missing required key {keys}"), keys=keys) if len(missing) == 1
+                            else both(_("missing required keys {keys}"), keys=keys))
         return out
 
     def sequence(self) -> list["Node"]:
         if not isinstance(self.node, yaml.SequenceNode):
-            raise self.fail(f"expected a list, found {_kind(self.node)}")
+            raise self.fail(both(_("expected a list, found {found}"), found=_kind(self.node)))
         return [self._child(n, i) for i, n in enumerate(self.node.value, 1)]
 
     def text(self, allow_empty: bool = False) -> str:
         if not isinstance(self.node, yaml.ScalarNode):
-            raise self.fail(f"expected text, found {_kind(self.node)}")
+            raise self.fail(both(_("expected text, found {found}"), found=_kind(self.node)))
         value = self.node.value
         if self.node.tag == NULL_TAG and not self.node.style:
             value = ""
         value = value.strip()
         if not value and not allow_empty:
-            raise self.fail("must not be empty")
+            raise self.fail(both(_("must not be empty")))
         return value
 
     def integer(self) -> int:
         value = self.text()
         if not re.fullmatch(r"[0-9]{1,6}", value):
-            raise self.fail(f"expected a whole number, found {value!r}")
+            raise self.fail(both(_("expected a whole number, found {value}"), value=repr(value)))
         return int(value)
 
     def amount(self) -> Decimal:
@@ -125,7 +143,10 @@ class Node:
         try:
             return parse_amount(value)
         except AmountError as exc:
-            raise self.fail(str(exc)) from None
+            if exc.negative:
+                raise self.fail(both(_("the amount {value} is negative; amounts cannot be below zero"),
+                                     value=repr(value))) from None
+            raise self.fail(both(_("{value} is not an amount written like 1.571.500,00"), value=repr(value))) from None
 
     def bilingual(self, allow_empty_tr: bool = False) -> Text:
         """{tr: ..., en: ...}: both keys present, Turkish required, English may wait."""
@@ -143,12 +164,12 @@ def _try(fn, default):
         return default
 
 
-def _kind(node: yaml.Node) -> str:
+def _kind(node: yaml.Node) -> Text:
     if isinstance(node, yaml.MappingNode):
-        return "a mapping"
+        return both(_("a mapping"))
     if isinstance(node, yaml.SequenceNode):
-        return "a list"
-    return f"{node.value!r}" if node.value else "nothing"
+        return both(_("a list"))
+    return Text(repr(node.value)) if node.value else both(_("nothing"))
 
 
 def _size_ok(node: yaml.Node) -> bool:

@@ -14,6 +14,7 @@ import shutil
 from decimal import Decimal
 from pathlib import Path
 
+from portal.official import OFFICIAL
 from tests.content_edits import turkish_amount
 
 RENUMBERED = ("1.10.3", "1.10.4")
@@ -54,36 +55,55 @@ def _activity_block(text: str, code: str) -> tuple[int, int]:
     return start, end.start() if end else len(text)
 
 
+def _goal_changes(text: str, official: bool) -> str:
+    """Goal 1.10 of the later programme: one value restated, one activity ended, one
+    renumbered, one new; in the editable file and in the official reading alike."""
+    code, value_year, _, later = CHANGED_INDICATOR
+    block = text.index(f"- code: {code}\n")
+    text = text[:block] + text[block:].replace(f"'{value_year}': '{CHANGED_INDICATOR[2]}'",
+                                               f"'{value_year}': '{later}'", 1)
+    start, end = _activity_block(text, ENDED)
+    text = text[:start] + text[end:]
+    start, end = _activity_block(text, RENUMBERED[0])
+    text = text[:start] + text[start:end].replace(RENUMBERED[0], RENUMBERED[1], 1) + text[end:]
+    start, end = _activity_block(text, "1.10.1")
+    new = text[start:end].replace("1.10.1", NEW, 1)
+    if official:
+        new = re.sub(r"(  name: ).*", rf"\g<1>{NEW_NAME}", new, count=1)
+    else:
+        new = re.sub(r"(  name:\n    tr: ).*\n    en: .*", rf"\g<1>{NEW_NAME}\n    en: Preparing the urban design guide",
+                     new, count=1)
+    at = text.index("listings:") if "listings:" in text else len(text)
+    return text[:at] + new + text[at:]
+
+
 def add_programme(content: Path, year: int = 2025, goal_changes: bool = True) -> None:
-    """content/<year>/ from the programme of the year before, changed as described above."""
+    """content/<year>/ from the programme of the year before, changed as described above,
+    its official reading too: the later document prints what its content says."""
     source = content / str(year - 1)
     target = content / str(year)
     shutil.copytree(source, target)
     (target / "continuity.yaml").unlink(missing_ok=True)
-    program = (target / "program.yaml").read_text(encoding="utf-8")
-    (target / "program.yaml").write_text(_amounts(program.replace(str(year - 1), str(year)), year),
-                                         encoding="utf-8")
-    for path in (target / "goals").glob("*.yaml"):
+    for program in (target / "program.yaml", target / OFFICIAL / "program.yaml"):
+        text = program.read_text(encoding="utf-8")
+        program.write_text(_amounts(text.replace(str(year - 1), str(year)), year), encoding="utf-8")
+    for path in [*(target / "goals").glob("*.yaml"), *(target / OFFICIAL / "goals").glob("*.yaml")]:
         text = path.read_text(encoding="utf-8")
         # the values restated: the oldest year gives way to this programme's target
         text = text.replace(f"'{year - 3}':", f"'{year}':")
         path.write_text(_amounts(text, year), encoding="utf-8")
     if goal_changes:
-        goal = target / "goals" / "1.10.yaml"
-        text = goal.read_text(encoding="utf-8")
-        code, value_year, _, later = CHANGED_INDICATOR
-        block = text.index(f"- code: {code}\n")
-        text = text[:block] + text[block:].replace(f"'{value_year}': '{CHANGED_INDICATOR[2]}'",
-                                                   f"'{value_year}': '{later}'", 1)
-        start, end = _activity_block(text, ENDED)
-        text = text[:start] + text[end:]
-        start, end = _activity_block(text, RENUMBERED[0])
-        text = text[:start] + text[start:end].replace(RENUMBERED[0], RENUMBERED[1], 1) + text[end:]
-        start, end = _activity_block(text, "1.10.1")
-        new = text[start:end].replace("1.10.1", NEW, 1)
-        new = re.sub(r"(  name:\n    tr: ).*\n    en: .*", rf"\g<1>{NEW_NAME}\n    en: Preparing the urban design guide",
-                     new, count=1)
-        at = text.index("listings:")
-        text = text[:at] + new + text[at:]
-        goal.write_text(text, encoding="utf-8")
+        for goal, official in ((target / "goals" / "1.10.yaml", False),
+                               (target / OFFICIAL / "goals" / "1.10.yaml", True)):
+            goal.write_text(_goal_changes(goal.read_text(encoding="utf-8"), official), encoding="utf-8")
         (target / "continuity.yaml").write_text(CONTINUITY, encoding="utf-8")
+
+
+def reprint(content: Path, year: int, goal: str, editable: tuple[str, str], official: tuple[str, str]) -> None:
+    """A change the later document itself makes: in its goal file and in its official
+    reading alike (each given as old and new text), so that it is no correction."""
+    for path, (old, new) in ((content / str(year) / "goals" / f"{goal}.yaml", editable),
+                             (content / str(year) / OFFICIAL / "goals" / f"{goal}.yaml", official)):
+        text = path.read_text(encoding="utf-8")
+        assert old in text, (path, old)
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")

@@ -49,7 +49,7 @@ def float_style_amount(c):
 
 def duplicated_goal_file(c):
     shutil.copy(c / GOAL, c / "2024/goals/1.13.yaml")
-    return "2024/goals/1.13.yaml", 3, "goal 1.5 is defined twice"
+    return "2024/goals/1.13.yaml", line_of(c, "2024/goals/1.13.yaml", "code: '1.5'"), "goal 1.5 is defined twice"
 
 
 def unknown_unit(c):
@@ -58,13 +58,13 @@ def unknown_unit(c):
 
 
 def missing_key(c):
-    replace(c, GOAL, "  budget_total: 72.435.000,00\n", "")
-    return GOAL, None, "missing required key 'budget_total'"
+    replace(c, GOAL, "  unit: fen-isleri\n", "")
+    return GOAL, None, "missing required key 'unit'"
 
 
 def misspelt_key(c):
-    replace(c, GOAL, "  budget_total: 72.435.000,00", "  budget_totl: 72.435.000,00")
-    return GOAL, line_of(c, GOAL, "budget_totl"), "unknown key 'budget_totl'"
+    replace(c, GOAL, "  unit: fen-isleri", "  unti: fen-isleri")
+    return GOAL, line_of(c, GOAL, "unti:"), "unknown key 'unti'"
 
 
 def missing_english_key(c):

@@ -12,6 +12,7 @@ from pathlib import Path
 from portal.i18n import Formatter
 from portal.reconcile import reconcile
 from tests.conftest import ROOT
+from tests.content_edits import with_note
 from tests.html_pages import page_file, read_page
 
 
@@ -135,7 +136,8 @@ def test_section_d_is_shown_and_exported_as_printed(content_copy, tmp_path):
 
     from tests.test_bad_content import replace
 
-    replace(content_copy, "2024/program.yaml", "      total: 10.187.000,00", "      total: 99.999.999,00")
+    # another document: its official reading prints another section D
+    replace(content_copy, "2024/official/program.yaml", "      total: 10.187.000,00", "      total: 99.999.999,00")
     out = build_copy(content_copy, tmp_path)
     data = json.loads((out / "data/2024/program.json").read_text(encoding="utf-8"))
     assert data["section_d_as_printed"]["budget_by_econ"]["5"]["total"] == "99999999.00"
@@ -145,8 +147,8 @@ def test_section_d_is_shown_and_exported_as_printed(content_copy, tmp_path):
 
 
 def test_indicator_years_come_from_the_content(content_copy, tmp_path):
-    goal = content_copy / "2024/goals/1.5.yaml"
-    goal.write_text(goal.read_text(encoding="utf-8").replace("'2022':", "'2021':"), encoding="utf-8")
+    for goal in (content_copy / "2024/goals/1.5.yaml", content_copy / "2024/official/goals/1.5.yaml"):
+        goal.write_text(goal.read_text(encoding="utf-8").replace("'2022':", "'2021':"), encoding="utf-8")
     out = build_copy(content_copy, tmp_path)
     html = page_file(out, "en/2024/goals/1-5/").read_text(encoding="utf-8")
     assert '<th scope="col" class="num">2021</th>' in html and "values planned for 2021, 2023, 2024" in html
@@ -156,8 +158,9 @@ def test_indicator_years_come_from_the_content(content_copy, tmp_path):
 
 def test_a_name_that_looks_like_a_formula_is_not_one_in_a_spreadsheet(content_copy, tmp_path):
     goal = content_copy / "2024/goals/1.5.yaml"
-    goal.write_text(goal.read_text(encoding="utf-8").replace(
-        "    tr: Bisiklet Yolu Yapılması", "    tr: '=HYPERLINK(\"http://x\")'"), encoding="utf-8")
+    goal.write_text(with_note(goal.read_text(encoding="utf-8").replace(
+        "    tr: Bisiklet Yolu Yapılması", "    tr: '=HYPERLINK(\"http://x\")'"), ("activities", 2), "name"),
+        encoding="utf-8")
     out = build_copy(content_copy, tmp_path)
     row = next(r for r in rows(out, "activities.csv") if r["activity"] == "1.5.2")
     assert row["name_tr"] == "'=HYPERLINK(\"http://x\")"

@@ -57,13 +57,14 @@ def test_every_cost_table_matches_the_seed_to_the_kurus(seed_text, program):
     expected = seed_cost_tables(seed_text)
     assert len(expected) == 126
     activities = {a.code: a for a in program.activities}
+    printed = {a.code: a for a in program.reading.activities}  # the totals the document prints
     assert activities.keys() == expected.keys()
     for code, figures in expected.items():
         cost = activities[code].cost
         assert cost.budget_lines == figures["econ"], code
-        assert cost.stated_budget == figures["budget"], code
+        assert printed[code].cost.stated_budget == figures["budget"], code
         assert cost.budget == figures["budget"], code
-        assert cost.stated_total == figures["total"], code
+        assert printed[code].cost.stated_total == figures["total"], code
 
 
 def test_committed_content_is_what_the_importer_writes(seed_text, tmp_path):

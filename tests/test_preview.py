@@ -15,6 +15,7 @@ import pytest
 
 from portal.incremental import Builder
 from tests.conftest import ROOT, run_build
+from tests.content_edits import with_note
 from tests.local_web import free_port, preview_server
 
 
@@ -32,18 +33,31 @@ def test_edit_break_and_fix_in_an_open_tab(page, preview):
     assert page.inner_text("h1") == "Bisiklet Yolu Yapılması"
     page.evaluate("window.notReloadedByHand = true")
 
-    goal.write_text(original.replace("tr: Bisiklet Yolu Yapılması", "tr: Bisiklet Yolu Ağı Yapılması"),
-                    encoding="utf-8")
+    # a correction of the official document, recorded as one: the page shows it
+    renamed = original.replace("tr: Bisiklet Yolu Yapılması", "tr: Bisiklet Yolu Ağı Yapılması")
+    goal.write_text(with_note(renamed, ("activities", 2), "name"), encoding="utf-8")
     page.wait_for_function("document.querySelector('h1').innerText === 'Bisiklet Yolu Ağı Yapılması'",
                            timeout=10000)
+    assert "Resmî belgede Bisiklet Yolu Yapılması yazıyor" in page.inner_text(".correction-notice")
+
+    # the same edit with no note: stopped, in the page's language, with the official value
+    goal.write_text(renamed, encoding="utf-8")
+    line = next(i for i, text in enumerate(renamed.splitlines(), 1) if "Bisiklet Yolu Ağı" in text)
+    page.wait_for_selector(".build-problems", timeout=10000)
+    problems = page.inner_text(".build-problems")
+    assert f"2024/goals/1.5.yaml:{line}: faaliyet 1.5.2 (Bisiklet Yolu Ağı Yapılması): ad: resmî belgede " \
+           f"“Bisiklet Yolu Yapılması” yazıyor, içerikte “Bisiklet Yolu Ağı Yapılması”" in problems, problems
+    assert page.get_attribute("html", "lang") == "tr" and "Site oluşturulamadı" in page.inner_text("h1")
 
     broken = original.replace("'6': 1.000.000,00", "'6': bir milyon", 1)
     goal.write_text(broken, encoding="utf-8")
     line = next(i for i, text in enumerate(broken.splitlines(), 1) if "bir milyon" in text)
-    page.wait_for_selector(".build-problems", timeout=10000)
+    page.wait_for_function(f"document.querySelector('.build-problems').innerText.includes('1.5.yaml:{line}:')",
+                           timeout=10000)
     problems = page.inner_text(".build-problems")
-    assert f"2024/goals/1.5.yaml:{line}:" in problems and "'bir milyon' is not an amount" in problems
-    assert page.get_attribute("html", "lang") == "tr" and "Site oluşturulamadı" in page.inner_text("h1")
+    # the field as staff know it: the activity by its number, code and name, the economic code by its name
+    assert (f"2024/goals/1.5.yaml:{line}: 2. faaliyet (1.5.2 Bisiklet Yolu Yapılması), 6 – Sermaye giderleri "
+            f"tutarı: 'bir milyon' 1.571.500,00 biçiminde yazılmış bir tutar değil") in problems, problems
 
     goal.write_text(original, encoding="utf-8")
     page.wait_for_function("document.querySelector('h1').innerText === 'Bisiklet Yolu Yapılması'",
@@ -110,15 +124,20 @@ def snapshot_equal(a: Path, b: Path) -> None:
     assert not mismatch and not errors, mismatch[:10]
 
 
-EDITS = {  # file, text, replacement, how many occurrences (0: all)
-    "text": ("2024/goals/1.5.yaml", "tr: Bisiklet Yolu Yapılması", "tr: Bisiklet Yolu Ağı", 0),
-    "amount": ("2024/goals/1.5.yaml", "'6': 1.000.000,00", "'6': 1.250.000,00", 1),
+EDITS = {  # file, text, replacement, how many occurrences (0: all), the correction notes it needs
+    "text": ("2024/goals/1.5.yaml", "tr: Bisiklet Yolu Yapılması", "tr: Bisiklet Yolu Ağı", 0,
+             [(("activities", 2), "name")]),
+    "amount": ("2024/goals/1.5.yaml", "'6': 1.000.000,00", "'6': 1.250.000,00", 1, [(("activities", 2), "budget.6")]),
     "activity moves to another unit": ("2024/goals/1.5.yaml", "  unit: fen-isleri\n  budget:\n    '1': 500.000,00",
-                                       "  unit: zabita\n  budget:\n    '1': 500.000,00", 1),
+                                       "  unit: zabita\n  budget:\n    '1': 500.000,00", 1,
+                                       [(("activities", 2), "unit")]),
     "a unit loses all its activities": ("2024/goals/1.9.yaml", "  unit: imar-ve-sehircilik\n  budget:",
-                                        "  unit: plan-ve-proje\n  budget:", 0),
-    "money moves between two activities": ("2024/goals/1.5.yaml", "'2': 935.000,00", "'2': 934.000,00", 1),
-    "unit file": ("units/zabita.yaml", "en: Directorate of Municipal Police", "en: Municipal Police Directorate", 1),
+                                        "  unit: plan-ve-proje\n  budget:", 0,
+                                        [(("activities", 1), "unit")]),
+    "money moves between two activities": ("2024/goals/1.5.yaml", "'2': 935.000,00", "'2': 934.000,00", 1,
+                                           [(("activities", 1), "budget.2")]),
+    "unit file": ("units/zabita.yaml", "en: Directorate of Municipal Police", "en: Municipal Police Directorate", 1,
+                  []),
 }
 
 
@@ -126,17 +145,20 @@ EDITS = {  # file, text, replacement, how many occurrences (0: all)
 def test_incremental_rebuild_equals_a_full_build(content_copy, tmp_path, edit):
     builder = Builder(content_copy, tmp_path / "incremental")
     builder.full()
-    rel, old, new, count = EDITS[edit]
+    rel, old, new, count, notes = EDITS[edit]
     path = content_copy / rel
     text = path.read_text(encoding="utf-8")
     assert old in text
-    path.write_text(text.replace(old, new) if count == 0 else text.replace(old, new, count), encoding="utf-8")
+    text = text.replace(old, new) if count == 0 else text.replace(old, new, count)
+    for place, field in notes:
+        text = with_note(text, place, field)
+    path.write_text(text, encoding="utf-8")
     update = builder.update({path})
     assert update.written
     if edit == "text":
         assert update.pages_rendered < 30 and not any(p.startswith("en/2024/activities/6-") for p in update.written)
     if edit == "money moves between two activities":  # same goal total: the units' totals still change
-        assert "tr/2024/index.html" in update.written or update.pages_rendered == 444
+        assert "tr/2024/index.html" in update.written or update.pages_rendered == 446
     result = run_build("--content", str(content_copy), "--out", str(tmp_path / "full"))
     assert result.returncode == 0, result.stderr
     snapshot_equal(tmp_path / "incremental", tmp_path / "full")
@@ -193,7 +215,8 @@ def test_a_save_just_after_the_ready_message_reaches_the_page(content_copy, tmp_
                 if line.startswith("Preview: "):
                     break
             name = f"Bisiklet Yolu Deneme {run}"
-            goal.write_text(original.replace("tr: Bisiklet Yolu Yapılması", f"tr: {name}"), encoding="utf-8")
+            goal.write_text(with_note(original.replace("tr: Bisiklet Yolu Yapılması", f"tr: {name}"),
+                                      ("activities", 2), "name"), encoding="utf-8")
             deadline, body = time.time() + 15, ""
             while time.time() < deadline and name not in body:
                 time.sleep(0.05)

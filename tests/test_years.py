@@ -24,8 +24,9 @@ from portal.incremental import Builder
 from portal.pipeline import build
 from portal.urls import Urls
 from tests.conftest import CONTENT, run_build
+from tests.content_edits import with_note
 from tests.local_web import static_server
-from tests.second_programme import CHANGED_INDICATOR, ENDED, NEW, RENUMBERED, add_programme
+from tests.second_programme import CHANGED_INDICATOR, ENDED, NEW, RENUMBERED, add_programme, reprint
 from tests.test_render_core import files_of, renders, without_other_years
 
 U = Urls("/")
@@ -168,11 +169,10 @@ def test_a_code_that_now_names_another_item_is_stated_ended_and_new(two_years, t
     """2025 reuses 1.10.1 for another activity: the old one ended, the new one is new."""
     content = tmp_path / "content"
     shutil.copytree(two_years, content)
-    goal = content / "2025" / "goals" / "1.10.yaml"
-    text = goal.read_text(encoding="utf-8")
-    goal.write_text(text.replace("tr: İmar Planlarının Hazırlanması\n    en: Preparation of zoning plans\n  unit:",
-                                 "tr: Kent Arşivinin Kurulması\n    en: Setting up the city archive\n  unit:", 1),
-                    encoding="utf-8")
+    reprint(content, 2025, "1.10",
+            ("tr: İmar Planlarının Hazırlanması\n    en: Preparation of zoning plans\n  unit:",
+             "tr: Kent Arşivinin Kurulması\n    en: Setting up the city archive\n  unit:"),
+            ("name: İmar Planlarının Hazırlanması\n  unit:", "name: Kent Arşivinin Kurulması\n  unit:"))
     continuity = content / "2025" / "continuity.yaml"
     result = build(content, tmp_path / "unstated")
     assert len(result.unmatched) == 2 and all("1.10.1" in w for w in result.unmatched)
@@ -370,14 +370,17 @@ def test_the_year_switcher_works_in_a_browser_without_scripts(browser, served_ye
 
 # ------------------------------------------------------------ the preview
 YEAR_EDITS = {
-    # file, old, new: each edit's pages in the other year must follow it too
-    "an earlier year's amount": ("2024/goals/1.10.yaml", "'1': 2.463.000,00", "'1': 2.463.100,00"),
-    "an earlier year's indicator value": ("2024/goals/1.10.yaml", "'2023': '70'", "'2023': '71'"),
-    "a later year's amount": ("2025/goals/1.5.yaml", "'6': 3.000.000,07", "'6': 3.000.100,07"),
-    "a continuity line": ("2025/continuity.yaml", f"  {RENUMBERED[0]}: {RENUMBERED[1]}\n", ""),
-    "a continuity target": ("2025/continuity.yaml", f"  {NEW}: new\n", f"  {NEW}: new\n  1.10.1: ended\n"),
+    # file, old, new, the correction note it needs: each edit's pages in the other year must follow it too
+    "an earlier year's amount": ("2024/goals/1.10.yaml", "'1': 2.463.000,00", "'1': 2.463.100,00",
+                                 (("activities", 1), "budget.1")),
+    "an earlier year's indicator value": ("2024/goals/1.10.yaml", "'2023': '70'", "'2023': '71'",
+                                          (("indicators", 1), "values.2023")),
+    "a later year's amount": ("2025/goals/1.5.yaml", "'6': 3.000.000,07", "'6': 3.000.100,07",
+                              (("activities", 2), "budget.6")),
+    "a continuity line": ("2025/continuity.yaml", f"  {RENUMBERED[0]}: {RENUMBERED[1]}\n", "", None),
+    "a continuity target": ("2025/continuity.yaml", f"  {NEW}: new\n", f"  {NEW}: new\n  1.10.1: ended\n", None),
     "an activity's name": ("2024/goals/1.10.yaml", "\n  name:\n    tr: Plan Revizyonlarının Yapılması",
-                           "\n  name:\n    tr: Plan Revizyonu Yapılması"),
+                           "\n  name:\n    tr: Plan Revizyonu Yapılması", (("activities", 2), "name")),
 }
 
 
@@ -392,8 +395,8 @@ def years_builder(two_years, tmp_path_factory):
 
 @pytest.mark.parametrize("edit", YEAR_EDITS)
 def test_an_edit_in_one_year_rebuilds_the_other_years_pages_that_compare_with_it(years_builder, edit):
-    rel, old, new = YEAR_EDITS[edit]
-    update = renders(years_builder, rel, old, new)  # equal to a full build, then undone
+    rel, old, new, note = YEAR_EDITS[edit]
+    update = renders(years_builder, rel, old, new, note)  # equal to a full build, then undone
     assert 0 < update.pages_rendered < 1756
     assert files_of(years_builder.out) == years_builder.files
 
@@ -455,9 +458,11 @@ def test_a_continuity_line_re_renders_only_the_pages_of_the_items_it_names(years
 def test_an_earlier_years_amount_re_renders_the_later_pages_that_compare_with_it(years_builder):
     path = years_builder.content / "2024" / "goals" / "1.10.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("'1': 2.463.000,00", "'1': 2.463.100,00", 1), encoding="utf-8")
+    path.write_text(with_note(text.replace("'1': 2.463.000,00", "'1': 2.463.100,00", 1), ("activities", 1), "budget.1"),
+                    encoding="utf-8")
     try:
         update = years_builder.update()
+        # (the 2024 corrections page lists the correction; no 2025 page but these compares with it)
         later = sorted(p for p in update.written if "/2025/" in p)
         assert later == sorted(Urls.file_for(p) for lang in ("tr", "en") for p in (
             U.program(lang, 2025), U.aim(lang, 2025, 1), U.goal(lang, 2025, "1.10"),
