@@ -201,11 +201,15 @@ class Comparison:
                                              note.reason, note.authority, note.date, note.origin, goal))
             if isinstance(v.official, Decimal) and v.official and v.edited and (
                     v.edited >= v.official * MAGNITUDE or v.edited * MAGNITUDE <= v.official):
-                self.warn(where, both(
-                    _("{item}: {label} is corrected to {edited}, {factor} times the official {official}: "
-                      "check the figure"), item=name, label=label, edited=as_written(v.shown_edited),
-                    official=as_written(v.shown_official),
-                    factor=f"{v.edited / v.official:.4g}" if v.edited > v.official else f"1/{v.official / v.edited:.4g}"))
+                above = v.edited > v.official
+                ratio = round(v.edited / v.official if above else v.official / v.edited)
+                message = (_("{item}: {label} is corrected to {edited}, about {factor} times the official {official}: "
+                             "check the figure") if above else
+                           _("{item}: {label} is corrected to {edited}, about a {factor}th of the official {official}: "
+                             "check the figure"))
+                self.warn(where, both(message, item=name, label=label, edited=as_written(v.shown_edited),
+                                      official=as_written(v.shown_official),
+                                      factor=Text(f"{ratio:,}".replace(",", "."), f"{ratio:,}")))
         for field_name, note in by_field.items():
             if not any(v.field == field_name for v in values):
                 self.warn(note.origin, both(_("{item}: the correction names {field}, which this item does not "
@@ -266,7 +270,8 @@ class Comparison:
                                   after=turkish_amount(after), printed=turkish_amount(printed)))
 
 
-KIND_NAMES = {"aim": _("aim"), "goal": _("goal"), "indicator": _("indicator"), "activity": _("activity")}
+KIND_NAMES = {"aim": _("aim"), "goal": _("goal"), "indicator": _("indicator"), "activity": _("activity"),
+              "programme": _("programme")}
 
 
 def compare(official: Program, edited: Program, problems: Problems, units: dict | None = None) -> Program:

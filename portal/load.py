@@ -14,7 +14,7 @@ import yaml
 from portal.continuity import codes_of
 from portal.diskcache import kept
 from portal.errors import Problems
-from portal.corrections import CORRECTABLE, CORRECTABLE_NUMBERED, CORRECTABLE_SHOWN, compare
+from portal.corrections import CORRECTABLE, CORRECTABLE_NUMBERED, CORRECTABLE_SHOWN, KIND_NAMES, compare
 from portal.i18n import both
 from portal.labels import _
 from portal.model import (
@@ -287,8 +287,8 @@ class Loader:
             if field_name not in CORRECTABLE[kind] and not any(
                     field_name.startswith(prefix + ".") and pattern.match(field_name[len(prefix) + 1:])
                     for prefix, pattern in CORRECTABLE_NUMBERED.get(kind, ())):
-                raise m["field"].fail(both(_("a {kind} has no field '{field}' that a correction can change "
-                                             "(one of: {fields})"), kind=kind, field=field_name,
+                raise m["field"].fail(both(_("this {kind} has no field '{field}' that a correction can change "
+                                             "(one of: {fields})"), kind=both(KIND_NAMES[kind]), field=field_name,
                                            fields=", ".join(CORRECTABLE_SHOWN[kind])))
             when = m["date"].text()
             try:
