@@ -31,10 +31,12 @@ from portal.model import Site
 from portal.outputs.assets import fingerprinted, static_assets
 from portal.outputs.datapackage import datapackage
 from portal.outputs.open_data import (
-    activities_csv, all_activities_csv, corrections_csv, all_goals_csv, all_indicators_csv, goals_csv, indicators_csv, program_json,
+    activities_csv, all_activities_csv, all_goals_csv, all_indicators_csv, corrections_csv, discrepancies_csv,
+    goals_csv, indicators_csv, program_json,
 )
 from portal.outputs.search import search_index
 from portal.outputs.sitemap import robots, sitemap
+from portal.outputs.spreadsheet import workbook
 from portal.reconcile import Discrepancy, reconcile
 from portal.render import Renderer, template_digests
 from portal.untranslated import untranslated
@@ -148,6 +150,8 @@ def programme_data(site: Site, sink, notes: dict[int, tuple[Discrepancy, ...]], 
         sink.add(f"data/{year}/goals.csv", goals_csv(site, program))
         sink.add(f"data/{year}/indicators.csv", indicators_csv(site, program))
         sink.add(f"data/{year}/corrections.csv", corrections_csv(program))
+        sink.add(f"data/{year}/discrepancies.csv", discrepancies_csv(program, notes[year]))
+        sink.add(f"data/{year}/program.xlsx", workbook(site, program, notes[year]))
         sink.add(f"data/{year}/program.json", program_json(site, program, notes[year]))
     sink.add("data/datapackage.json", datapackage(site))
 

@@ -90,6 +90,27 @@ def indicators_schema(years: list[str]) -> dict:
         "primaryKey": ["year", "indicator"]}
 
 
+def discrepancies_schema() -> dict:
+    said = ("What the document {} : an amount as a plain decimal (72435000.00), a count, or a name or text "
+            "as printed.")
+    return {"fields": [
+        {"name": "year", "type": "integer", "description": "Programme year."},
+        _string("kind", "The kind of disagreement (its key; the data-notes page words each kind)."),
+        _string("subject", "Where: the programme, goal 4.1 row 2, activity 1.5.2, section D, page human-resources."),
+        _string("field", "Which figure or text: budget, off_budget, total, name, text, unit, code, an economic "
+                         "code, a table caption ...", required=False),
+        _string("goal", "The goal's code, where the disagreement is in a goal.", required=False),
+        _string("activity", "The activity's code, where it concerns one activity.", required=False),
+        _string("indicator", "The indicator's code, where it concerns one indicator.", required=False),
+        _string("page", "The general-information page, where it is in one.", required=False),
+        _string("stated", said.format("prints (the printed total, count or wording)")),
+        _string("computed", said.format("adds up to or says elsewhere")),
+        {"name": "difference", "type": "number",
+         "description": "stated minus computed, where both are figures; empty for wording."},
+        _string("source", "Where the official reading prints it: file and line."),
+    ]}
+
+
 def corrections_schema() -> dict:
     value = ("The {} value: an amount as a plain decimal (72435000.00), or a Turkish text as written; "
              "empty where there is none.")
@@ -168,10 +189,24 @@ def datapackage(site: Site) -> bytes:
                 "encoding": "utf-8-sig", "schema": schema,
             })
         resources.append({
+            "name": f"discrepancies-{year}", "path": f"{year}/discrepancies.csv",
+            "title": f"Where the official {year} document disagrees with itself, as the data-notes page lists it",
+            "profile": "tabular-data-resource", "format": "csv", "mediatype": "text/csv",
+            "encoding": "utf-8-sig", "schema": discrepancies_schema(),
+        })
+        resources.append({
             "name": f"corrections-{year}", "path": f"{year}/corrections.csv",
             "title": f"Corrections to the official {year} document: what the site shows differently, and why",
             "profile": "tabular-data-resource", "format": "csv", "mediatype": "text/csv",
             "encoding": "utf-8-sig", "schema": corrections_schema(),
+        })
+        resources.append({
+            # a file, not one table: its sheets are the CSV files' tables, each under two header rows
+            "name": f"spreadsheet-{year}", "path": f"{year}/program.xlsx", "format": "xlsx", "type": "file",
+            "mediatype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "profile": "data-resource",
+            "title": f"The {year} activities, goals, indicators, discrepancies and corrections as one spreadsheet: "
+                     f"codes stored as text, amounts as numbers, Turkish and English headers",
         })
         resources.append({
             "name": f"program-{year}", "path": f"{year}/program.json", "format": "json",

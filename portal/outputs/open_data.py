@@ -14,7 +14,8 @@ from portal.amounts import plain
 from portal.continuity import Continuity, indicator_history
 from portal.model import ECON_CODES, OFF_BUDGET_SOURCES, Goal, Program, Site, Text
 from portal.outputs.datapackage import (
-    activities_schema, all_indicator_years, all_years_schema, corrections_schema, goals_schema, indicators_schema,
+    activities_schema, all_indicator_years, all_years_schema, corrections_schema, discrepancies_schema, goals_schema,
+    indicators_schema,
 )
 from portal.reconcile import Discrepancy
 
@@ -33,7 +34,10 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _cell(value):
-    """Text a spreadsheet would run as a formula gets a leading apostrophe; figures stay as they are."""
+    """Amounts in the open-data form; text a spreadsheet would run as a formula gets a
+    leading apostrophe; other figures stay as they are."""
+    if isinstance(value, Decimal):
+        return plain(value)
     if isinstance(value, str) and value.startswith(FORMULA_START) and not value.lstrip("-").replace(".", "").isdigit():
         return "'" + value
     return value
@@ -48,7 +52,9 @@ def _csv(header: list[str], rows) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def activities_csv(site: Site, program: Program, activities=None) -> bytes:
+# Each table's rows hold typed values (amounts as Decimal): the CSV writes them in the
+# open-data form, the spreadsheet as numbers (portal/outputs/spreadsheet.py).
+def activity_rows(site: Site, program: Program, activities=None) -> list[list]:
     """One row per activity (all of them, or a goal's or a unit's slice)."""
     rows = []
     for a in program.activities if activities is None else activities:
@@ -57,31 +63,55 @@ def activities_csv(site: Site, program: Program, activities=None) -> bytes:
         rows.append(
             [program.year, a.code.split(".")[0], a.goal_code, a.code, a.document_code, a.unit,
              unit.name.tr, unit.name.en, a.name.tr, a.name.en]
-            + [plain(c.budget_lines[k]) for k in ECON_CODES]
-            + [plain(c.budget)] + [plain(c.off_budget_lines[s]) for s in OFF_BUDGET_SOURCES]
-            + [plain(c.off_budget), plain(c.total)]
+            + [c.budget_lines[k] for k in ECON_CODES]
+            + [c.budget] + [c.off_budget_lines[s] for s in OFF_BUDGET_SOURCES]
+            + [c.off_budget, c.total]
         )
-    return _csv(ACTIVITY_COLUMNS, rows)
+    return rows
 
 
-def goals_csv(site: Site, program: Program) -> bytes:
+def activities_csv(site: Site, program: Program, activities=None) -> bytes:
+    return _csv(ACTIVITY_COLUMNS, activity_rows(site, program, activities))
+
+
+def goal_rows(site: Site, program: Program) -> list[list]:
     rows = []
     for g in program.goals:
         unit = site.units[g.unit]
         rows.append([program.year, g.aim, g.code, g.document_code, g.unit, unit.name.tr, unit.name.en,
-                     g.text.tr, g.text.en, len(g.activities), plain(g.budget), plain(g.off_budget),
-                     plain(g.total), *(plain(x) for x in _printed(program, g).table_total[::2])])
-    return _csv(GOAL_COLUMNS, rows)
+                     g.text.tr, g.text.en, len(g.activities), g.budget, g.off_budget,
+                     g.total, *_printed(program, g).table_total[::2]])
+    return rows
 
 
-def indicators_csv(site: Site, program: Program) -> bytes:
+def goals_csv(site: Site, program: Program) -> bytes:
+    return _csv(GOAL_COLUMNS, goal_rows(site, program))
+
+
+def indicator_rows(program: Program) -> list[list]:
     rows, years = [], program.indicator_years
     for g in program.goals:
         for i in g.indicators:
             values = [i.values[y].tr if y in i.values else "" for y in years]
             rows.append([program.year, g.code, i.code, i.document_code, _printed_code(program, g, i), g.unit,
                          i.name.tr, i.name.en, i.measure.tr, i.measure.en, *values])
-    return _csv(columns(indicators_schema(years)), rows)
+    return rows
+
+
+def indicators_csv(site: Site, program: Program) -> bytes:
+    return _csv(columns(indicators_schema(program.indicator_years)), indicator_rows(program))
+
+
+def discrepancy_rows(program: Program, discrepancies: tuple[Discrepancy, ...]) -> list[list]:
+    """The document's disagreements with itself, as the data-notes page lists them."""
+    typed = lambda v: "" if v is None else v  # noqa: E731
+    return [[program.year, d.kind.value, d.subject, d.field, d.goal or "", d.activity or "", d.indicator or "",
+             d.page or "", typed(d.stated), typed(d.computed), typed(d.difference), str(d.origin)]
+            for d in discrepancies]
+
+
+def discrepancies_csv(program: Program, discrepancies: tuple[Discrepancy, ...]) -> bytes:
+    return _csv(columns(discrepancies_schema()), discrepancy_rows(program, discrepancies))
 
 
 # ------------------------------------------------------------ every year in one file
@@ -150,12 +180,15 @@ def all_indicators_csv(site: Site, found: Continuity) -> bytes:
     return _csv(columns(all_years_schema(indicators_schema(years), "indicator")), rows)
 
 
-def corrections_csv(program: Program) -> bytes:
+def correction_rows(program: Program) -> list[list]:
     """Every published correction of the official document, one row each."""
-    rows = [[program.year, c.kind, c.code, c.field, c.label.tr, c.label.en, _corrected(c.official) or "",
-             _corrected(c.corrected) or "",
-             c.date.isoformat(), c.reason.tr, c.reason.en, c.authority.tr, c.authority.en] for c in program.corrected]
-    return _csv(columns(corrections_schema()), rows)
+    return [[program.year, c.kind, c.code, c.field, c.label.tr, c.label.en, _corrected(c.official) or "",
+             _corrected(c.corrected) or "", c.date.isoformat(), c.reason.tr, c.reason.en, c.authority.tr,
+             c.authority.en] for c in program.corrected]
+
+
+def corrections_csv(program: Program) -> bytes:
+    return _csv(columns(corrections_schema()), correction_rows(program))
 
 
 def _printed(program: Program, goal: Goal) -> Goal:
