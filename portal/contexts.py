@@ -34,6 +34,7 @@ class PageSpec:
     description: str = ""
     breadcrumbs: list[tuple[str | Text, str]] = field(default_factory=list)
     reads: set[Key] = field(default_factory=set)
+    indexed: bool = True  # listed in the sitemap; an embed is a copy of its page, and is not
 
 
 @dataclass(frozen=True)
@@ -145,15 +146,19 @@ class PageContexts:
         yield self.home(Reader(self.inputs))
         for year, program in site.programs.items():
             yield self.overview(Reader(self.inputs), year)
+            yield self.embed_overview(Reader(self.inputs), year)
             for aim in program.aims:
                 yield self.aim(Reader(self.inputs), year, aim.number)
             for goal in program.goals:
                 yield self.goal(Reader(self.inputs), year, goal.code)
+                yield self.embed_goal(Reader(self.inputs), year, goal.code)
                 for activity in goal.activities:
                     yield self.activity(Reader(self.inputs), year, goal.code, activity.code)
+                    yield self.embed_activity(Reader(self.inputs), year, activity.code)
             yield self.units(Reader(self.inputs), year)
             for slug in program.unit_totals:
                 yield self.unit(Reader(self.inputs), year, slug)
+                yield self.embed_unit(Reader(self.inputs), year, slug)
             yield self.notes(Reader(self.inputs), year)
             yield self.corrections(Reader(self.inputs), year)
             for slug in program.pages:
@@ -161,6 +166,39 @@ class PageContexts:
         yield self.downloads(Reader(self.inputs))
         yield self.search(Reader(self.inputs))
         yield self.glossary(Reader(self.inputs))
+
+    # ----------------------------------------------------------- embeds
+    def _embed(self, r: Reader, year: int, path, template: str, title, context: dict) -> PageSpec:
+        """A page's figures for other sites' frames (path: lang -> the page's path), with
+        nothing around them but a link back to the page; it reads only what it shows."""
+        name, municipality, _ = r("site")
+        spec = PageSpec(Urls.embed(path(self.lang)), template, title,
+                        {lang: Urls.embed(path(lang)) for lang in LANGS}, context, reads=r.keys, indexed=False)
+        spec.context.update(page=spec, full_path=path(self.lang), site_name=name, municipality=municipality,
+                            year=year, style=r("asset", "style.css"), programme_title=r("programme title", year))
+        return spec
+
+    def embed_activity(self, r: Reader, year: int, code: str) -> PageSpec:
+        activity = r("activity", year, code)
+        return self._embed(r, year, lambda lang: Urls.activity(lang, year, code), "embed/activity.html",
+                           activity.name.get(self.lang), {"activity": activity})
+
+    def embed_goal(self, r: Reader, year: int, code: str) -> PageSpec:
+        goal = r("goal", year, code)
+        return self._embed(r, year, lambda lang: Urls.goal(lang, year, code), "embed/goal.html",
+                           goal.text.get(self.lang), {"goal": goal})
+
+    def embed_unit(self, r: Reader, year: int, slug: str) -> PageSpec:
+        unit = r("unit name", slug)
+        return self._embed(r, year, lambda lang: Urls.unit(lang, year, slug), "embed/unit.html",
+                           unit.name.get(self.lang), {"unit": unit, "totals": r("unit totals", year, slug)})
+
+    def embed_overview(self, r: Reader, year: int) -> PageSpec:
+        aims = [(aim.name, f"{aim.number}. ", Urls.aim(self.lang, year, aim.number),
+                 r("aim totals", year, aim.number), "aim", aim.number) for aim in r("aims", year)]
+        title = r("programme title", year)
+        return self._embed(r, year, lambda lang: Urls.program(lang, year), "embed/programme.html",
+                           title.get(self.lang), {"totals": r("programme totals", year), "by_aim": self._ranking(aims)})
 
     def home(self, r: Reader) -> PageSpec:
         lang, year = self.lang, r("latest")

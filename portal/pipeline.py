@@ -96,7 +96,8 @@ def render_language(inputs: Inputs, lang: str, urls: Urls, sink, should_render: 
     for spec in PageContexts(inputs, lang).pages():
         renderer.record(spec)
         file = Urls.file_for(spec.path)
-        report.listed.append((spec.path, spec.alternates))
+        if spec.indexed:
+            report.listed.append((spec.path, spec.alternates))
         report.pages.append(file)
         if should_render is None or should_render(spec, values):
             sink.add(file, renderer.render(spec))

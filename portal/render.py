@@ -131,8 +131,8 @@ def _cached_gettext(catalog) -> dict:
 
 def template_digests() -> dict[str, str]:
     """Each template's name and the hash of its source: what a page read of its templates."""
-    return {path.name: hashlib.sha256(path.read_bytes()).hexdigest()[:16]
-            for path in sorted(TEMPLATES.glob("*.html"))}
+    return {path.relative_to(TEMPLATES).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+            for path in sorted(TEMPLATES.rglob("*.html"))}
 
 
 class Renderer:

@@ -22,6 +22,7 @@ from livereload.watcher import Watcher
 from tornado.ioloop import IOLoop
 
 from portal.errors import ContentError, template_frame, template_location
+from portal.headers import preview_headers
 from portal.incremental import ROOT, Builder
 from portal.write import UnsafeTarget, check_target
 from portal.render import environment
@@ -124,6 +125,12 @@ class PreviewFileHandler(StaticFileHandler):
     or the build problems in place of a page while the content is broken."""
 
     state: PreviewState
+
+    def prepare(self):
+        """The published site's headers (portal/headers.py), for pages, files and the error page."""
+        site_path = "/" + self.request.path[len(self.state.base_url):]
+        for name, value in preview_headers(site_path).items():
+            self.set_header(name, value)
 
     def set_extra_headers(self, path):
         # fingerprinted assets never change under their name; everything else may change on each save

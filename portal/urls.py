@@ -12,6 +12,9 @@ SEGMENTS = {
 }
 
 
+EMBED = "embed"  # the one folder whose pages other sites may show in a frame
+
+
 def code_slug(code: str) -> str:
     """'1.5.2' -> '1-5-2': codes in paths use dashes."""
     return code.replace(".", "-")
@@ -73,6 +76,12 @@ class Urls:
     @staticmethod
     def page(lang: str, year: int, slug: str) -> str:
         return f"{lang}/{year}/{SEGMENTS[lang]['page']}/{slug}/"
+
+    @staticmethod
+    def embed(path: str) -> str:
+        """The page made for other sites' iframes: 'tr/2024/faaliyetler/1-5-2/' -> 'embed/tr/2024/...'.
+        Only paths under embed/ may be framed (netlify.toml)."""
+        return f"{EMBED}/{path}"
 
     @staticmethod
     def glossary(lang: str) -> str:

@@ -57,18 +57,12 @@ def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
 
 
-def host_headers() -> dict[str, str]:
-    """The headers netlify.toml sends with every page: tests run under the real policy."""
-    import tomllib
-
-    config = tomllib.loads((ROOT / "netlify.toml").read_text(encoding="utf-8"))
-    return next(rule["values"] for rule in config["headers"] if rule["for"] == "/*")
-
-
 @pytest.fixture(scope="session")
 def served_site(built_site):
     """The built site on a local HTTP server, as a static host would serve it."""
-    with static_server(built_site, host_headers()) as url:
+    from portal.headers import headers_for
+
+    with static_server(built_site, headers_for=headers_for) as url:
         yield url
 
 

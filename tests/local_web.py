@@ -37,9 +37,13 @@ def wait_for_port(port: int, timeout: float = 60, process: subprocess.Popen | No
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
     extra_headers: dict[str, str] = {}
+    headers_for = None  # path -> headers, as the host sends them for that path
 
     def end_headers(self):
-        for name, value in self.extra_headers.items():
+        headers = dict(self.extra_headers)
+        if self.headers_for is not None:
+            headers.update(self.headers_for(self.path.split("?")[0]))
+        for name, value in headers.items():
             self.send_header(name, value)
         super().end_headers()
 
@@ -48,9 +52,11 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def static_server(folder: Path, headers: dict[str, str] | None = None):
-    """`folder` as a static host serves it (with `headers` on every response); yields the base URL."""
-    handler = type("Handler", (_Handler,), {"extra_headers": dict(headers or {})})
+def static_server(folder: Path, headers: dict[str, str] | None = None, headers_for=None):
+    """`folder` as a static host serves it (with `headers` on every response, or those
+    `headers_for(path)` gives for each path); yields the base URL."""
+    handler = type("Handler", (_Handler,), {"extra_headers": dict(headers or {}),
+                                           "headers_for": staticmethod(headers_for) if headers_for else None})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
