@@ -271,7 +271,7 @@ class Comparison:
 
 
 KIND_NAMES = {"aim": _("aim"), "goal": _("goal"), "indicator": _("indicator"), "activity": _("activity"),
-              "programme": _("programme")}
+              "programme": _("programme"), "unit": _("unit")}
 
 
 def compare(official: Program, edited: Program, problems: Problems, units: dict | None = None) -> Program:

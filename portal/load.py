@@ -24,7 +24,7 @@ from portal.model import (
 )
 from portal.official import OFFICIAL
 from portal.tables import count, tables_in
-from portal.yamlsource import Invalid, Node, read
+from portal.yamlsource import Invalid, Node, read, read_text, unreadable
 
 GOAL_CODE = re.compile(r"^[1-9]\d*\.[1-9]\d*$")
 ACTIVITY_CODE = re.compile(r"^[1-9]\d*\.[1-9]\d*\.[1-9]\d*$")
@@ -61,7 +61,7 @@ class Loader:
     def load(self) -> Site:
         site_file = self.content / "site.yaml"
         if not self.content.is_dir():
-            self.problems.add(self.rel(self.content), 1, "content folder not found")
+            self.problems.add(self.rel(self.content), 1, both(_("content folder not found")))
             self.problems.raise_if_any()
         settings = self._site_settings(site_file)
         self.units = self._units()
@@ -73,7 +73,7 @@ class Loader:
             if program is not None:
                 programs[program.year] = program
         if not programs and not self.problems.items:
-            self.problems.add(self.rel(self.content), 1, "no programme year folder (such as 2024/) found")
+            self.problems.add(self.rel(self.content), 1, both(_("no programme year folder (such as 2024/) found")))
         self._check_continuity(programs)
         self.problems.raise_if_any()
         name, municipality, languages, default, url = settings
@@ -98,12 +98,14 @@ class Loader:
             if passed.exists():
                 continue  # the same phrases against the same texts passed before
             known, before = Vocabulary(site, lang), len(self.problems.items)
+            lacks = (_("{lang}.{word}: '{missing}' (in '{also}') is in no document of the Turkish search index")
+                     if lang == "tr" else
+                     _("{lang}.{word}: '{missing}' (in '{also}') is in no document of the English search index"))
             for entry in entries:
                 for also, origin in zip(entry.also, entry.origins):
                     for word in known.lacks(also):
                         self.problems.add(origin.path, origin.line,
-                                          f"{lang}.{entry.word}: '{word}' (in '{also}') is in no document of "
-                                          f"the {'Turkish' if lang == 'tr' else 'English'} search index")
+                                          both(lacks, lang=lang, word=entry.word, missing=word, also=also))
             if len(self.problems.items) == before:
                 kept(passed, lambda: b"", lambda data: None)
 
@@ -134,19 +136,20 @@ class Loader:
         root = self.read(path) if path.exists() else None
         if root is None:
             if not path.exists():
-                self.problems.add(self.rel(path), 1, "site settings file is missing")
+                self.problems.add(self.rel(path), 1, both(_("site settings file is missing")))
             self.problems.raise_if_any()
         try:
             m = root.mapping(required=("name", "municipality", "languages", "default_language", "url"))
             languages = tuple(n.text() for n in m["languages"].sequence())
             if languages != ("tr", "en"):
-                m["languages"].fail("languages must be [tr, en]: Turkish first, English second")
+                m["languages"].fail(both(_("languages must be [tr, en]: Turkish first, English second")))
             default = m["default_language"].text()
             if default not in languages:
-                m["default_language"].fail(f"'{default}' is not one of the languages")
+                m["default_language"].fail(both(_("'{language}' is not one of the languages"), language=default))
             url = m["url"].text()
             if not re.match(r"^https?://[^/\s]+$", url):
-                m["url"].fail(f"url '{url}' must be a scheme and host only, like https://example.org")
+                m["url"].fail(both(_("url '{url}' must be a scheme and host only, like https://example.org"),
+                                   url=url))
             return m["name"].bilingual(), m["municipality"].bilingual(), languages, default, url
         except Invalid:
             self.problems.raise_if_any()
@@ -160,8 +163,8 @@ class Loader:
             if root is None:
                 continue
             if not SLUG.match(slug):
-                self.problems.add(self.rel(path), 1,
-                                  f"unit file name '{slug}' must be lower-case ASCII words joined by '-'")
+                self.problems.add(self.rel(path), 1, both(
+                    _("unit file name '{slug}' must be lower-case ASCII words joined by '-'"), slug=slug))
                 continue
             try:
                 m = root.mapping(required=("name", "description"))
@@ -170,7 +173,7 @@ class Loader:
             except Invalid:
                 continue
         if not units:
-            self.problems.add(self.rel(folder), 1, "no unit files found")
+            self.problems.add(self.rel(folder), 1, both(_("no unit files found")))
         return units
 
     def _glossary(self, path: Path) -> tuple[GlossaryTerm, ...]:
@@ -181,7 +184,8 @@ class Loader:
             m = node.mapping(required=("key", "term", "definition"))
             key = m["key"].text()
             if not SLUG.match(key) or key in keys:
-                raise m["key"].fail(f"glossary key '{key}' must be unique lower-case ASCII words joined by '-'")
+                raise m["key"].fail(both(_("glossary key '{key}' must be unique lower-case ASCII words joined by "
+                                           "'-'"), key=key))
             found = GlossaryTerm(key, m["term"].bilingual(), m["definition"].bilingual(), node.origin)
             keys.add(key)
             return found
@@ -198,7 +202,7 @@ class Loader:
                     try:
                         items = also.sequence()
                         if not items:
-                            raise also.fail(f"'{word}' lists no words to find")
+                            raise also.fail(both(_("'{word}' lists no words to find"), word=word))
                         entries.append(Synonym(word, tuple(n.text() for n in items), tuple(n.origin for n in items)))
                     except Invalid:
                         continue
@@ -210,7 +214,7 @@ class Loader:
     def unit_ref(self, node: Node) -> str:
         slug = node.text()
         if slug not in self.units:
-            raise node.fail(f"unknown unit '{slug}' (no file units/{slug}.yaml)")
+            raise node.fail(both(_("unknown unit '{slug}' (no file units/{slug}.yaml)"), slug=slug))
         return slug
 
     # ------------------------------------------------------------- programme
@@ -243,7 +247,7 @@ class Loader:
         root = self.read(folder / "program.yaml") if (folder / "program.yaml").exists() else None
         if root is None:
             if not (folder / "program.yaml").exists():
-                self.problems.add(self.rel(folder / "program.yaml"), 1, "programme file is missing")
+                self.problems.add(self.rel(folder / "program.yaml"), 1, both(_("programme file is missing")))
             return None
         keys = ("year", "title", "mission", "vision", "values")
         m = self._guard(lambda: root.mapping(required=keys + (("stated_counts", "section_d") if official else ()),
@@ -252,7 +256,8 @@ class Loader:
             return None
         year = self._guard(m["year"].integer)
         if year is not None and str(year) != (folder.parent.name if official else folder.name):
-            m["year"].fail(f"year {year} does not match its folder '{folder.name}'")
+            m["year"].fail(both(_("year {year} does not match its folder '{folder}'"), year=year,
+                                folder=folder.name))
         counts, section_d = {}, None
         if official:
             counts_map = self._guard(lambda: m["stated_counts"].mapping(optional=("aims", "goals", "activities")))
@@ -288,7 +293,7 @@ class Loader:
                     field_name.startswith(prefix + ".") and pattern.match(field_name[len(prefix) + 1:])
                     for prefix, pattern in CORRECTABLE_NUMBERED.get(kind, ())):
                 raise m["field"].fail(both(_("this {kind} has no field '{field}' that a correction can change "
-                                             "(one of: {fields})"), kind=both(KIND_NAMES[kind]), field=field_name,
+                                             "(one of: {fields})"), kind=_kind(kind), field=field_name,
                                            fields=", ".join(CORRECTABLE_SHOWN[kind])))
             when = m["date"].text()
             try:
@@ -304,7 +309,7 @@ class Loader:
         root = self.read(path) if path.exists() else None
         if root is None:
             if not path.exists():
-                self.problems.add(self.rel(path), 1, "aims file is missing")
+                self.problems.add(self.rel(path), 1, both(_("aims file is missing")))
             return ()
         numbers: set[int] = set()
 
@@ -312,7 +317,7 @@ class Loader:
             m = node.mapping(required=("number", "name"), optional=() if self.official else ("corrections",))
             number = m["number"].integer()
             if number in numbers:
-                raise m["number"].fail(f"aim {number} is listed twice")
+                raise m["number"].fail(both(_("{kind} {code} is listed twice"), kind=_kind("aim"), code=number))
             found = Aim(number, self._text(m["name"]), node.origin,
                         self._correction_notes(m.get("corrections"), "aim"), {"name": _turkish_line(m["name"])})
             numbers.add(number)
@@ -362,17 +367,16 @@ class Loader:
                 continue
             if goal.code in goals:
                 self.problems.add(goal.origin.path, goal.origin.line,
-                                  f"goal {goal.code} is defined twice (also in {goals[goal.code].origin})")
+                                  _defined_twice("goal", goal.code, goals[goal.code].origin))
                 continue
             for activity in goal.activities:
                 if activity.code in activity_files:
                     self.problems.add(activity.origin.path, activity.origin.line,
-                                      f"activity {activity.code} is defined twice "
-                                      f"(also in {activity_files[activity.code]})")
+                                      _defined_twice("activity", activity.code, activity_files[activity.code]))
                 activity_files[activity.code] = str(activity.origin)
             goals[goal.code] = goal
         if not goals and folder.exists():
-            self.problems.add(self.rel(folder), 1, "no goal files found")
+            self.problems.add(self.rel(folder), 1, both(_("no goal files found")))
         key = lambda code: tuple(int(x) for x in code.split("."))  # noqa: E731
         return tuple(goals[c] for c in sorted(goals, key=key))
 
@@ -383,7 +387,7 @@ class Loader:
         try:
             raw = path.read_bytes()
         except OSError as exc:
-            self.problems.add(self.rel(path), 1, f"cannot be read: {exc.strerror or exc}")
+            self.problems.add(self.rel(path), 1, unreadable(exc))
             return None
         rel = self.rel(path)
         key = (raw, frozenset(self.units), frozenset(aim_numbers), self.official)
@@ -407,11 +411,13 @@ class Loader:
                              optional=("notes", "corrections"))
         code = m["code"].text()
         if not GOAL_CODE.match(code):
-            raise m["code"].fail(f"goal code '{code}' must look like 1.5")
+            raise m["code"].fail(both(_("goal code '{code}' must look like 1.5"), code=code))
         if path.stem != code:
-            m["code"].fail(f"goal code '{code}' does not match the file name '{path.name}'")
+            m["code"].fail(both(_("goal code '{code}' does not match the file name '{file}'"), code=code,
+                                file=path.name))
         if int(code.split(".")[0]) not in aim_numbers:
-            m["code"].fail(f"goal {code} belongs to aim {code.split('.')[0]}, which aims.yaml does not list")
+            m["code"].fail(both(_("goal {code} belongs to aim {aim}, which aims.yaml does not list"), code=code,
+                                aim=code.split(".")[0]))
         unit = self._guard(lambda: self.unit_ref(m["unit"]))
         text = self._guard(lambda: self._text(m["text"]))
         indicators = self._indicators(m["indicators"], code)
@@ -435,12 +441,13 @@ class Loader:
     @staticmethod
     def _code_in_goal(node: Node, goal: str, seen: set[str], kind: str, twice: str) -> str:
         """An indicator's or activity's code: numbered under its goal (1.5.2 in goal 1.5) and
-        new in it; seen collects the codes read so far."""
+        new in it; seen collects the codes read so far, twice is the message when it is not."""
         code = node.text()
         if not ACTIVITY_CODE.match(code) or not code.startswith(goal + "."):
-            raise node.fail(f"{kind} code '{code}' must look like {goal}.1")
+            raise node.fail(both(_("{kind} code '{code}' must look like {goal}.1"), kind=_kind(kind), code=code,
+                                 goal=goal))
         if code in seen:
-            raise node.fail(f"{kind} {code} {twice}")
+            raise node.fail(both(twice, kind=_kind(kind), code=code))
         seen.add(code)
         return code
 
@@ -450,19 +457,19 @@ class Loader:
         def indicator(item: Node) -> Indicator:
             m = item.mapping(required=("code", "name", "measure", "values"),
                              optional=("printed_code",) if self.official else ("better", "corrections"))
-            code = self._code_in_goal(m["code"], goal, seen, "indicator", "is listed twice")
+            code = self._code_in_goal(m["code"], goal, seen, "indicator", _("{kind} {code} is listed twice"))
             values, lines = {}, {"name": _turkish_line(m["name"]), "measure": _turkish_line(m["measure"])}
             for year, value in m["values"].mapping().items():
                 if not YEAR_DIR.match(year):
-                    raise value.fail(f"'{year}' is not a year")
+                    raise value.fail(both(_("'{year}' is not a year"), year=year))
                 values[year] = (value.bilingual() if isinstance(value.node, yaml.MappingNode) and not self.official
                                 else Text(value.text()))
                 lines[f"values.{year}"] = _turkish_line(value)
             printed = m["printed_code"].text() if "printed_code" in m else ""
             better = m["better"].text() if "better" in m else "up"
             if better not in ("up", "down"):
-                raise m["better"].fail(f"better must be 'up' or 'down' (which way counts as progress), "
-                                       f"not '{better}'")
+                raise m["better"].fail(both(_("better must be 'up' or 'down' (which way counts as progress), "
+                                              "not '{better}'"), better=better))
             return Indicator(code, self._text(m["name"]), self._text(m["measure"], allow_empty=True),
                              values, item.origin, printed, better,
                              self._correction_notes(m.get("corrections"), "indicator"), lines)
@@ -492,7 +499,8 @@ class Loader:
             printed = ("budget_total", "off_budget_total", "total") if self.official else ()
             m = item.mapping(required=("code", "name", "unit", "budget", "off_budget") + printed,
                              optional=() if self.official else ("notes", "corrections"))
-            code = self._code_in_goal(m["code"], goal, seen, "activity", "is listed twice in this goal")
+            code = self._code_in_goal(m["code"], goal, seen, "activity",
+                                      _("{kind} {code} is listed twice in this goal"))
             budget = self._keyed(m["budget"], [str(c) for c in ECON_CODES], Node.amount)
             off = self._keyed(m["off_budget"], list(OFF_BUDGET_SOURCES), Node.amount)
             stated = [m[k].amount() for k in printed] or [None, None, None]
@@ -525,16 +533,17 @@ class Loader:
             m = node.mapping(required=("page", "quote", "stated", "table", "row", "column"))
             slug, quote = m["page"].text(), m["quote"].text()
             if slug not in pages:
-                raise m["page"].fail(f"no general-information page '{slug}'")
+                raise m["page"].fail(both(_("no general-information page '{slug}'"), slug=slug))
             if " ".join(quote.split()) not in " ".join(pages[slug].body.tr.split()):
-                raise m["quote"].fail(f"this text is not in pages/{slug}.tr.md")
+                raise m["quote"].fail(both(_("this text is not in pages/{slug}.tr.md"), slug=slug))
             table = next((t for t in tables_in(pages[slug].body.tr) if t.caption == m["table"].text()), None)
             if table is None:
-                raise m["table"].fail(f"no table captioned '{m['table'].text()}' in pages/{slug}.tr.md")
+                raise m["table"].fail(both(_("no table captioned '{caption}' in pages/{slug}.tr.md"),
+                                           caption=m["table"].text(), slug=slug))
             row, column = table.row(m["row"].text()), m["column"].integer()
             if row is None or column >= len(row) or count(row[column]) is None:
-                raise m["column"].fail(f"{table.caption} has no count in row '{m['row'].text()}', "
-                                       f"column {column}")
+                raise m["column"].fail(both(_("{table} has no count in row '{row}', column {column}"),
+                                            table=table.caption, row=m["row"].text(), column=column))
             return Statement(slug, quote, m["stated"].amount(), table.caption, m["row"].text(), column,
                              node.origin)
         return tuple(self._each(self._items(root), statement))
@@ -558,8 +567,8 @@ class Loader:
             for key, value in (entries or {}).items():
                 for link in self._continuity_entry(CONTINUITY_SECTIONS[section], key, value):
                     if link.current is not None and link.current in targets:
-                        value.fail(f"{link.kind} {link.current} is already stated at line "
-                                   f"{targets[link.current].origin.line}")
+                        value.fail(both(_("{kind} {code} is already stated at line {line}"), kind=_kind(link.kind),
+                                        code=link.current, line=targets[link.current].origin.line))
                         continue
                     if link.current is not None:
                         targets[link.current] = link
@@ -571,7 +580,8 @@ class Loader:
         item (a code or `ended`) and one about this programme's (`new`)."""
         kind, pattern, example = section
         if not pattern.match(key):
-            value.fail(f"'{key}' is not a {kind} code like {example}")
+            value.fail(both(_("'{key}' is not a {kind} code like {example}"), key=key, kind=_kind(kind),
+                            example=example))
             return []
         items = self._guard(value.sequence) if isinstance(value.node, yaml.SequenceNode) else [value]
         out: list[ContinuityLink] = []
@@ -586,11 +596,12 @@ class Loader:
             elif pattern.match(target):
                 link = ContinuityLink(kind, key, target, item.origin)
             else:
-                item.fail(f"'{target}' must be this programme's {kind} code (like {example}), 'new' or 'ended'")
+                item.fail(both(_("'{target}' must be this programme's {kind} code (like {example}), 'new' or "
+                                 "'ended'"), target=target, kind=_kind(kind), example=example))
                 continue
             if any((link.previous is None) == (other.previous is None) for other in out):
-                item.fail(f"{kind} {key}: say once what became of the previous programme's item (a code or "
-                          f"'ended') and once whether this programme's is new")
+                item.fail(both(_("{kind} {code}: say once what became of the previous programme's item (a code "
+                                 "or 'ended') and once whether this programme's is new"), kind=_kind(kind), code=key))
                 continue
             out.append(link)
         return out
@@ -606,19 +617,18 @@ class Loader:
             earlier = [y for y in years if y < year]
             if not earlier:
                 first = program.continuity[0].origin
-                self.problems.add(first.path, first.line,
-                                  f"continuity: the {year} programme is the first one; there is no earlier "
-                                  f"programme to continue (remove this file)")
+                self.problems.add(first.path, first.line, both(
+                    _("continuity: the {year} programme is the first one; there is no earlier programme to "
+                      "continue (remove this file)"), year=year))
                 continue
             previous = programs[earlier[-1]]
             for link in program.continuity:
                 before, now = codes_of(previous, link.kind), codes_of(program, link.kind)
-                if link.previous is not None and link.previous not in before:
-                    self.problems.add(link.origin.path, link.origin.line,
-                                      f"continuity: the {previous.year} programme has no {link.kind} {link.previous}")
-                if link.current is not None and link.current not in now:
-                    self.problems.add(link.origin.path, link.origin.line,
-                                      f"continuity: the {year} programme has no {link.kind} {link.current}")
+                for code, codes, in_year in ((link.previous, before, previous.year), (link.current, now, year)):
+                    if code is not None and code not in codes:
+                        self.problems.add(link.origin.path, link.origin.line, both(
+                            _("continuity: the {year} programme has no {kind} {code}"), year=in_year,
+                            kind=_kind(link.kind), code=code))
 
     # ----------------------------------------------------------------- pages
     def _pages(self, folder: Path, official: bool = False) -> dict[str, Page]:
@@ -633,8 +643,9 @@ class Loader:
         for tr_path in sorted(folder.glob("*.tr.md")):
             slug = tr_path.name[: -len(".tr.md")]
             if not SLUG.match(slug):
-                self.problems.add(self.rel(tr_path), 1, f"page file name '{slug}' must be lower-case ASCII words "
-                                                        f"joined by '-' (it becomes the page's address)")
+                self.problems.add(self.rel(tr_path), 1, both(
+                    _("page file name '{slug}' must be lower-case ASCII words joined by '-' (it becomes the page's "
+                      "address)"), slug=slug))
                 continue
             tr = self._markdown(tr_path, required=True)
             en_path = tr_path.with_name(f"{slug}.en.md")
@@ -644,24 +655,20 @@ class Loader:
             pages[slug] = Page(slug, Text(tr[0], en[0]), Text(tr[1], en[1], en[2]), Origin(self.rel(tr_path), 1))
         for en_path in folder.glob("*.en.md"):
             if not en_path.with_name(en_path.name.replace(".en.md", ".tr.md")).exists():
-                self.problems.add(self.rel(en_path), 1, "English page without its Turkish original (.tr.md)")
+                self.problems.add(self.rel(en_path), 1, both(_("English page without its Turkish original (.tr.md)")))
         return pages
 
     def _markdown(self, path: Path, required: bool) -> tuple[str, str, str] | None:
         """(title, body, en_of) of a page file: en_of, on an English page, is the hash of the
         Turkish it was translated from (see Text.en_of)."""
         display = self.rel(path)
-        try:
-            source = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
-        except UnicodeDecodeError as exc:
-            self.problems.add(display, 1, f"not UTF-8 text ({exc.reason})")
+        source = read_text(path, display, self.problems, encoding="utf-8-sig")
+        if source is None:
             return None
-        except OSError as exc:
-            self.problems.add(display, 1, f"cannot be read: {exc.strerror or exc}")
-            return None
+        source = source.replace("\r\n", "\n")
         match = FRONT_MATTER.match(source)
         if not match:
-            self.problems.add(display, 1, "page must start with front matter: ---, title: ..., ---")
+            self.problems.add(display, 1, both(_("page must start with front matter: ---, title: ..., ---")))
             return None
         front = match.group(1).splitlines()
         title_line = next((ln for ln in front if ln.startswith("title:")), None)
@@ -669,9 +676,19 @@ class Loader:
         en_of_line = next((ln for ln in front if ln.startswith("en_of:")), None)
         body = match.group(2).strip()
         if required and (not title or not body):
-            self.problems.add(display, 2 if not title else 4, "page needs a title and some text")
+            self.problems.add(display, 2 if not title else 4, both(_("page needs a title and some text")))
             return None
         return title, body, en_of_line[len("en_of:"):].strip() if en_of_line else ""
+
+
+def _kind(kind: str) -> Text:
+    """A kind of item ("activity") as a word of a message, in both languages."""
+    return both(KIND_NAMES[kind])
+
+
+def _defined_twice(kind: str, code: str, other) -> Text:
+    """A goal or activity whose code another file (other: its file:line) defines too."""
+    return both(_("{kind} {code} is defined twice (also in {place})"), kind=_kind(kind), code=code, place=other)
 
 
 def _turkish_line(node: Node) -> Origin:

@@ -96,7 +96,7 @@ class Node:
         for key_node, value_node in self.node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             if key is None:
-                self._child(key_node, "").fail("keys must be plain text")
+                self._child(key_node, "").fail(both(_("keys must be plain text")))
                 continue
             if key in out:
                 self._child(key_node, "").fail(both(_("key '{key}' is given twice"), key=key))
@@ -187,33 +187,51 @@ def _size_ok(node: yaml.Node) -> bool:
     return True
 
 
+def unreadable(exc: OSError) -> Text:
+    """The system's reason (in English) why a file cannot be read, in a message in both languages."""
+    return both(_("cannot be read: {reason}"), reason=exc.strerror or exc)
+
+
+def read_text(path: Path, display: str, problems: Problems, encoding: str = "utf-8") -> str | None:
+    """A content file's text, or None with the problem recorded: YAML and page files alike."""
+    try:
+        return path.read_text(encoding=encoding)
+    except UnicodeDecodeError as exc:
+        problems.add(display, 1, both(_("not UTF-8 text ({reason})"), reason=exc.reason))
+    except OSError as exc:
+        problems.add(display, 1, unreadable(exc))
+    return None
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, line: int) -> Text:
+    """PyYAML's own words (English) for what is wrong, and where it began when elsewhere."""
+    detail = exc.problem or exc.context
+    if exc.context and exc.context_mark and exc.context_mark.line + 1 != line:
+        return both(_("YAML syntax error: {detail} ({context} at line {line})"), detail=detail,
+                    context=exc.context, line=exc.context_mark.line + 1)
+    return both(_("YAML syntax error: {detail}"), detail=detail)
+
+
 def read(path: Path, display: str, problems: Problems) -> Node | None:
     """The root node of a YAML file, or None with the problem recorded."""
-    try:
-        source = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        problems.add(display, 1, f"not UTF-8 text ({exc.reason})")
-        return None
-    except OSError as exc:
-        problems.add(display, 1, f"cannot be read: {exc.strerror or exc}")
+    source = read_text(path, display, problems)
+    if source is None:
         return None
     try:
         docs = list(yaml.compose_all(source, Loader=_NodeLoader))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
-        message = f"YAML syntax error: {exc.problem or exc.context}"
-        if exc.context and exc.context_mark and exc.context_mark.line + 1 != line:
-            message += f" ({exc.context} at line {exc.context_mark.line + 1})"
-        problems.add(display, line, message)
+        problems.add(display, line, _syntax_error(exc, line))
         return None
     except (yaml.YAMLError, RecursionError) as exc:
-        problems.add(display, 1, f"YAML error: {type(exc).__name__}")
+        problems.add(display, 1, both(_("YAML error: {error}"), error=type(exc).__name__))
         return None
     if len(docs) != 1 or docs[0] is None:
-        problems.add(display, 1, "expected exactly one YAML document" if docs else "file is empty")
+        problems.add(display, 1, both(_("expected exactly one YAML document")) if docs else both(_("file is empty")))
         return None
     if not _size_ok(docs[0]):
-        problems.add(display, 1, f"nested deeper than {MAX_DEPTH} levels or larger than {MAX_NODES} values")
+        problems.add(display, 1, both(_("nested deeper than {depth} levels or larger than {size} values"),
+                                      depth=MAX_DEPTH, size=MAX_NODES))
         return None
     return Node(docs[0], display, problems)

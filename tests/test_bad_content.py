@@ -200,6 +200,30 @@ def test_every_problem_is_listed_in_one_run(content_copy):
     assert not (content_copy.parent / "out").exists()
 
 
+def test_every_problem_is_worded_in_turkish_too(content_copy):
+    """The preview's error page shows each problem in the page's language: the same file:line,
+    in Turkish on the Turkish pages, in English in the build's log."""
+    from portal.errors import ContentError
+    from portal.load import load
+
+    unknown_unit(content_copy)
+    bad_activity_code(content_copy)
+    replace(content_copy, "2024/goals/6.1.yaml", "unit: yazi-isleri", "unit: [yazi-isleri")  # a YAML syntax error
+    with pytest.raises(ContentError) as caught:
+        load(content_copy)
+    problems = caught.value.problems
+    turkish = {"unknown unit 'fen-isleri-x'": "bilinmeyen birim 'fen-isleri-x'",
+               "must look like 1.5.1": "'1.6.2' 1.5.1 biçiminde olmalı", "YAML syntax error": "YAML sözdizimi hatası"}
+    for english, words in turkish.items():
+        problem = next((p for p in problems if english in p), None)
+        assert problem is not None, (english, problems)
+        assert words in problem.said_in("tr") and english not in problem.said_in("tr"), problem.said_in("tr")
+    for problem in problems:
+        place = re.match(r"^content/\S+:\d+: ", problem).group()
+        assert problem.said_in("tr").startswith(place) and problem.said_in("en") == str(problem)
+        assert problem.said_in("tr") != str(problem), problem
+
+
 def build_with_template_edit(tmp_path, template: str, old: str, new: str):
     """Build a copy of the project whose template has one edit; staff may edit templates too."""
     copy = tmp_path / "project"
