@@ -126,6 +126,8 @@ class PageContexts:
                 i = next(i for i in r("goal", year, c.goal).indicators if i.code == c.code)
                 item = _named(i.document_code, i.name)
                 href = Urls.goal(lang, year, c.goal) + "#" + Urls.anchor("indicator", c.code)
+            elif c.kind == "page":
+                item, href = r("general page", year, c.code).title, Urls.page(lang, year, c.code)
             elif c.kind == "aim":
                 aim = next(a for a in r("aims", year) if str(a.number) == c.code)
                 item, href = _named(f"{aim.number}.", aim.name), Urls.aim(lang, year, aim.number)
@@ -370,7 +372,9 @@ class PageContexts:
         lang = self.lang
         page = r("general page", year, slug)
         return self._spec(r, year, Urls.page(lang, year, slug), "page.html", page.title.get(lang),
-                          both(Urls.page, year, slug), {"content_page": page},
+                          both(Urls.page, year, slug),
+                          {"content_page": page,
+                           "corrections": self._corrections(r, year, r("corrections of", year, "page", slug))},
                           year_links=yearsview.page_switcher(r, year, slug, lambda y: Urls.program(lang, y),
                                                              lambda y: Urls.page(lang, y, slug)),
                           breadcrumbs=self._crumbs_to_year(r, year) + [(page.title, Urls.page(lang, year, slug))])

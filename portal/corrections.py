@@ -21,6 +21,7 @@ from portal.labels import ECON_NAMES, OFF_BUDGET_NAMES, _
 from portal.model import (
     ECON_CODES, OFF_BUDGET_SOURCES, Correction, CorrectionNote, Goal, Origin, Program, Text,
 )
+from portal.reconcile import page_table_totals
 
 # The fields a correction can name, per kind of item, as the content file spells them.
 CORRECTABLE = {
@@ -29,6 +30,7 @@ CORRECTABLE = {
     "goal": ("text", "unit"),
     "indicator": ("name", "measure"),
     "activity": ("name", "unit"),
+    "page": ("title", "text"),
 }
 CORRECTABLE_NUMBERED = {
     "programme": (("values", re.compile(r"^[1-9]\d*$")),),
@@ -42,6 +44,7 @@ CORRECTABLE_SHOWN = {
     "goal": ("text", "unit"),
     "indicator": ("name", "measure", "values.2024"),
     "activity": ("name", "unit", "budget.1 … budget.9", *(f"off_budget.{s}" for s in OFF_BUDGET_SOURCES)),
+    "page": ("title", "text"),
 }
 MAGNITUDE = 100  # a corrected amount this many times above or below the official one is suspect
 
@@ -124,6 +127,8 @@ class Comparison:
                                 ("vision", o.vision, e.vision), *values]))
         self.matched("aim", {a.number: a for a in o.aims}, {a.number: a for a in e.aims}, self.aim)
         self.matched("goal", {g.code: g for g in o.goals}, {g.code: g for g in e.goals}, self.goal)
+        for slug in sorted(set(o.pages) & set(e.pages)):  # a page the import missed is staff's own
+            self.page(o.pages[slug], e.pages[slug])
         self.plausible()
         return replace(e, official=o, section_d=o.section_d, stated_counts=o.stated_counts,
                        corrected=tuple(self.corrected), warnings=tuple(self.warnings))
@@ -167,6 +172,20 @@ class Comparison:
                                           for c in ECON_CODES),
                           *_amount_values((f"off_budget.{s}", oa.cost.off_budget_lines[s],
                                            ea.cost.off_budget_lines[s]) for s in OFF_BUDGET_SOURCES)], e.code))
+
+    def page(self, o, e) -> None:
+        """A general page: its Turkish title, and its text (line by line: a difference is
+        reported where it starts, so that staff find it)."""
+        text = Value("text", _text_lines(o.body.tr), _text_lines(e.body.tr), Text(o.body.tr), Text(e.body.tr))
+        lines = dict(e.lines)
+        if text.official != text.edited:
+            first = next((i for i, (a, b) in enumerate(zip(text.official, text.edited)) if a != b),
+                         min(len(text.official), len(text.edited)))
+            lines["text"] = Origin(e.origin.path, e.lines["text"].line + _body_line(e.body.tr, first))
+            text = Value("text", text.official, text.edited, Text(_excerpt(text.official, first)),
+                         Text(_excerpt(text.edited, first)))
+        self.item("page", e.slug, both(_("general page {name}"), name=e.title), e.corrections, lines, e.origin,
+                  [*_text_values([("title", o.title, e.title)]), text])
 
     # -------------------------------------------------------------- fields
     def item(self, kind: str, code: str, name: Text, notes: tuple[CorrectionNote, ...], lines: dict,
@@ -225,6 +244,7 @@ class Comparison:
         corrected = {(c.kind, c.code) for c in self.corrected}
         if not corrected:
             return
+        self.page_tables_add_up(corrected)
         for oa in o.activities:
             if ("activity", oa.code) not in corrected or not e.has_activity(oa.code):
                 continue
@@ -262,6 +282,19 @@ class Comparison:
             self.adds_up(where, both(_("section D")), both(_("its printed grand total")), d.stated_total.stated_total,
                          o.total, e.total)
 
+    def page_tables_add_up(self, corrected: set) -> None:
+        """A corrected general page whose tables' TOTAL rows add up in the document, and no longer do."""
+        pages = [slug for kind, slug in corrected if kind == "page"]
+        if not pages:
+            return
+        printed = {(d.page, d.field, d.row) for d in page_table_totals(self.official, pages)}
+        for d in page_table_totals(self.edited, pages):
+            if (d.page, d.field, d.row) not in printed:
+                note = self.edited.pages[d.page].corrections[0].origin
+                self.warn(note, both(_("general page {page}: after the corrections, column {column} of {table} adds "
+                                       "up to {summed}, but its TOTAL row says {stated}, as the column did before"),
+                                     page=d.page, column=d.row, table=d.field, summed=d.computed, stated=d.stated))
+
     def adds_up(self, where: Origin, item: Text, label: Text, printed: Decimal | None, before: Decimal,
                 after: Decimal) -> None:
         if printed is not None and printed == before and printed != after:
@@ -270,8 +303,24 @@ class Comparison:
                                   after=turkish_amount(after), printed=turkish_amount(printed)))
 
 
+def _text_lines(text: str) -> tuple[str, ...]:
+    """A page's text as its non-empty lines, each of single spaces: re-wrapping changes nothing."""
+    return tuple(" ".join(line.split()) for line in text.splitlines() if line.strip())
+
+
+def _body_line(text: str, index: int) -> int:
+    """The line (from 0) of a page's text on which its index-th non-empty line is."""
+    found = [n for n, line in enumerate(text.splitlines()) if line.strip()]
+    return found[index] if index < len(found) else len(text.splitlines())
+
+
+def _excerpt(lines: tuple[str, ...], index: int) -> str:
+    """The line where two texts part, to quote in a message or a notice."""
+    return lines[index] if index < len(lines) else "–"
+
+
 KIND_NAMES = {"aim": _("aim"), "goal": _("goal"), "indicator": _("indicator"), "activity": _("activity"),
-              "programme": _("programme"), "unit": _("unit")}
+              "programme": _("programme"), "page": _("general page"), "unit": _("unit")}
 
 
 def compare(official: Program, edited: Program, problems: Problems, units: dict | None = None) -> Program:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import NamedTuple
 from pathlib import Path
 
 import yaml
@@ -24,7 +25,7 @@ from portal.model import (
 )
 from portal.official import OFFICIAL
 from portal.tables import count, tables_in
-from portal.yamlsource import Invalid, Node, read, read_text, unreadable
+from portal.yamlsource import Invalid, Node, parse, read, read_text, unreadable
 
 GOAL_CODE = re.compile(r"^[1-9]\d*\.[1-9]\d*$")
 ACTIVITY_CODE = re.compile(r"^[1-9]\d*\.[1-9]\d*\.[1-9]\d*$")
@@ -638,7 +639,7 @@ class Loader:
             for path in sorted(folder.glob("*.md")):
                 tr = self._markdown(path, required=True)
                 if tr is not None:
-                    pages[path.stem] = Page(path.stem, Text(tr[0]), Text(tr[1]), Origin(self.rel(path), 1))
+                    pages[path.stem] = Page(path.stem, Text(tr.title), Text(tr.body), Origin(self.rel(path), 1))
             return pages
         for tr_path in sorted(folder.glob("*.tr.md")):
             slug = tr_path.name[: -len(".tr.md")]
@@ -649,18 +650,20 @@ class Loader:
                 continue
             tr = self._markdown(tr_path, required=True)
             en_path = tr_path.with_name(f"{slug}.en.md")
-            en = self._markdown(en_path, required=False) if en_path.exists() else ("", "", "")
+            en = self._markdown(en_path, required=False) if en_path.exists() else PageFile("", "", "", (), {})
             if tr is None or en is None:
                 continue
-            pages[slug] = Page(slug, Text(tr[0], en[0]), Text(tr[1], en[1], en[2]), Origin(self.rel(tr_path), 1))
+            origin = Origin(self.rel(tr_path), 1)
+            pages[slug] = Page(slug, Text(tr.title, en.title), Text(tr.body, en.body, en.en_of), origin,
+                               tr.corrections, {k: Origin(origin.path, line) for k, line in tr.lines.items()})
         for en_path in folder.glob("*.en.md"):
             if not en_path.with_name(en_path.name.replace(".en.md", ".tr.md")).exists():
                 self.problems.add(self.rel(en_path), 1, both(_("English page without its Turkish original (.tr.md)")))
         return pages
 
-    def _markdown(self, path: Path, required: bool) -> tuple[str, str, str] | None:
-        """(title, body, en_of) of a page file: en_of, on an English page, is the hash of the
-        Turkish it was translated from (see Text.en_of)."""
+    def _markdown(self, path: Path, required: bool) -> "PageFile | None":
+        """A page file's title, body, en_of (on an English page, the hash of the Turkish it
+        was translated from: see Text.en_of) and, on a Turkish page, its correction notes."""
         display = self.rel(path)
         source = read_text(path, display, self.problems, encoding="utf-8-sig")
         if source is None:
@@ -678,7 +681,25 @@ class Loader:
         if required and (not title or not body):
             self.problems.add(display, 2 if not title else 4, both(_("page needs a title and some text")))
             return None
-        return title, body, en_of_line[len("en_of:"):].strip() if en_of_line else ""
+        notes: tuple[CorrectionNote, ...] = ()
+        if any(ln.startswith("corrections:") for ln in front):  # YAML, its lines where they are in the file
+            root = parse("\n" + match.group(1), display, self.problems)
+            fields = self._guard(lambda: root.mapping(optional=("title", "corrections", "en_of"))) if root else None
+            notes = self._correction_notes((fields or {}).get("corrections"), "page")
+        body_line = source[:match.start(2)].count("\n") + 1 + (len(match.group(2)) - len(match.group(2).lstrip("\n")))
+        lines = {"title": 1 + next((i for i, ln in enumerate(front, 1) if ln.startswith("title:")), 1),
+                 "text": body_line}
+        return PageFile(title, body, en_of_line[len("en_of:"):].strip() if en_of_line else "", notes, lines)
+
+
+class PageFile(NamedTuple):
+    """What one page file says: see Loader._markdown."""
+
+    title: str
+    body: str
+    en_of: str
+    corrections: tuple
+    lines: dict[str, int]  # the title's line and the first line of the text
 
 
 def _kind(kind: str) -> Text:

@@ -462,6 +462,8 @@ class Page:
     title: Text
     body: Text
     origin: Origin
+    corrections: tuple[CorrectionNote, ...] = ()
+    lines: Lines = _lines()  # "title", and "text": where the Turkish text starts
 
 
 @dataclass(frozen=True)

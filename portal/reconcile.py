@@ -171,12 +171,15 @@ def _section_d_checks(program: Program, out: list) -> None:
             d.stated_total.origin)
 
 
-def _page_checks(program: Program, english: dict, out: list) -> None:
-    """The tables of the general pages: each column against its TOTAL row, and what
-    the text says about a table against the table.  Cells are labelled in English from
-    the translated pages (`english`: slug -> page)."""
+def page_table_totals(program: Program, slugs=None, english: dict | None = None) -> list[Discrepancy]:
+    """Each column of the general pages' tables (of `slugs`, or all) against its TOTAL row.
+    Cells are labelled in English from the translated pages (`english`: slug -> page)."""
+    english = english or {}
     en = lambda slug: english[slug].body.en if slug in english else ""  # noqa: E731
+    out: list[Discrepancy] = []
     for slug, page in program.pages.items():
+        if slugs is not None and slug not in slugs:
+            continue
         for table in tables_in(page.body.tr):
             total = table.total_row()
             if total is None:
@@ -192,6 +195,14 @@ def _page_checks(program: Program, english: dict, out: list) -> None:
                                            Origin(page.origin.path, table.line), field=table.caption,
                                            page=slug, row=column,
                                            label=cell_label(page.body.tr, en(slug), table.number, 0, column)))
+    return out
+
+
+def _page_checks(program: Program, english: dict, out: list) -> None:
+    """The tables of the general pages against their TOTAL rows, and what the text says
+    about a table against the table."""
+    en = lambda slug: english[slug].body.en if slug in english else ""  # noqa: E731
+    out.extend(page_table_totals(program, english=english))
     for st in program.statements:
         body = program.pages[st.page].body
         table = next(t for t in tables_in(body.tr) if t.caption == st.table)

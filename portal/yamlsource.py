@@ -215,8 +215,12 @@ def _syntax_error(exc: yaml.MarkedYAMLError, line: int) -> Text:
 def read(path: Path, display: str, problems: Problems) -> Node | None:
     """The root node of a YAML file, or None with the problem recorded."""
     source = read_text(path, display, problems)
-    if source is None:
-        return None
+    return None if source is None else parse(source, display, problems)
+
+
+def parse(source: str, display: str, problems: Problems) -> Node | None:
+    """The root node of YAML text (a file's, or a page's front matter with its lines in
+    their place), or None with the problem recorded."""
     try:
         docs = list(yaml.compose_all(source, Loader=_NodeLoader))
     except yaml.MarkedYAMLError as exc:

@@ -63,6 +63,11 @@ def with_note(text: str, place: tuple, field: str) -> str:
     """text with a correction note for `field` added to the item at place (keys and 1-based
     positions; () for the file's own item, a goal or the programme), as staff record a
     correction of the official document."""
+    if text.startswith("---\n"):  # a general page: the note goes at the end of its front matter
+        block, end = NOTE.format(i="", field=field), text.index("\n---", 3) + 1
+        if "\ncorrections:\n" not in text[:end]:
+            block = "corrections:\n" + block
+        return text[:end] + block + text[end:]
     item = _item(yaml.compose(text), place)
     indent = " " * item.start_mark.column
     existing = next((v for k, v in item.value if k.value == "corrections"), None)
@@ -81,8 +86,10 @@ def _note_for(rel: str, steps: list, code: tuple) -> tuple[tuple, str] | None:
     or Turkish text of a year's goals, aims or programme, which the official reading has too.
     steps: the field's keys and 1-based list positions; code: the place of the item it is in."""
     parts = rel.split("/")
-    if not parts[0].isdigit() or rel.endswith(".md") or "official" in parts or parts[-1] == "statements.yaml":
+    if not parts[0].isdigit() or "official" in parts or parts[-1] == "statements.yaml" or rel.endswith(".en.md"):
         return None
+    if rel.endswith(".tr.md"):
+        return (), steps[0]  # a general page's title or text
     keys = [k for k in steps if isinstance(k, str)]
     if keys[-1:] == ["en"]:
         return None
@@ -152,8 +159,8 @@ def edits_by_kind(content: Path) -> dict[str, Edit]:
         elif path.suffix == ".md" and f"/{OFFICIAL}/" not in f"/{rel}":
             text = path.read_text(encoding="utf-8")
             title = re.search(r"^title: (.*)$", text, re.M)
-            for kind, start, end, replacement in (
-                    (f"{_pattern(rel)} title", title.start(1), title.end(1), title.group(1) + " düzeltme"),
-                    (f"{_pattern(rel)} body", len(text), len(text), "\nBir paragraf daha.\n")):
-                found.setdefault(kind, Edit(kind, rel, start, end, replacement))
+            for kind, field, start, end, replacement in (
+                    (f"{_pattern(rel)} title", "title", title.start(1), title.end(1), title.group(1) + " düzeltme"),
+                    (f"{_pattern(rel)} body", "text", len(text), len(text), "\nBir paragraf daha.\n")):
+                found.setdefault(kind, Edit(kind, rel, start, end, replacement, _note_for(rel, [field], ())))
     return found

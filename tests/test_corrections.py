@@ -57,6 +57,35 @@ def test_an_unrecorded_edit_stops_the_build_at_its_line(kind, content_copy, prev
     assert snapshot(out) == before
 
 
+def test_an_unrecorded_edit_of_a_general_page_stops_the_build_at_its_line(content_copy, previous_site):
+    out, before = previous_site
+    page = "2024/pages/human-resources.tr.md"
+    replace(content_copy, page, "| 0-5 YIL | 458 |", "| 0-5 YIL | 459 |")
+    result = run_build("--content", str(content_copy), "--out", str(out))
+    assert result.returncode == 1
+    line = line_of(content_copy, page, "| 0-5 YIL | 459 |")
+    assert (f"error: content/{page}:{line}: general page Human Resources: wording: the official document prints "
+            f"“| 0-5 YIL | 458 |”, the content says “| 0-5 YIL | 459 |”") in result.stderr, result.stderr
+    assert snapshot(out) == before
+
+
+def test_a_recorded_correction_of_a_general_page_is_shown_and_checked(content_copy, tmp_path):
+    page = "2024/pages/human-resources.tr.md"
+    text = (content_copy / page).read_text(encoding="utf-8").replace("| 0-5 YIL | 458 |", "| 0-5 YIL | 459 |")
+    (content_copy / page).write_text(with_note(text, (), "text"), encoding="utf-8")
+    out = tmp_path / "site"
+    result = run_build("--content", str(content_copy), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    # Tablo 9's TOTAL row added up in the document; the corrected column does not
+    assert "column 1 of Tablo 9 adds up to 969, but its TOTAL row says 968" in result.stderr
+    shown = main_of(out, "tr/2024/genel/human-resources/")
+    assert "İnsan Kaynakları, ifade: 5 Mart 2024 tarihinde düzeltildi" in shown
+    assert "Resmî belgede | 0-5 YIL | 458 | yazıyor; bu sitede | 0-5 YIL | 459 | gösteriliyor." in shown
+    assert "Human Resources, wording: corrected on March 5, 2024" in main_of(out, "en/2024/corrections/")
+    # the data notes still compare the document with itself
+    assert "968" in main_of(out, "en/2024/data-notes/") and "969" not in main_of(out, "en/2024/data-notes/")
+
+
 def test_an_edit_that_gives_back_the_official_value_needs_no_note(content_copy, tmp_path):
     replace(content_copy, GOAL, "'6': 1.000.000,00", "'6': '1.000.000,00'")  # quoted, the same amount
     replace(content_copy, GOAL, "tr: Bisiklet Yolu Yapılması", "tr: 'Bisiklet  Yolu Yapılması'")  # spacing only

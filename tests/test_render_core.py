@@ -110,8 +110,9 @@ def test_the_edits_cover_every_kind_of_field():
         assert kind in kinds, kind
     assert "official" not in kinds  # the importer's, never edited
     # every figure and Turkish text of the programme is edited as staff correct it, with a note
-    assert all(EDITS[k].note for k in EDITS if k.startswith("2024/") and not k.endswith(("en", "body", "title"))
-               and "statements" not in k), [k for k in EDITS if k.startswith("2024/") and not EDITS[k].note]
+    needs_note = [k for k in EDITS if k.startswith("2024/") and not k.endswith(".en") and ".en.md" not in k
+                  and "statements" not in k]
+    assert all(EDITS[k].note for k in needs_note), [k for k in needs_note if not EDITS[k].note]
     assert len(EDITS) > 35
 
 
@@ -166,7 +167,7 @@ RENDER_COUNTS = {
     "mission": ("2024/program.yaml", "mission:\n  tr: Halkımızın", "mission:\n  tr: Halkımızın ve", 4, ((), "mission")),
     # a general page's body shows on that page, and its words are in that language's search;
     # its English twin reads the Turkish too (shown where no English is written yet)
-    "general page": ("2024/pages/foreword.tr.md", "## Değerli Kartepeli", "## Sevgili Kartepeli", 3, None),
+    "general page": ("2024/pages/foreword.tr.md", "## Değerli Kartepeli", "## Sevgili Kartepeli", 5, ((), "text")),
 }
 
 
