@@ -167,9 +167,10 @@ def test_a_name_that_looks_like_a_formula_is_not_one_in_a_spreadsheet(content_co
 
 
 def test_pages_saved_with_a_byte_order_mark_and_aligned_tables(content_copy, tmp_path):
-    page = content_copy / "2024/pages/evaluation.tr.md"
-    page.write_text("\ufeff" + page.read_text(encoding="utf-8") + "\n| Yıl | Tutar |\n|:--|--:|\n| 2024 | 5 |\n",
-                    encoding="utf-8")
+    table = "\n| Yıl | Tutar |\n|:--|--:|\n| 2024 | 5 |\n"
+    page, printed = content_copy / "2024/pages/evaluation.tr.md", content_copy / "2024/official/pages/evaluation.md"
+    page.write_text("\ufeff" + page.read_text(encoding="utf-8") + table, encoding="utf-8")
+    printed.write_text(printed.read_text(encoding="utf-8") + table, encoding="utf-8")  # the document prints it
     out = build_copy(content_copy, tmp_path)
     html = page_file(out, "tr/2024/genel/evaluation/").read_text(encoding="utf-8")
     assert '<th scope="col" class="num">Tutar</th>' in html and '<td class="num">5</td>' in html

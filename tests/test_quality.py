@@ -127,10 +127,10 @@ def test_every_asset_name_is_fingerprinted(built_site):
 
 
 def test_markdown_in_content_cannot_inject_script(content_copy, tmp_path):
-    page = content_copy / "2024/pages/foreword.tr.md"
-    page.write_text(page.read_text(encoding="utf-8") + '\n<script>alert(1)</script>\n\n'
-                    '<img src=x onerror="alert(2)">\n\n[tıkla](javascript:alert(3))\n\n'
-                    '<a href="https://example.org" onclick="alert(4)">dış</a>\n', encoding="utf-8")
+    hostile = ('\n<script>alert(1)</script>\n\n<img src=x onerror="alert(2)">\n\n[tıkla](javascript:alert(3))\n\n'
+               '<a href="https://example.org" onclick="alert(4)">dış</a>\n')
+    for page in (content_copy / "2024/pages/foreword.tr.md", content_copy / "2024/official/pages/foreword.md"):
+        page.write_text(page.read_text(encoding="utf-8") + hostile, encoding="utf-8")  # even if the document said so
     out = tmp_path / "site"
     result = run_build("--content", str(content_copy), "--out", str(out))
     assert result.returncode == 0, result.stderr
