@@ -31,7 +31,7 @@ ALLOWED_TAGS = {"p", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "a", "b
                 "tbody", "tr", "th", "td", "br", "sup", "sub", "code", "div"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope", "class", "colspan", "rowspan"},
                       "td": {"class", "colspan"}, "table": {"class", "aria-labelledby"},
-                      "div": {"class", "tabindex", "role", "aria-labelledby"}, "p": {"class", "id"},
+                      "div": {"class", "tabindex", "role", "aria-labelledby", "aria-label"}, "p": {"class", "id"},
                       "h2": {"id"}, "h3": {"id"}, "h4": {"id"}}
 SCROLL_HINT = '<p class="scroll-hint"></p>'  # the words are the page's language's: render.py fills them in
 _FIGURE = re.compile(r"^[-–]$|^[-+]?[\d.,\s]*\d[\d.,\s]*%?$|^%?[\d.,\s]+$")
@@ -267,6 +267,8 @@ def _source_table(table, numbered, name: str) -> list:
                              "tabindex": "0"})
     if labels:
         region.set("aria-labelledby", " ".join(labels))
+    elif texts:  # a table of staff's own, without a "Tablo N" line: named by its columns
+        region.set("aria-label", ", ".join(t for t in texts[0] if t)[:120])
     region.text = "\n"
     region.append(new)
     new.tail = "\n"

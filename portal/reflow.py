@@ -52,7 +52,7 @@ def stacked(source: str) -> Markup:
         if tag == "table":
             labels, group = [], ""
             if 'class="' in attributes:
-                attributes = attributes.replace('class="', 'class="stack ', 1)
+                attributes = re.sub(r'class="([^"]*)"', r'class="\1 stack"', attributes, count=1)
             else:
                 attributes += ' class="stack"'
             out.append(f'<table{attributes} role="table">')
