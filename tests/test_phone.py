@@ -116,3 +116,33 @@ def test_stacked_rows_keep_the_table_for_screen_readers(browser, served):
     assert roles == ["table", "row", "columnheader", "rowheader"]
     assert cells and all(c["role"] == "cell" and c["label"] for c in cells)
     assert any("2024" in c["before"] for c in cells)
+
+
+def test_the_general_pages_tables_fit_a_desktop_column(browser, served, built_site):
+    """At 1280 px every source table fits, Tablo 5's total column among them; no scroll hint."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    hidden = []
+    for address in (a for a in _addresses(built_site) if _general(a)):
+        page.goto(f"{served}/{address}")
+        over = page.eval_on_selector_all(".table-scroll", "rs => rs.map(r => r.scrollWidth - r.clientWidth)")
+        hints = page.eval_on_selector_all(".scroll-hint", "hs => hs.filter(h => h.offsetHeight).length")
+        if any(o > 0 for o in over) or hints:
+            hidden.append((address, over, hints))
+    context.close()
+    assert not hidden
+
+
+def test_the_filter_names_each_figure_by_its_column():
+    from portal.reflow import stacked
+
+    html = str(stacked('<table class="figures"><caption>C</caption><thead><tr><th scope="col">Birim</th>'
+                       '<th scope="col" class="num"><a href="/g#b">Bütçe &amp; “pay”</a></th>'
+                       '<th scope="col">Not</th></tr></thead><tbody><tr data-x="1"><th scope="row">Fen</th>'
+                       '<td class="num">5</td><td>a</td></tr></tbody><tfoot><tr><th scope="row" colspan="2">'
+                       'Toplam</th><td>b</td></tr></tfoot></table>'))
+    assert '<table class="figures stack" role="table">' in html
+    assert '<thead role="rowgroup"><tr role="row"><th scope="col" role="columnheader">Birim</th>' in html
+    assert '<td class="num" role="cell" data-label="Bütçe &amp; “pay”">5</td>' in html
+    assert '<tr data-x="1" role="row"><th scope="row" role="rowheader">Fen</th>' in html
+    assert '<td role="cell" data-label="Not">b</td>' in html  # after a header spanning two columns
