@@ -484,8 +484,9 @@ def test_three_programmes_chain_their_matches(two_years, tmp_path):
     assert links == {2025: "/" + U.activity("en", 2025, RENUMBERED[1]), 2026: "/" + U.activity("en", 2026, RENUMBERED[1])}
     assert sorted(year_rows(html(out, U.activity("tr", 2026, RENUMBERED[1])))) == [2024, 2025, 2026]
     unit = html(out, U.unit("en", 2026, "plan-ve-proje"))
-    chart = re.search(r'<svg class="chart".*?</svg>', unit[unit.index('class="other-years"'):], re.S).group(0)
+    chart = re.search(r'<div class="bar-chart".*?</ol></div>', unit[unit.index('class="other-years"'):], re.S).group(0)
     assert chart.count("<rect") == 6  # a track and a bar for each year
+    assert chart.count('<a class="bar-label" href="/en/20') == 2  # the other years' pages of the unit
     goal = html(out, U.goal("en", 2026, "1.10"))
     table = re.search(r'<table class="figures history-table[^"]*" data-indicator="1.10.1"[^>]*>.*?</table>', goal, re.S).group(0)
     assert table.count("data-programme=") == 3
