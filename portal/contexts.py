@@ -56,6 +56,7 @@ class Bar(NamedTuple):
     value: Decimal
     translated: bool = True
     exact: bool = False
+    path: str | None = None  # the page of the item the bar stands for
 
 
 def both(fn, *args) -> dict[str, str]:
@@ -235,7 +236,8 @@ class PageContexts:
     def _ranking(self, entries: list[tuple]) -> dict:
         """A share of the programme per aim or unit, largest first, with its bars."""
         ranked = sorted(entries, key=lambda e: e[3].total, reverse=True)  # stable, as Jinja's sort
-        bars = [Bar(prefix + name.get(self.lang), totals.total, name.translated(self.lang)) for name, prefix, _, totals, _, _ in ranked]
+        bars = [Bar(prefix + name.get(self.lang), totals.total, name.translated(self.lang), path=path)
+                for name, prefix, path, totals, _, _ in ranked]
         return {"rows": ranked, "bars": bars}
 
     def aim(self, r: Reader, year: int, number: int) -> PageSpec:
@@ -244,7 +246,8 @@ class PageContexts:
         totals = r("aim totals", year, number)
         goals = [r("goal summary", year, code) for code in r("goals of aim", year, number)]
         whole = r("programme totals", year).total
-        bars = [Bar(f"{g.document_code} {g.text.get(lang)}", g.total, g.text.translated(lang)) for g in goals]
+        bars = [Bar(f"{g.document_code} {g.text.get(lang)}", g.total, g.text.translated(lang),
+                    path=Urls.goal(lang, year, g.code)) for g in goals]
         units = {g.unit: r("unit name", g.unit).name for g in goals}
         return self._spec(r, year, Urls.aim(lang, year, number), "aim.html", aim.name.get(lang),
                           both(Urls.aim, year, number),
@@ -268,8 +271,8 @@ class PageContexts:
         goal = r("goal", year, code)
         aim = next(a for a in r("aims", year) if a.number == goal.aim)
         unit = r("unit name", goal.unit)
-        bars = [Bar(f"{a.document_code} {a.name.get(lang)}", a.cost.total, a.name.translated(lang))
-                for a in goal.activities] if len(goal.activities) > 1 else []
+        bars = [Bar(f"{a.document_code} {a.name.get(lang)}", a.cost.total, a.name.translated(lang),
+                    path=Urls.activity(lang, year, a.code)) for a in goal.activities] if len(goal.activities) > 1 else []
         notes = r("notes of goal", year, code)
         return self._spec(r, year, Urls.goal(lang, year, code), "goal.html", goal.text.get(lang),
                           both(Urls.goal, year, code),
@@ -330,7 +333,8 @@ class PageContexts:
                           both(Urls.unit, year, slug),
                           {"unit": unit, "totals": totals, "goals": goals, "econ_bars": self._econ_bars(totals),
                            "programme_total": r("programme totals", year).total,
-                           "years": years, "year_bars": [Bar(str(row.year), row.total, exact=True)
+                           "years": years, "year_bars": [Bar(str(row.year), row.total, exact=True,
+                                                             path=None if row.current else row.path)
                                                          for row in years if row.total is not None]},
                           year_links=self._item(r, "unit", year, slug, Urls.unit),
                           breadcrumbs=self._crumbs_to_year(r, year) + [("units", Urls.units(lang, year)),

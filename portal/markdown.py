@@ -2,7 +2,12 @@
 
 Content is written by staff, not attackers, but a pasted snippet must
 never run script on a public site: raw HTML is sanitised with nh3 down to
-the tags prose needs, and tables get a wrapper that scrolls on phones.
+the tags prose needs.  The document's tables (pipe tables pasted from the PDF) are rebuilt as
+tables: the title row the PDF prints in one cell, and the "Tablo N" line above, name the table
+outside its scroller; the header rows below it become real header rows with spanning headers
+where a group header stands over blank cells; the first column names each row; columns of
+figures are right-aligned.  A table keeps a horizontal scroller that a keyboard reaches and a
+screen reader announces by the table's name.
 
 Converting is the slow part of a page that is mostly prose (importing
 Python-Markdown costs more than the conversion of a short page), so the
@@ -24,8 +29,13 @@ from portal.diskcache import CACHE, kept
 
 ALLOWED_TAGS = {"p", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "a", "blockquote", "table", "thead",
                 "tbody", "tr", "th", "td", "br", "sup", "sub", "code", "div"}
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope", "class"}, "td": {"class"}, "div": {"class", "tabindex"},
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope", "class", "colspan", "rowspan"},
+                      "td": {"class", "colspan"}, "table": {"class", "aria-labelledby"},
+                      "div": {"class", "tabindex", "role", "aria-labelledby", "aria-label"}, "p": {"class", "id"},
                       "h2": {"id"}, "h3": {"id"}, "h4": {"id"}}
+SCROLL_HINT = '<p class="scroll-hint"></p>'  # the words are the page's language's: render.py fills them in
+_FIGURE = re.compile(r"^[-–]$|^[-+]?[\d.,\s]*\d[\d.,\s]*%?$|^%?[\d.,\s]+$")
+_TABLE_NUMBER = re.compile(r"^(?:Tablo|Table) \d+\b")
 HTML_CACHE = CACHE / "markdown"  # converted texts, named by the hash of the text and of the converter
 _CELL = re.compile(r'<(th|td)(?: align="(left|right|center)")?>')
 _HEADING = re.compile(r"<h([2-4])>(.*?)</h\1>", re.S)
@@ -55,8 +65,6 @@ def _converter_version() -> bytes:
 
 def _convert(text: str) -> str:
     html = _markdown().reset().convert(text)
-    html = html.replace("<table>", '<div class="table-scroll" tabindex="0"><table>')
-    html = html.replace("</table>", "</table></div>")
     # header cells name their column; right-aligned columns (|--:|) are figures
     html = _CELL.sub(_cell, html)
     # headings inside a page start below the page's own h1
@@ -84,7 +92,7 @@ def _heading_ids(html: str) -> str:
 
 
 def _cell(m: re.Match) -> str:
-    scope = ' scope="col"' if m[1] == "th" else ""
+    scope = ' scope="col"' if m[1] == "th" and "scope=" not in m[0] else ""
     figures = ' class="num"' if m[2] == "right" else ""
     return f"<{m[1]}{scope}{figures}>"
 
@@ -114,12 +122,160 @@ def _markdown():
                                 paragraph.text, li.text = li.text, None
                                 li.insert(0, paragraph)
 
+        class SourceTables(Treeprocessor):
+            def run(self, root):
+                _rebuild_tables(root)
+
         _converter = markdown.Markdown(extensions=[TableExtension(use_align_attribute=True), SaneListExtension()])
         # before the inline pass, so that the moved text is still read as Markdown
         _converter.treeprocessors.register(WholeListLoose(_converter), "whole-list-loose", 25)
+        # after it, so that a cell's words are its words
+        _converter.treeprocessors.register(SourceTables(_converter), "source-tables", 15)
     return _converter
 
 
 def _loose(li) -> bool:
     """A list item whose text is a paragraph: it had a blank line beside it."""
     return not (li.text or "").strip() and len(li) > 0 and li[0].tag == "p"
+
+
+def _words(element) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+def _rebuild_tables(root) -> None:
+    """Every table of a page as a table of the document: see the module's notes."""
+    from portal.text import slugify
+
+    used: dict[str, int] = {}
+    for parent in list(root.iter()):
+        children = list(parent)
+        for index, table in enumerate(children):
+            if table.tag != "table":
+                continue
+            before = children[index - 1] if index else None
+            numbered = before if before is not None and before.tag == "p" and _TABLE_NUMBER.match(_words(before)) \
+                else None
+            base = "table-" + (slugify(_words(numbered)) if numbered is not None else "") or "table"
+            used[base] = used.get(base, 0) + 1
+            name = base if used[base] == 1 else f"{base}-{used[base]}"
+            block = _source_table(table, numbered, name)
+            position = list(parent).index(table)
+            parent.remove(table)
+            for offset, element in enumerate(block):
+                parent.insert(position + offset, element)
+
+
+def _source_table(table, numbered, name: str) -> list:
+    """The elements that replace one Markdown table: its name, its title, the scroller."""
+    from xml.etree.ElementTree import Element, SubElement
+
+    rows = [list(tr) for tr in table.iter("tr")]
+    texts = [[_words(cell) for cell in row] for row in rows]
+    width = max(len(row) for row in rows)
+    out, labels = [], []
+    if numbered is not None:
+        numbered.set("class", "table-caption")
+        numbered.set("id", name)
+        labels.append(name)
+    title = None
+    if width > 1 and texts[0][0] and not any(texts[0][1:]):  # the PDF's title row: one cell, then blanks
+        title = rows[0][0]
+        rows, texts = rows[1:], texts[1:]
+    if title is not None:
+        p = Element("p", {"class": "table-title", "id": f"{name}-title"})
+        p.text, p.tail = title.text, "\n"
+        for child in title:
+            p.append(child)
+        out.append(p)
+        labels.append(f"{name}-title")
+    heads = 1 if rows else 0
+    # a second header row: blank under the row header, words (not figures) under the groups
+    if len(rows) > 2 and not texts[1][0] and any(texts[1]) and not any(_FIGURE.match(t) for t in texts[1] if t) \
+            and any(not t for t in texts[0][1:]):
+        heads = 2
+    body = texts[heads:]
+    figures = [bool(column) and all(_FIGURE.match(t) for t in column) and not all(t in "-–" for t in column)
+               for column in ([row[j] for row in body if j < len(row) and row[j]] for j in range(width))]
+    for j, row in enumerate(rows[:heads]):
+        for cell in row:
+            if cell.get("align") == "right":
+                figures[row.index(cell)] = True
+    figures[0] = False
+
+    def cell(parent_element, source, tag, attributes):
+        element = SubElement(parent_element, tag, attributes)
+        if source is not None:
+            element.text = source.text
+            for child in source:
+                element.append(child)
+        return element
+
+    new = Element("table", {"class": "source-table"})
+    if labels:
+        new.set("aria-labelledby", " ".join(labels))
+    thead = SubElement(new, "thead")
+    first_header = texts[0][0] if texts else ""
+    if heads == 2:
+        top, sub = texts[0], texts[1]
+        tr_top, tr_sub = SubElement(thead, "tr"), SubElement(thead, "tr")
+        covered: set[int] = set()
+        j = 0
+        while j < width:
+            if top[j]:
+                span = 1
+                while j + span < width and not top[j + span] and sub[j + span]:
+                    span += 1
+                attributes = {"scope": "colgroup" if span > 1 else "col"}
+                if span > 1:
+                    attributes["colspan"] = str(span)
+                elif not sub[j]:
+                    attributes["rowspan"] = "2"
+                    covered.add(j)
+                if span == 1 and figures[j]:
+                    attributes["class"] = "num"
+                cell(tr_top, rows[0][j], "th", attributes)
+                j += span
+            else:
+                cell(tr_top, None, "td", {})
+                j += 1
+        for j in range(width):
+            if j in covered:
+                continue
+            if sub[j]:
+                cell(tr_sub, rows[1][j], "th", {"scope": "col", **({"class": "num"} if figures[j] else {})})
+            else:
+                cell(tr_sub, None, "td", {})
+    elif heads == 1:
+        tr = SubElement(thead, "tr")
+        for j, source in enumerate(rows[0]):
+            cell(tr, source, "th", {"scope": "col", **({"class": "num"} if figures[j] else {})})
+    tbody = SubElement(new, "tbody")
+    for row, words in zip(rows[heads:], body):
+        tr = SubElement(tbody, "tr")
+        repeated = bool(first_header) and words[0] == first_header  # the header again, for a second block
+        for j, source in enumerate(row):
+            if repeated:
+                cell(tr, source, "th", {"scope": "col" if j else "row"})
+            elif j == 0:
+                cell(tr, source, "th", {"scope": "row"})
+            else:
+                cell(tr, source, "td", {"class": "num"} if figures[j] else {})
+    for element in new.iter():
+        element.tail = "\n" if element.tag in ("thead", "tbody", "tr") else None
+    region = Element("div", {"class": "table-scroll wide" if width > 5 else "table-scroll", "role": "region",
+                             "tabindex": "0"})
+    if labels:
+        region.set("aria-labelledby", " ".join(labels))
+    elif texts:  # a table of staff's own, without a "Tablo N" line: named by its columns
+        region.set("aria-label", ", ".join(t for t in texts[0] if t)[:120])
+    region.text = "\n"
+    region.append(new)
+    new.tail = "\n"
+    region.tail = "\n"
+    if width > 5:  # wider than a phone: say so above the scroller
+        hint = Element("p", {"class": "scroll-hint"})
+        hint.tail = "\n"
+        out.append(hint)
+    out.append(region)
+    return out

@@ -22,9 +22,10 @@ from portal.diskcache import CACHE, kept
 from portal.i18n import Formatter, translations
 from portal.kinds import Kind
 from portal.labels import DISCREPANCY_KINDS, ECON_NAMES, FIELD_NAMES, OFF_BUDGET_NAMES, STALE, UNTRANSLATED
-from portal.markdown import to_html
+from portal.markdown import SCROLL_HINT, to_html
 from portal.model import ECON_CODES, OFF_BUDGET_SOURCES, Text, activity_document_code, goal_document_code
 from portal.outputs.charts import bar_chart, trend
+from portal.reflow import stacked
 from portal.text import is_printed_number
 from portal.urls import Urls, anchor
 
@@ -51,10 +52,11 @@ def environment(lang: str, urls: Urls | None = None, site_url: str = "") -> Envi
         change_percent=fmt.change_percent, number=fmt.number,
         printed=fmt.printed_value, t=bilingual(lang), link=urls.link,
         absolute=lambda path: f"{site_url}{urls.link(path)}", anchor=lambda code, kind: anchor(kind, code),
-        activity_code=activity_document_code, goal_code=goal_document_code, markdown=lambda text: Markup(to_html(text)),
+        activity_code=activity_document_code, goal_code=goal_document_code, markdown=prose,
         bar_chart=lambda bars, key, title, description, in_order=False: bar_chart(
-            key, [(b.label, b.value, fmt.money(b.value) if b.exact else fmt.money_compact(b.value), b.translated)
-                  for b in bars], title, description, in_order),
+            key, [(b.label, b.value, fmt.money(b.value) if b.exact else fmt.money_compact(b.value), b.translated,
+                   urls.link(b.path) if b.path else None) for b in bars], title, description, in_order),
+        stacked=stacked,
     )
     env.filters.update(as_printed=as_printed(lang, fmt), day=lambda day: format_date(day, "long", locale=lang))
     glossary = urls.link(Urls.glossary(lang))
@@ -64,6 +66,16 @@ def environment(lang: str, urls: Urls | None = None, site_url: str = "") -> Envi
                        ECON_NAMES=ECON_NAMES, OFF_BUDGET_NAMES=OFF_BUDGET_NAMES, FIELD_NAMES=FIELD_NAMES,
                        DISCREPANCY_KINDS=DISCREPANCY_KINDS, Kind=Kind, trend_chart=trend)
     return env
+
+
+def prose(text: str, scroll_hint: str = "") -> Markup:
+    """The `markdown` filter: a prose field as HTML; a table wider than a phone says, in the
+    page's language, that it scrolls sideways."""
+    html = to_html(text)
+    if SCROLL_HINT in html:
+        html = html.replace(SCROLL_HINT, str(Markup('<p class="scroll-hint">{}</p>').format(scroll_hint))
+                            if scroll_hint else "")
+    return Markup(html)
 
 
 def as_printed(lang: str, fmt: Formatter):

@@ -33,8 +33,8 @@ def footer_total(html: str, table_id: str | None = None) -> str:
     """The figure in the last cell of a table's total row (the first such table, or the one with this id)."""
     if table_id:
         html = html.split(f'id="{table_id}"', 1)[1]
-    row = re.search(r'<tfoot><tr data-total="(?:total|budget)">(.*?)</tr>', html, re.S).group(1)
-    cells = re.findall(r'<td class="num">([^<]*)</td>', row)
+    row = re.search(r'<tfoot[^>]*><tr data-total="(?:total|budget)"[^>]*>(.*?)</tr>', html, re.S).group(1)
+    cells = re.findall(r'<td class="num"[^>]*>([^<]*)</td>', row)
     return cells[-1] if "%" not in cells[-1] else cells[-2]
 
 
@@ -94,13 +94,21 @@ def test_each_page_links_to_its_slice_of_the_data(built_site):
 
 def test_charts_have_a_title_a_description_and_their_numbers_in_a_table(built_site):
     html = page_file(built_site, "tr/2024/").read_text("utf-8")
-    charts = re.findall(r'<svg class="chart".*?</svg>', html, re.S)
+    charts = re.findall(r'<div class="bar-chart".*?</ol></div>', html, re.S)
     assert len(charts) == 3
-    for svg in charts:
-        assert 'role="img"' in svg and "<title id=" in svg and "<desc id=" in svg
+    for chart in charts:
+        key = re.search(r'aria-labelledby="(chart-[\w-]+)-t"', chart)[1]
+        assert f'aria-describedby="{key}-d"' in chart and f'id="{key}-t"' in chart and f'id="{key}-d"' in chart
+        assert 'role="group"' in chart and chart.count("<li>") == chart.count('<svg class="bar"')
+        assert 'aria-hidden="true"' in chart and "…" not in chart  # labels in full; the bar repeats the figure
     aims_chart = charts[0]
     assert "663,86\u00a0milyon\u00a0₺" in aims_chart  # aim 4, the largest, first
     assert aims_chart.index("4. Sosyal Belediyecilik") < aims_chart.index("5. Toplum")
+    # every bar of an aim or a unit links to its page; full names, never cut short
+    assert '<a class="bar-label" href="/tr/2024/amaclar/4/">4. Sosyal Belediyecilik</a>' in aims_chart
+    assert charts[1].count('<a class="bar-label" href="/tr/2024/birimler/') == charts[1].count("<li>")
+    goal = page_file(built_site, "tr/2024/hedefler/4-1/").read_text("utf-8")
+    assert '<a class="bar-label" href="/tr/2024/faaliyetler/4-1-4/">' in goal
     assert "663.855.000,00\u00a0₺" in html.split('id="by-aim"', 1)[1]  # the same figure, exact, in the table
     goal = page_file(built_site, "tr/2024/hedefler/1-7/").read_text("utf-8")
     trend = re.search(r'<svg class="trend".*?</svg>', goal, re.S).group(0)
@@ -143,7 +151,7 @@ def test_section_d_is_shown_and_exported_as_printed(content_copy, tmp_path):
     assert data["section_d_as_printed"]["budget_by_econ"]["5"]["total"] == "99999999.00"
     overview = page_file(out, "tr/2024/").read_text(encoding="utf-8").split('id="section-d-table"', 1)[1]
     assert "99.999.999,00\u00a0₺" in overview
-    assert '<tr data-kind="section_d_row_total">' in page_file(out, "tr/2024/veri-notlari/").read_text("utf-8")
+    assert '<tr data-kind="section_d_row_total"' in page_file(out, "tr/2024/veri-notlari/").read_text("utf-8")
 
 
 def test_indicator_years_come_from_the_content(content_copy, tmp_path):
@@ -151,7 +159,7 @@ def test_indicator_years_come_from_the_content(content_copy, tmp_path):
         goal.write_text(goal.read_text(encoding="utf-8").replace("'2022':", "'2021':"), encoding="utf-8")
     out = build_copy(content_copy, tmp_path)
     html = page_file(out, "en/2024/goals/1-5/").read_text(encoding="utf-8")
-    assert '<th scope="col" class="num">2021</th>' in html and "values planned for 2021, 2023, 2024" in html
+    assert '<th scope="col" class="num" role="columnheader">2021</th>' in html and "values planned for 2021, 2023, 2024" in html
     header = (out / "data/2024/indicators.csv").read_bytes().decode("utf-8-sig").splitlines()[0]
     assert header.endswith("value_2021,value_2022,value_2023,value_2024")
 
@@ -173,4 +181,4 @@ def test_pages_saved_with_a_byte_order_mark_and_aligned_tables(content_copy, tmp
     printed.write_text(printed.read_text(encoding="utf-8") + table, encoding="utf-8")  # the document prints it
     out = build_copy(content_copy, tmp_path)
     html = page_file(out, "tr/2024/genel/evaluation/").read_text(encoding="utf-8")
-    assert '<th scope="col" class="num">Tutar</th>' in html and '<td class="num">5</td>' in html
+    assert '<th class="num" scope="col">Tutar</th>' in html and '<td class="num">5</td>' in html

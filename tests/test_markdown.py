@@ -45,10 +45,30 @@ def test_one_blank_line_in_a_list_spaces_out_all_its_items(built_site):
 
 def test_a_right_aligned_column_is_a_column_of_figures():
     html = convert("| Birim | Kişi | Not |\n|:--|--:|:-:|\n| Fen İşleri | 1.150 | a |\n")
-    assert '<div class="table-scroll" tabindex="0"><table>' in html and "</table></div>" in html
-    assert '<th scope="col">Birim</th><th scope="col" class="num">Kişi</th><th scope="col">Not</th>' \
+    assert ('<div aria-label="Birim, Kişi, Not" class="table-scroll" role="region" tabindex="0">\n'
+            '<table class="source-table">') in html and "</table>\n</div>" in html
+    assert '<th scope="col">Birim</th><th class="num" scope="col">Kişi</th><th scope="col">Not</th>' \
         in html.replace("\n", "")
-    assert "<td>Fen İşleri</td>" in html and '<td class="num">1.150</td>' in html and "<td>a</td>" in html
+    assert '<th scope="row">Fen İşleri</th>' in html and '<td class="num">1.150</td>' in html and "<td>a</td>" in html
+
+
+def test_a_source_table_gets_its_name_header_rows_and_spanning_headers():
+    """The PDF's tables: a "Tablo N" line, a title in one cell over blanks, a group header over
+    blank cells with the sub-headers below it, figures in the rows."""
+    html = convert("Tablo 7: Cinsiyet\n\n| PERSONEL CİNSİYET DAĞILIMI |  |  |  |\n|---|---|---|---|\n"
+                   "| CİNSİYET | MEMUR |  | TOPLAM |\n|  | Sayı | % |  |\n| Kadın | 67 | 35 | 192 |\n"
+                   "| Erkek | 123 | 65 | 776 |\n").replace("\n", "")
+    assert '<p class="table-caption" id="table-tablo-7-cinsiyet">Tablo 7: Cinsiyet</p>' in html
+    assert '<p class="table-title" id="table-tablo-7-cinsiyet-title">PERSONEL CİNSİYET DAĞILIMI</p>' in html
+    labels = 'aria-labelledby="table-tablo-7-cinsiyet table-tablo-7-cinsiyet-title"'
+    assert f'<div {labels} class="table-scroll" role="region" tabindex="0">' in html
+    assert f'<table {labels} class="source-table">' in html and "<caption" not in html
+    assert ('<tr><th rowspan="2" scope="col">CİNSİYET</th><th colspan="2" scope="colgroup">MEMUR</th>'
+            '<th class="num" rowspan="2" scope="col">TOPLAM</th></tr>'
+            '<tr><th class="num" scope="col">Sayı</th><th class="num" scope="col">%</th></tr>') in html
+    assert ('<tr><th scope="row">Kadın</th><td class="num">67</td><td class="num">35</td>'
+            '<td class="num">192</td></tr>') in html
+    assert "PERSONEL CİNSİYET DAĞILIMI</th>" not in html
 
 
 def test_headings_start_below_the_page_title():

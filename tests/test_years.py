@@ -195,7 +195,7 @@ def test_a_continuity_file_in_the_first_programme_is_an_error(tmp_path):
 
 
 # ------------------------------------------------------------ comparisons
-CHANGE_ROW = re.compile(r'<tr data-year="(\d{4})"(?: data-total="([\d.]+)")?(?: data-change="(-?[\d.]+)")?>')
+CHANGE_ROW = re.compile(r'<tr data-year="(\d{4})"(?: data-total="([\d.]+)")?(?: data-change="(-?[\d.]+)")?[^>]*>')
 
 
 def year_rows(page: str) -> dict[int, tuple[Decimal | None, Decimal | None]]:
@@ -247,7 +247,7 @@ def test_the_overview_changes_are_differences_of_csv_rows(sites):
     for table, key in (("change-by-aim", "aim"), ("change-by-unit", "unit")):
         body = page[page.index(f'id="{table}"'):]
         body = body[:body.index("</table>")]
-        shown = dict(re.findall(r'<tr data-key="([^"]+)" data-change="(-?[\d.]+)">', body))
+        shown = dict(re.findall(r'<tr data-key="([^"]+)" data-change="(-?[\d.]+)"[^>]*>', body))
         sums = totals(rows, key)
         expected = {k: str(sums[("2025", k)] - sums[("2024", k)]) for (_, k) in sums}
         assert shown == expected
@@ -255,7 +255,7 @@ def test_the_overview_changes_are_differences_of_csv_rows(sites):
             sum(Decimal(r["total"]) for r in rows if r["year"] == "2025")
             - sum(Decimal(r["total"]) for r in rows if r["year"] == "2024"))
     body = page[page.index('id="change-by-econ"'):]
-    shown = dict(re.findall(r'<tr data-key="(\d)" data-change="(-?[\d.]+)">', body[:body.index("</table>")]))
+    shown = dict(re.findall(r'<tr data-key="(\d)" data-change="(-?[\d.]+)"[^>]*>', body[:body.index("</table>")]))
     for code in range(1, 10):
         column = f"econ_{code}"
         expected = sum(Decimal(r[column]) for r in rows if r["year"] == "2025") - sum(
@@ -268,7 +268,7 @@ def test_a_unit_page_shows_its_totals_over_the_years_as_chart_and_table(sites):
     sums = totals(rows_of(site / "data" / "activities.csv"), "unit")
     page = html(site, U.unit("en", 2025, "plan-ve-proje"))
     section = re.search(r'<section class="other-years".*?</section>', page, re.S).group(0)
-    assert '<svg class="chart"' in section and "<caption>" in section and 'scope="row"' in section
+    assert '<div class="bar-chart"' in section and "<caption>" in section and 'scope="row"' in section
     shown = year_rows(section)
     assert shown[2024][0] == sums[("2024", "plan-ve-proje")] and shown[2025][0] == sums[("2025", "plan-ve-proje")]
     assert shown[2025][1] == sums[("2025", "plan-ve-proje")] - sums[("2024", "plan-ve-proje")]
@@ -280,7 +280,7 @@ def test_the_indicator_history_flags_a_changed_target(sites):
     code, year, earlier, later = CHANGED_INDICATOR
     for page_year in (2024, 2025):
         page = html(site, U.goal("en", page_year, "1.10"))
-        table = re.search(rf'<table class="figures history-table" data-indicator="{re.escape(code)}">.*?</table>',
+        table = re.search(rf'<table class="figures history-table[^"]*" data-indicator="{re.escape(code)}"[^>]*>.*?</table>',
                           page, re.S).group(0)
         assert f'data-changed="{year}"' in table and "(changed)" in table
         assert table.count("data-changed=") == 1  # only the restated value
@@ -484,10 +484,11 @@ def test_three_programmes_chain_their_matches(two_years, tmp_path):
     assert links == {2025: "/" + U.activity("en", 2025, RENUMBERED[1]), 2026: "/" + U.activity("en", 2026, RENUMBERED[1])}
     assert sorted(year_rows(html(out, U.activity("tr", 2026, RENUMBERED[1])))) == [2024, 2025, 2026]
     unit = html(out, U.unit("en", 2026, "plan-ve-proje"))
-    chart = re.search(r'<svg class="chart".*?</svg>', unit[unit.index('class="other-years"'):], re.S).group(0)
+    chart = re.search(r'<div class="bar-chart".*?</ol></div>', unit[unit.index('class="other-years"'):], re.S).group(0)
     assert chart.count("<rect") == 6  # a track and a bar for each year
+    assert chart.count('<a class="bar-label" href="/en/20') == 2  # the other years' pages of the unit
     goal = html(out, U.goal("en", 2026, "1.10"))
-    table = re.search(r'<table class="figures history-table" data-indicator="1.10.1">.*?</table>', goal, re.S).group(0)
+    table = re.search(r'<table class="figures history-table[^"]*" data-indicator="1.10.1"[^>]*>.*?</table>', goal, re.S).group(0)
     assert table.count("data-programme=") == 3
     assert 'href="/en/2025/"' in html(out, U.program("en", 2026)) and "Changes against the 2025 programme" in html(
         out, U.program("en", 2026))

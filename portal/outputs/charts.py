@@ -11,37 +11,40 @@ from decimal import Decimal
 
 from markupsafe import Markup, escape
 
-WIDTH = 360
 BAR_COLOUR = "#0b4f8a"  # dark blue: distinct for colour-blind readers and in greyscale print
 TRACK_COLOUR = "#e3e8ee"
 
 
 def bar_chart(key: str, items: list[tuple], title: str, description: str, in_order: bool = False) -> Markup:
-    """Horizontal bars, largest first (in the order given with `in_order`: years): (label,
-    value, formatted value[, label is in the page's language]) each; key is unique on the
-    page.  A label still in Turkish is marked so."""
+    """Horizontal bars across the whole column, largest first (in the order given with
+    `in_order`: years): (label, value, formatted value[, label is in the page's language[,
+    link]]) each; key is unique on the page.
+
+    The chart is a list: each item's label is text that wraps onto as many lines as it
+    needs (never cut short), its figure beside it, and the label links to the item's page
+    where it has one.  Only the bar itself is drawn, as a small SVG the width of the
+    column; it repeats the figure, so it is hidden from screen readers, which read the
+    list (and the exact table beside it).  A label still in Turkish is marked so."""
     n = key
-    rows = [(*item, True)[:4] for item in items]
+    rows = [(*item, True, None)[:5] for item in items]
     if not in_order:
         rows.sort(key=lambda item: item[1], reverse=True)
     top = max((item[1] for item in rows), default=Decimal(0)) or Decimal(1)
-    row_height, bar_height = 40, 12
-    height = row_height * len(rows) + 4
-    parts = [f'<svg class="chart" viewBox="0 0 {WIDTH} {height}" width="100%" role="img" '
-             f'aria-labelledby="chart-{n}-t chart-{n}-d" xmlns="http://www.w3.org/2000/svg">',
-             f'<title id="chart-{n}-t">{escape(title)}</title>',
-             f'<desc id="chart-{n}-d">{escape(description)}</desc>']
-    for i, (label, value, shown, translated) in enumerate(rows):
-        y = i * row_height
-        width = max(float(value / top) * WIDTH, 1.0 if value else 0.0)
-        room = 45 - len(shown)  # about 45 characters fit across the bar; the bold figure keeps its place
-        short = label if len(label) <= room else label[:room - 1].rstrip() + "…"
+    parts = [f'<div class="bar-chart" role="group" aria-labelledby="chart-{n}-t" aria-describedby="chart-{n}-d">',
+             f'<p class="visually-hidden" id="chart-{n}-t">{escape(title)}</p>',
+             f'<p class="visually-hidden" id="chart-{n}-d">{escape(description)}</p>',
+             '<ol class="bars">']
+    for label, value, shown, translated, link in rows:
+        width = max(float(value / top) * 100, 0.3 if value else 0.0)
         marked = "" if translated else ' lang="tr"'
-        parts.append(f'<text x="0" y="{y + 13}" class="chart-label"{marked}>{escape(short)}</text>')
-        parts.append(f'<rect x="0" y="{y + 19}" width="{WIDTH}" height="{bar_height}" fill="{TRACK_COLOUR}"/>')
-        parts.append(f'<rect x="0" y="{y + 19}" width="{width:.1f}" height="{bar_height}" fill="{BAR_COLOUR}"/>')
-        parts.append(f'<text x="{WIDTH}" y="{y + 13}" text-anchor="end" class="chart-value">{escape(shown)}</text>')
-    parts.append("</svg>")
+        name = (f'<a class="bar-label" href="{escape(link)}"{marked}>{escape(label)}</a>' if link
+                else f'<span class="bar-label"{marked}>{escape(label)}</span>')
+        parts.append(f'<li>{name} <span class="bar-value">{escape(shown)}</span>'
+                     f'<svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" '
+                     f'focusable="false" xmlns="http://www.w3.org/2000/svg">'
+                     f'<rect width="100" height="10" fill="{TRACK_COLOUR}"/>'
+                     f'<rect width="{width:.2f}" height="10" fill="{BAR_COLOUR}"/></svg></li>')
+    parts.append("</ol></div>")
     return Markup("".join(parts))
 
 

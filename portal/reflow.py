@@ -1,0 +1,81 @@
+"""Tables that reflow on a phone, with their table semantics kept.
+
+Below the style sheet's breakpoint each row of a `table.stack` becomes a block: its row
+header first, then each figure with the name of its column beside it (`td::before {
+content: attr(data-label) }`).  A table whose rows are shown as blocks loses its table
+role in some browsers, so every element gets its ARIA role explicitly.  The templates
+write the table once, as a table; this filter adds the column names and the roles from
+the header row, so that nobody has to repeat a header in each cell by hand.
+"""
+from __future__ import annotations
+
+import html
+import re
+
+from markupsafe import Markup, escape
+
+_TAG = re.compile(r"<(/?)(table|thead|tbody|tfoot|tr|th|td)\b([^>]*)>")
+_ANY_TAG = re.compile(r"<[^>]+>")
+_SPAN = re.compile(r'\bcolspan="(\d+)"')
+_SPACE = re.compile(r"\s+")
+ROLES = {"thead": "rowgroup", "tbody": "rowgroup", "tfoot": "rowgroup", "tr": "row", "td": "cell"}
+
+
+def cell_text(fragment: str) -> str:
+    """The words of a cell as a reader sees them: no tags, entities resolved, spaces folded."""
+    return _SPACE.sub(" ", html.unescape(_ANY_TAG.sub("", fragment))).strip()
+
+
+def stacked(source: str) -> Markup:
+    """The HTML of one table (or of a fragment holding tables) with `class="stack"`, the
+    ARIA roles of a table, and `data-label` on each data cell naming its column."""
+    source = str(source)
+    out: list[str] = []
+    pos = 0
+    group = ""  # thead, tbody or tfoot
+    labels: list[str] = []
+    column = 0
+    header_start = None  # where a header cell's content starts, while it is read
+    header_span = 1
+    for m in _TAG.finditer(source):
+        closing, tag, attributes = m[1], m[2], m[3]
+        out.append(source[pos:m.start()])
+        pos = m.end()
+        if closing:
+            if tag == "th" and group == "thead" and header_start is not None:
+                labels.extend([cell_text(source[header_start:m.start()])] * header_span)
+                header_start = None
+            if tag in ("thead", "tbody", "tfoot"):
+                group = ""
+            out.append(m[0])
+            continue
+        if tag == "table":
+            labels, group = [], ""
+            if 'class="' in attributes:
+                attributes = re.sub(r'class="([^"]*)"', r'class="\1 stack"', attributes, count=1)
+            else:
+                attributes += ' class="stack"'
+            out.append(f'<table{attributes} role="table">')
+            continue
+        if tag in ("thead", "tbody", "tfoot"):
+            group = tag
+        elif tag == "tr":
+            column = 0
+        span = int(_SPAN.search(attributes)[1]) if tag in ("th", "td") and _SPAN.search(attributes) else 1
+        if tag == "th":
+            if group == "thead":
+                role = "columnheader"
+                header_start, header_span = pos, span
+            else:
+                role = "rowheader"
+            out.append(f"<th{attributes} role=\"{role}\">")
+        elif tag == "td":
+            label = labels[column] if column < len(labels) else ""
+            extra = f' data-label="{escape(label)}"' if label else ""
+            out.append(f'<td{attributes} role="cell"{extra}>')
+        else:
+            out.append(f'<{tag}{attributes} role="{ROLES[tag]}">')
+        if tag in ("th", "td"):
+            column += span
+    out.append(source[pos:])
+    return Markup("".join(out))

@@ -1,0 +1,148 @@
+"""Phone-first reading, in Chromium at 320 px (WCAG 1.4.10 reflow) and 390 px: no page
+scrolls sideways, and every table of figures fits the space it is shown in.  Only a general
+page's wide source tables may scroll, inside a marked region reachable by keyboard."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from tests.conftest import host_headers
+from tests.local_web import static_server
+
+# everything measured in one pass of the page: the page's own width, then each table,
+# each cell and each chart against the space it is shown in
+MEASURE = """() => {
+  for (const d of document.querySelectorAll('details')) d.open = true;  // the data notes, every group open
+  const width = window.innerWidth, doc = document.documentElement;
+  const out = {page: doc.scrollWidth, width, tables: [], charts: []};
+  for (const table of document.querySelectorAll('main table')) {
+    const region = table.closest('.table-scroll');
+    const space = (region || table.parentElement).getBoundingClientRect();
+    const box = table.getBoundingClientRect();
+    let over = box.width > space.width + 1 || box.right > width + 1;
+    let cell = null;
+    const hidden = table.tHead && getComputedStyle(table.tHead).position === 'absolute';  // read, not shown
+    for (const c of table.querySelectorAll('th, td, caption')) {
+      if (hidden && table.tHead.contains(c)) continue;
+      if (c.scrollWidth > c.clientWidth + 1) { over = true; cell = c.textContent.trim().slice(0, 60); break; }
+    }
+    if (!over) continue;
+    const caption = table.caption ? table.caption.textContent.trim().slice(0, 80) : '(no caption)';
+    const marked = !!region && region.getAttribute('role') === 'region' && region.tabIndex === 0
+      && !!(region.getAttribute('aria-label') || region.getAttribute('aria-labelledby'))
+      && !region.contains(table.caption);
+    out.tables.push({caption, marked, cell, width: Math.round(box.width), space: Math.round(space.width)});
+  }
+  for (const svg of document.querySelectorAll('main svg.chart')) {
+    const box = svg.getBoundingClientRect();
+    if (box.right > width + 1) out.charts.push(svg.getAttribute('aria-labelledby'));
+  }
+  return out;
+}"""
+
+
+def _addresses(site) -> list[str]:
+    pages = []
+    for path in sorted(site.rglob("*.html")):
+        relative = path.relative_to(site).as_posix()
+        pages.append(relative[:-len("index.html")] if relative.endswith("index.html") else relative)
+    return pages
+
+
+def _general(address: str) -> bool:
+    return "/genel/" in address or "/general/" in address
+
+
+@pytest.fixture(scope="module")
+def served(built_site):
+    with static_server(built_site, host_headers()) as url:
+        yield url
+
+
+@pytest.mark.parametrize("width,height,sample", [(320, 700, 1), (390, 844, 3)])  # 390: every third page
+def test_no_page_or_table_is_wider_than_a_phone(browser, built_site, served, width, height, sample):
+    addresses = _addresses(built_site)[::sample]
+    assert len(addresses) > 400 // sample
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    started = time.perf_counter()
+    wide_pages, wide_tables, wide_charts = [], [], []
+    for address in addresses:
+        page.goto(f"{served}/{address}", wait_until="load")
+        result = page.evaluate(MEASURE)
+        if result["page"] > result["width"]:
+            wide_pages.append((address, result["page"]))
+        for table in result["tables"]:
+            if not (table["marked"] and _general(address)):
+                wide_tables.append((address, table))
+        if result["charts"]:
+            wide_charts.append((address, result["charts"]))
+    elapsed = time.perf_counter() - started
+    context.close()
+    print(f"\n{len(addresses)} pages at {width} px in {elapsed:.1f} s")
+    assert not wide_pages, (len(wide_pages), wide_pages[:10])
+    assert not wide_tables, (len(wide_tables), wide_tables[:10])
+    assert not wide_charts, wide_charts[:5]
+
+
+def test_a_wide_source_table_scrolls_in_a_marked_region_with_its_caption_outside(browser, served):
+    context = browser.new_context(viewport={"width": 320, "height": 700})
+    page = context.new_page()
+    page.goto(f"{served}/tr/2024/genel/human-resources/")
+    regions = page.eval_on_selector_all(".prose .table-scroll", """rs => rs.map(r => ({
+        role: r.getAttribute('role'), tab: r.tabIndex,
+        label: r.getAttribute('aria-labelledby') && r.getAttribute('aria-labelledby').split(' ')
+          .map(id => document.getElementById(id).textContent).join(' '),
+        wide: r.scrollWidth > r.clientWidth, caption: !!r.querySelector('caption')}))""")
+    context.close()
+    assert regions and all(r["role"] == "region" and r["tab"] == 0 and r["label"] for r in regions)
+    assert any(r["wide"] for r in regions)  # Tablo 5 and 6 still need the scroller on a phone
+    assert not any(r["caption"] for r in regions)
+
+
+def test_stacked_rows_keep_the_table_for_screen_readers(browser, served):
+    """At 320 px each row is a block that names its figures; the roles keep it a table."""
+    context = browser.new_context(viewport={"width": 320, "height": 700})
+    page = context.new_page()
+    page.goto(f"{served}/tr/2024/hedefler/4-1/")
+    cells = page.eval_on_selector_all(".indicator-table tbody td", """cs => cs.map(c => ({
+        role: c.getAttribute('role'), label: c.dataset.label,
+        before: getComputedStyle(c, '::before').content}))""")
+    roles = page.eval_on_selector(".indicator-table", """t => [t.getAttribute('role'),
+        t.querySelector('tr').getAttribute('role'), t.querySelector('thead th').getAttribute('role'),
+        t.querySelector('tbody th').getAttribute('role')]""")
+    context.close()
+    assert roles == ["table", "row", "columnheader", "rowheader"]
+    assert cells and all(c["role"] == "cell" and c["label"] for c in cells)
+    assert any("2024" in c["before"] for c in cells)
+
+
+def test_the_general_pages_tables_fit_a_desktop_column(browser, served, built_site):
+    """At 1280 px every source table fits, Tablo 5's total column among them; no scroll hint."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    hidden = []
+    for address in (a for a in _addresses(built_site) if _general(a)):
+        page.goto(f"{served}/{address}")
+        over = page.eval_on_selector_all(".table-scroll", "rs => rs.map(r => r.scrollWidth - r.clientWidth)")
+        hints = page.eval_on_selector_all(".scroll-hint", "hs => hs.filter(h => h.offsetHeight).length")
+        if any(o > 0 for o in over) or hints:
+            hidden.append((address, over, hints))
+    context.close()
+    assert not hidden
+
+
+def test_the_filter_names_each_figure_by_its_column():
+    from portal.reflow import stacked
+
+    html = str(stacked('<table class="figures"><caption>C</caption><thead><tr><th scope="col">Birim</th>'
+                       '<th scope="col" class="num"><a href="/g#b">Bütçe &amp; “pay”</a></th>'
+                       '<th scope="col">Not</th></tr></thead><tbody><tr data-x="1"><th scope="row">Fen</th>'
+                       '<td class="num">5</td><td>a</td></tr></tbody><tfoot><tr><th scope="row" colspan="2">'
+                       'Toplam</th><td>b</td></tr></tfoot></table>'))
+    assert '<table class="figures stack" role="table">' in html
+    assert '<thead role="rowgroup"><tr role="row"><th scope="col" role="columnheader">Birim</th>' in html
+    assert '<td class="num" role="cell" data-label="Bütçe &amp; “pay”">5</td>' in html
+    assert '<tr data-x="1" role="row"><th scope="row" role="rowheader">Fen</th>' in html
+    assert '<td role="cell" data-label="Not">b</td>' in html  # after a header spanning two columns
