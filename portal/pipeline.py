@@ -34,6 +34,7 @@ from portal.outputs.open_data import (
     activities_csv, all_activities_csv, corrections_csv, all_goals_csv, all_indicators_csv, goals_csv, indicators_csv, program_json,
 )
 from portal.outputs.search import search_index
+from portal.outputs.share import card_png, favicon_ico, favicon_svg
 from portal.outputs.sitemap import robots, sitemap
 from portal.reconcile import Discrepancy, reconcile
 from portal.render import Renderer, template_digests
@@ -41,6 +42,7 @@ from portal.untranslated import untranslated
 from portal.urls import Urls
 from portal.write import StagedSite
 
+ICON_FILES = ("favicon.ico", "favicon.svg")  # at the site's root, where browsers look
 ShouldRender = Callable[[PageSpec, Values], bool]  # given the page and this build's values
 
 
@@ -99,6 +101,8 @@ def render_language(inputs: Inputs, lang: str, urls: Urls, sink, should_render: 
         if should_render is None or should_render(spec, values):
             sink.add(file, renderer.render(spec))
             report.rendered += 1
+        if spec.share is not None:  # kept by what it shows: an unchanged card costs a file read
+            sink.add(spec.share_file, card_png(spec.share))
     return report
 
 
@@ -115,6 +119,8 @@ def render_pages(inputs: Inputs, lang: str, urls: Urls, sink, files: set[str],
             if should_render(spec, values):
                 sink.add(file, renderer.render(spec))
                 count += 1
+            if spec.share is not None:
+                sink.add(spec.share_file, card_png(spec.share))
             wanted.discard(file)
             if not wanted:  # the others are the full pass's
                 break
@@ -122,11 +128,14 @@ def render_pages(inputs: Inputs, lang: str, urls: Urls, sink, files: set[str],
 
 
 def neutral_pages(inputs: Inputs, urls: Urls, sink, should_render: ShouldRender | None = None) -> list[str]:
-    """The static assets, the language chooser at / and the bilingual 404."""
+    """The static assets, the site's icon, the language chooser at / and the bilingual 404."""
     several = len(inputs.site.programs) > 1
     for name, (path, content) in inputs.static.items():
         if name != YEARS_STYLE or several:
             sink.add(path, content)
+    letter = inputs.site.municipality.tr[:1] or "·"
+    sink.add(ICON_FILES[0], favicon_ico(letter))  # browsers ask for /favicon.ico when a page names none
+    sink.add(ICON_FILES[1], favicon_svg(letter))
     renderer, files, values = Renderer("tr", urls, inputs.site.url), [], Values(inputs)
     for name, spec in language_neutral(inputs):
         renderer.record(spec)
