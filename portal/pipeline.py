@@ -42,7 +42,6 @@ from portal.untranslated import untranslated
 from portal.urls import Urls
 from portal.write import StagedSite
 
-ICON_FILES = ("favicon.ico", "favicon.svg")  # at the site's root, where browsers look
 ShouldRender = Callable[[PageSpec, Values], bool]  # given the page and this build's values
 
 
@@ -134,8 +133,8 @@ def neutral_pages(inputs: Inputs, urls: Urls, sink, should_render: ShouldRender 
         if name != YEARS_STYLE or several:
             sink.add(path, content)
     letter = inputs.site.municipality.tr[:1] or "·"
-    sink.add(ICON_FILES[0], favicon_ico(letter))  # browsers ask for /favicon.ico when a page names none
-    sink.add(ICON_FILES[1], favicon_svg(letter))
+    sink.add(Urls.icon(), favicon_ico(letter))
+    sink.add(Urls.svg_icon(), favicon_svg(letter))
     renderer, files, values = Renderer("tr", urls, inputs.site.url), [], Values(inputs)
     for name, spec in language_neutral(inputs):
         renderer.record(spec)
