@@ -111,7 +111,8 @@ class PageContexts:
                             social_title=_with(shown, municipality.get(lang)), share=None)
         if share is not None:
             kicker, item, amount = share
-            spec.share = ShareCard(municipality.get(lang), f"{kicker} · {chrome_year}", item, self.fmt.money(amount),
+            kicker = kicker if str(chrome_year) in kicker else f"{kicker} · {chrome_year}"
+            spec.share = ShareCard(municipality.get(lang), kicker, item, self.fmt.money(amount),
                                    name.get(lang))
             spec.context["share"] = {"path": card_path(path), "alt": spec.share.alt,
                                      "width": CARD_WIDTH, "height": CARD_HEIGHT}
