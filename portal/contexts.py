@@ -14,8 +14,9 @@ from typing import Iterator, NamedTuple
 from portal import yearsview
 from portal.dependencies import Inputs, Key, Reader
 from portal.i18n import Formatter, sort_key, translations
-from portal.labels import ECON_NAMES
+from portal.labels import ECON_NAMES, PAGE_TITLES, SHARE_KICKERS
 from portal.model import ECON_CODES, Text, Totals
+from portal.outputs.share import HEIGHT as CARD_HEIGHT, WIDTH as CARD_WIDTH, ShareCard, card_path
 from portal.urls import Urls
 
 LANGS = ("tr", "en")
@@ -35,6 +36,11 @@ class PageSpec:
     breadcrumbs: list[tuple[str | Text, str]] = field(default_factory=list)
     reads: set[Key] = field(default_factory=set)
     indexed: bool = True  # listed in the sitemap; an embed is a copy of its page, and is not
+    share: ShareCard | None = None  # the picture a shared link shows, drawn with the page
+
+    @property
+    def share_file(self) -> str:
+        return card_path(self.path)
 
 
 @dataclass(frozen=True)
@@ -68,6 +74,11 @@ def _named(code: str, name: Text) -> Text:
     return Text(f"{code} {name.tr}", f"{code} {name.en}" if name.en else "")
 
 
+def _with(title: str, name: str) -> str:
+    """A title followed by a name it does not already hold ("… – Kartepe Belediyesi")."""
+    return title if name in title else f"{title} – {name}"
+
+
 def card(*parts: str) -> str:
     """The text of a shared link's card."""
     return " · ".join(parts)
@@ -83,13 +94,30 @@ class PageContexts:
 
     # ------------------------------------------------------------ shared parts
     def _spec(self, r: Reader, year: int | None, path: str, template: str, title, alternates,
-              context: dict | None = None, year_links: list | None = None, **extra) -> PageSpec:
+              context: dict | None = None, year_links: list | None = None, code: str = "",
+              share: tuple[str, str, Decimal] | None = None, **extra) -> PageSpec:
         """A page with what every page shows: the site's name, the style sheet, the
         header and footer of its programme year, and the switch to other years (for a
-        page of no year, to each year's overview; none with a single programme)."""
+        page of no year, to each year's overview; none with a single programme).
+        Its title in the head and in a shared link names the municipality (and the item's
+        code, where two items can share a name); `share` (what the item is, its name, its
+        amount) gives it a share card."""
         name, municipality, _ = r("site")
         chrome_year = year if year is not None else r("latest")
         spec = PageSpec(path, template, title, alternates, dict(context or {}), reads=r.keys, **extra)
+        lang = self.lang
+        shown = self.gettext(PAGE_TITLES[title]) if isinstance(title, str) and title in PAGE_TITLES else \
+            title.get(lang) if isinstance(title, Text) else title
+        shown = f"{code} {shown}" if code else shown
+        spec.context.update(head_title=_with(_with(shown, name.get(lang)), municipality.get(lang)),
+                            social_title=_with(shown, municipality.get(lang)), share=None)
+        if share is not None:
+            kicker, item, amount = share
+            kicker = kicker if str(chrome_year) in kicker else f"{kicker} · {chrome_year}"
+            spec.share = ShareCard(municipality.get(lang), kicker, item, self.fmt.money(amount),
+                                   name.get(lang))
+            spec.context["share"] = {"path": card_path(path), "alt": spec.share.alt,
+                                     "width": CARD_WIDTH, "height": CARD_HEIGHT}
         spec.context.update(page=spec, site_name=name, municipality=municipality, year=chrome_year,
                             style=r("asset", "style.css"),
                             chrome=Chrome(chrome_year, r("programme title", chrome_year), name, municipality),
@@ -97,6 +125,11 @@ class PageContexts:
         if spec.context["year_links"]:
             spec.context["years_style"] = r("asset", YEARS_STYLE)
         return spec
+
+    def _kicker(self, kind: str, name: str = "", value=None) -> str:
+        """What a share card says the item is ("Faaliyet PH.1.3.F2")."""
+        message = self.gettext(SHARE_KICKERS[kind])
+        return message % {name: value} if name else message
 
     def _to_overviews(self, r: Reader, year: int | None) -> list:
         return yearsview.switcher(r, year, lambda y: Urls.program(self.lang, y), lambda y: None)
@@ -209,9 +242,11 @@ class PageContexts:
         totals = r("programme totals", year)
         goals, activities = r("programme counts", year)
         aims = [(aim, r("aim totals", year, aim.number)) for aim in r("aims", year)]
+        kicker = self._kicker("home", "year", year)
         return self._spec(r, year, Urls.home(lang), "home.html", name.get(lang), both(Urls.home),
                           {"total": totals.total, "goal_count": goals, "activity_count": activities, "aims": aims},
-                          description=name.get(lang), year_links=self._to_overviews(r, year))
+                          description=name.get(lang), year_links=self._to_overviews(r, year),
+                          share=(kicker, r("programme title", year).get(lang), totals.total))
 
     def overview(self, r: Reader, year: int) -> PageSpec:
         lang, fmt = self.lang, self.fmt
@@ -259,7 +294,9 @@ class PageContexts:
                                                            lambda y, c: Urls.aim(lang, y, int(c)))},
                           year_links=self._item(r, "aim", year, str(number), lambda l, y, c: Urls.aim(l, y, int(c))),
                           breadcrumbs=self._crumbs_to_year(r, year) + [(aim.name, Urls.aim(lang, year, number))],
-                          description=card(aim.name.get(lang), fmt.money(totals.total)))
+                          description=card(aim.name.get(lang), fmt.money(totals.total)),
+                          share=(self._kicker("aim", "number", number), aim.name.get(lang),
+                                 totals.total))
 
     def _goal_crumbs(self, r: Reader, year: int, goal) -> list:
         aim = next(a for a in r("aims", year) if a.number == goal.aim)
@@ -285,8 +322,10 @@ class PageContexts:
                                                            lambda y, c: Urls.goal(lang, y, c)),
                            "indicator_history": yearsview.indicator_history(r, year, code)},
                           year_links=self._item(r, "goal", year, code, Urls.goal),
-                          breadcrumbs=self._goal_crumbs(r, year, goal),
-                          description=card(goal.document_code, fmt.money(goal.total), unit.name.get(lang)))
+                          breadcrumbs=self._goal_crumbs(r, year, goal), code=goal.document_code,
+                          description=card(goal.document_code, fmt.money(goal.total), unit.name.get(lang)),
+                          share=(self._kicker("goal", "code", goal.document_code),
+                                 goal.text.get(lang), goal.total))
 
     def activity(self, r: Reader, year: int, goal_code: str, code: str) -> PageSpec:
         lang, fmt = self.lang, self.fmt
@@ -307,8 +346,11 @@ class PageContexts:
                                                            lambda y, c: Urls.activity(lang, y, c))},
                           year_links=self._item(r, "activity", year, code, Urls.activity),
                           breadcrumbs=self._goal_crumbs(r, year, goal) + [(activity.name, Urls.activity(lang, year, code))],
+                          code=activity.document_code,
                           description=card(activity.document_code, activity.name.get(lang),
-                                           fmt.money(activity.cost.total), unit.name.get(lang)))
+                                           fmt.money(activity.cost.total), unit.name.get(lang)),
+                          share=(self._kicker("activity", "code", activity.document_code),
+                                 activity.name.get(lang), activity.cost.total))
 
     def units(self, r: Reader, year: int) -> PageSpec:
         lang = self.lang
@@ -339,7 +381,8 @@ class PageContexts:
                           year_links=self._item(r, "unit", year, slug, Urls.unit),
                           breadcrumbs=self._crumbs_to_year(r, year) + [("units", Urls.units(lang, year)),
                                                                        (unit.name, Urls.unit(lang, year, slug))],
-                          description=card(unit.name.get(lang), fmt.money(totals.total)))
+                          description=card(unit.name.get(lang), fmt.money(totals.total)),
+                          share=(self._kicker("unit"), unit.name.get(lang), totals.total))
 
     def notes(self, r: Reader, year: int) -> PageSpec:
         lang = self.lang

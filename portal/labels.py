@@ -62,3 +62,14 @@ DISCREPANCY_KINDS = {
     Kind.PAGE_TABLE_TOTAL: _("The table's TOTAL row differs from the sum of its rows."),
     Kind.TEXT_VS_TABLE: _("The text states a figure that differs from the table it describes."),
 }
+# page titles given as a key (see PageSpec): the head, the breadcrumbs and the share card alike
+PAGE_TITLES = {
+    "units": _("Responsible units"), "notes": _("Notes on the source data"),
+    "corrections": _("Corrections to the official document"),
+    "downloads": _("Open data downloads"), "search": _("Search"), "glossary": _("Glossary of budget terms"),
+}
+# what a share card says the item is, above its name
+SHARE_KICKERS = {
+    "home": _("Total resource need in %(year)s"), "aim": _("Strategic aim %(number)s"),
+    "goal": _("Performance goal %(code)s"), "activity": _("Activity %(code)s"), "unit": _("Responsible unit"),
+}

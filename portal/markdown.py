@@ -39,6 +39,7 @@ _TABLE_NUMBER = re.compile(r"^(?:Tablo|Table) \d+\b")
 HTML_CACHE = CACHE / "markdown"  # converted texts, named by the hash of the text and of the converter
 _CELL = re.compile(r'<(th|td)(?: align="(left|right|center)")?>')
 _HEADING = re.compile(r"<h([2-4])>(.*?)</h\1>", re.S)
+_ANY_HEADING = re.compile(r"<h([1-6])>(.*?)</h\1>", re.S)
 _TAG = re.compile(r"<[^>]+>")
 _converter = None
 
@@ -67,13 +68,27 @@ def _convert(text: str) -> str:
     html = _markdown().reset().convert(text)
     # header cells name their column; right-aligned columns (|--:|) are figures
     html = _CELL.sub(_cell, html)
-    # headings inside a page start below the page's own h1
-    for level in (3, 2, 1):
-        html = html.replace(f"<h{level}>", f"<h{level + 1}>").replace(f"</h{level}>", f"</h{level + 1}>")
+    html = _nested_headings(html)
     html = _heading_ids(html)
     # the final newline is where the earlier converter (cmark-gfm) put it: published pages stay the same
     return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
                      url_schemes={"http", "https", "mailto"}, link_rel="noopener") + "\n"
+
+
+def _nested_headings(html: str) -> str:
+    """Headings nest below the page's own h1: the text's first heading is an h2 whatever
+    its number of #, and each one is at most one level below the one before it (## then
+    #### is h2 then h3), so that no level is skipped; h4 is the deepest."""
+    open_levels: list[tuple[int, int]] = []  # (level as written, level given), outermost first
+
+    def one(m: re.Match) -> str:
+        written = int(m[1])
+        while open_levels and open_levels[-1][0] >= written:
+            open_levels.pop()
+        level = min(open_levels[-1][1] + 1, 4) if open_levels else 2
+        open_levels.append((written, level))
+        return f"<h{level}>{m[2]}</h{level}>"
+    return _ANY_HEADING.sub(one, html)
 
 
 def _heading_ids(html: str) -> str:

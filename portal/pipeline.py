@@ -35,6 +35,7 @@ from portal.outputs.open_data import (
     goals_csv, indicators_csv, program_json,
 )
 from portal.outputs.search import search_index
+from portal.outputs.share import card_png, favicon_ico, favicon_svg
 from portal.outputs.sitemap import robots, sitemap
 from portal.outputs.spreadsheet import workbook
 from portal.reconcile import Discrepancy, reconcile
@@ -102,6 +103,8 @@ def render_language(inputs: Inputs, lang: str, urls: Urls, sink, should_render: 
         if should_render is None or should_render(spec, values):
             sink.add(file, renderer.render(spec))
             report.rendered += 1
+        if spec.share is not None:  # kept by what it shows: an unchanged card costs a file read
+            sink.add(spec.share_file, card_png(spec.share))
     return report
 
 
@@ -118,6 +121,8 @@ def render_pages(inputs: Inputs, lang: str, urls: Urls, sink, files: set[str],
             if should_render(spec, values):
                 sink.add(file, renderer.render(spec))
                 count += 1
+            if spec.share is not None:
+                sink.add(spec.share_file, card_png(spec.share))
             wanted.discard(file)
             if not wanted:  # the others are the full pass's
                 break
@@ -125,11 +130,14 @@ def render_pages(inputs: Inputs, lang: str, urls: Urls, sink, files: set[str],
 
 
 def neutral_pages(inputs: Inputs, urls: Urls, sink, should_render: ShouldRender | None = None) -> list[str]:
-    """The static assets, the language chooser at / and the bilingual 404."""
+    """The static assets, the site's icon, the language chooser at / and the bilingual 404."""
     several = len(inputs.site.programs) > 1
     for name, (path, content) in inputs.static.items():
         if name != YEARS_STYLE or several:
             sink.add(path, content)
+    letter = inputs.site.municipality.tr[:1] or "·"
+    sink.add(Urls.icon(), favicon_ico(letter))
+    sink.add(Urls.svg_icon(), favicon_svg(letter))
     renderer, files, values = Renderer("tr", urls, inputs.site.url), [], Values(inputs)
     for name, spec in language_neutral(inputs):
         renderer.record(spec)

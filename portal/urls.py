@@ -105,6 +105,20 @@ class Urls:
         folder = {"goal": "goals", "activity": "activities", "unit": "units"}[kind]
         return f"data/{year}/{folder}/{code_slug(key)}.csv"
 
+    @staticmethod
+    def root() -> str:
+        """The language chooser at /."""
+        return ""
+
+    @staticmethod
+    def icon() -> str:
+        """The site's icon, at the root where browsers look for it when a page names none."""
+        return "favicon.ico"
+
+    @staticmethod
+    def svg_icon() -> str:
+        return "favicon.svg"
+
     anchor = staticmethod(anchor)
     correction_anchor = staticmethod(correction_anchor)
 

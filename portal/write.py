@@ -13,7 +13,18 @@ import tempfile
 from pathlib import Path, PurePosixPath
 
 
-MARKER = ".portal-build"  # in every folder this tool builds: only such a folder is ever replaced
+MARKER = ".portal-build"  # says a folder is one this tool built: only such a folder is ever replaced
+
+
+def marker_for(target: Path) -> Path:
+    """The marker of an output folder, beside it (site/ -> .site.portal-build), so that a host
+    publishing the folder never publishes it.  Builds before this one kept it inside the
+    folder; such a folder is still recognised, and the next build leaves the marker out."""
+    return target.parent / f".{target.name}{MARKER}"
+
+
+def is_earlier_build(target: Path) -> bool:
+    return marker_for(target).is_file() or (target / MARKER).is_file()
 
 
 class DuplicateOutput(Exception):
@@ -36,9 +47,9 @@ def check_target(target: Path, keep: tuple[Path, ...] = (), never_inside: tuple[
             raise UnsafeTarget(f"refusing to build into {target}: it is inside {folder.resolve()}")
     if target.is_file():
         raise UnsafeTarget(f"refusing to build into {target}: it is a file")
-    if target.is_dir() and any(target.iterdir()) and not (target / MARKER).exists():
-        raise UnsafeTarget(f"refusing to replace {target}: it holds files but no {MARKER} marker, so it is "
-                           f"not a site this tool built; choose a new or empty folder")
+    if target.is_dir() and any(target.iterdir()) and not is_earlier_build(target):
+        raise UnsafeTarget(f"refusing to replace {target}: it holds files but no {MARKER} marker "
+                           f"({marker_for(target)}), so it is not a site this tool built; choose a new or empty folder")
 
 
 def checked(path: str) -> str:
@@ -84,7 +95,6 @@ class StagedSite:
         self._root = str(self.staging)
         self.paths: set[str] = set()
         self._folders: set[str] = set()
-        (self.staging / MARKER).write_text("Built by build.py; the next build replaces this folder.\n")
 
     def add(self, path: str, content: bytes | str) -> None:
         key = checked(path)
@@ -133,6 +143,7 @@ class StagedSite:
         """Two renames: the old folder aside, the new one in.  Should the second fail, the
         old folder goes back, so the target never ends up missing or half written."""
         os.chmod(self.staging, 0o755)
+        marker_for(self.target).write_text(f"Built by build.py: the next build replaces {self.target.name}/.\n")
         if not self.target.exists():
             os.rename(self.staging, self.target)
             return

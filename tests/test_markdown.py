@@ -75,11 +75,19 @@ def test_headings_start_below_the_page_title():
     assert convert("# Bir\n\n## İki\n\n### Üç") == '<h2 id="bir">Bir</h2>\n<h3 id="iki">İki</h3>\n<h4 id="uc">Üç</h4>\n'
 
 
+def test_headings_never_skip_a_level():
+    """The pages' first heading is an h2 however many # it has, and each heading is at most
+    one level below the one before it (the Nu checker warns of h1 -> h3)."""
+    assert convert("## İki\n\nMetin") == '<h2 id="iki">İki</h2>\n<p>Metin</p>\n'
+    assert convert("## A\n\n#### B\n\n### C\n\n## D") == \
+        '<h2 id="a">A</h2>\n<h3 id="b">B</h3>\n<h3 id="c">C</h3>\n<h2 id="d">D</h2>\n'
+
+
 def test_headings_have_ids_for_links_into_a_page():
     """Search results link to a general page's sections; two alike headings keep two ids."""
     html = convert("## Araç Parkı\n\nMetin\n\n## Araç Parkı\n\n## *Şikâyet* Hattı")
-    assert '<h3 id="arac-parki">Araç Parkı</h3>' in html and '<h3 id="arac-parki-2">' in html
-    assert '<h3 id="sikayet-hatti"><em>Şikâyet</em> Hattı</h3>' in html
+    assert '<h2 id="arac-parki">Araç Parkı</h2>' in html and '<h2 id="arac-parki-2">' in html
+    assert '<h2 id="sikayet-hatti"><em>Şikâyet</em> Hattı</h2>' in html
 
 
 def test_pasted_html_cannot_run_script():

@@ -87,10 +87,12 @@ def test_activity_page_shows_its_figures_in_each_locale(built_site):
 
 def test_open_graph_card_names_the_amount(built_site):
     info = read_page(page_file(built_site, "en/2024/activities/1-5-1/"))
-    assert info.meta["og:title"] == info.h1[0] == "Road construction works"
+    assert info.h1[0] == "Road construction works"
+    assert info.meta["og:title"] == "PH.1.5.F1 Road construction works – Kartepe Municipality"
     assert "TRY\u00a072,435,000.00" in info.meta["og:description"]
     assert info.meta["og:url"] == f"{SITE_URL}/en/2024/activities/1-5-1/"
-    assert info.meta["twitter:card"] == "summary"
+    assert info.meta["twitter:card"] == "summary_large_image"
+    assert info.meta["og:image"] == f"{SITE_URL}/share/en/2024/activities/1-5-1.png"
 
 
 def test_goal_page_lists_indicators_and_activities_with_a_total(built_site):

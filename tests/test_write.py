@@ -25,7 +25,8 @@ def test_swap_replaces_the_whole_folder(tmp_path):
     write_atomically(second, target)
     assert (target / "data/new.txt").read_text() == "new"
     assert not (target / "old.txt").exists()
-    assert [p.name for p in tmp_path.iterdir()] == ["site"], "no staging folders left behind"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.portal-build", "site"], \
+        "no staging folders left behind, the marker beside the site"
 
 
 def test_a_failed_write_leaves_the_previous_site(tmp_path):
@@ -40,7 +41,7 @@ def test_a_failed_write_leaves_the_previous_site(tmp_path):
     with pytest.raises(TypeError):
         write_atomically(broken, target)
     assert (target / "index.html").read_text() == "kept"
-    assert [p.name for p in tmp_path.iterdir()] == ["site"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.portal-build", "site"]
 
 
 def test_a_failed_swap_puts_the_previous_site_back(tmp_path, monkeypatch):
