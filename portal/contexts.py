@@ -11,11 +11,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Iterator, NamedTuple
 
+from babel.dates import format_date
+
 from portal import yearsview
 from portal.dependencies import Inputs, Key, Reader
 from portal.i18n import Formatter, sort_key, translations
 from portal.labels import ECON_NAMES, PAGE_TITLES, SHARE_KICKERS
-from portal.model import ECON_CODES, Text, Totals
+from portal.model import ECON_CODES, Licence, SourceDocument, Text, Totals
 from portal.outputs.share import HEIGHT as CARD_HEIGHT, WIDTH as CARD_WIDTH, ShareCard, card_path
 from portal.urls import Urls
 
@@ -51,6 +53,8 @@ class Chrome:
     title: Text
     site_name: Text
     municipality: Text
+    document: SourceDocument | None = None  # where the year's official document is published
+    licence: Licence | None = None
 
 
 class Bar(NamedTuple):
@@ -120,7 +124,8 @@ class PageContexts:
                                      "width": CARD_WIDTH, "height": CARD_HEIGHT}
         spec.context.update(page=spec, site_name=name, municipality=municipality, year=chrome_year,
                             style=r("asset", "style.css"),
-                            chrome=Chrome(chrome_year, r("programme title", chrome_year), name, municipality),
+                            chrome=Chrome(chrome_year, r("programme title", chrome_year), name, municipality,
+                                          r("source document", chrome_year), r("licence")),
                             year_links=year_links if year_links is not None else self._to_overviews(r, year))
         if spec.context["year_links"]:
             spec.context["years_style"] = r("asset", YEARS_STYLE)
@@ -170,6 +175,14 @@ class PageContexts:
             rows.append({"correction": c, "item": item, "href": href,
                          "anchor": Urls.correction_anchor(c.kind, c.code, c.field)})
         return rows
+
+    def _cite(self, r: Reader, year: int, item: Text) -> dict[str, str]:
+        """What a citation of the page names, in its language: the municipality, the programme
+        and its year, the item, and the day the site was built (the page adds its address)."""
+        _, municipality, _ = r("site")
+        return {"municipality": municipality.get(self.lang), "year": year,
+                "title": r("programme title", year).get(self.lang), "item": item.get(self.lang),
+                "built": format_date(r("build date"), "long", locale=self.lang)}
 
     def _crumbs_to_year(self, r: Reader, year: int) -> list:
         name = r("site")[0]
@@ -289,6 +302,7 @@ class PageContexts:
                           {"aim": aim, "totals": totals, "goals": goals, "goal_bars": bars, "unit_names": units,
                            "programme_total": whole, "econ_bars": self._econ_bars(totals),
                            "corrections": self._corrections(r, year, r("corrections of", year, "aim", str(number))),
+                           "cite": self._cite(r, year, _named(f"{aim.number}.", aim.name)),
                            "years": yearsview.history_rows(r, "aim", year, str(number),
                                                            lambda y, c: r("aim totals", y, int(c)).total,
                                                            lambda y, c: Urls.aim(lang, y, int(c)))},
@@ -315,6 +329,7 @@ class PageContexts:
                           both(Urls.goal, year, code),
                           {"goal": goal, "aim": aim, "unit": unit, "activity_bars": bars, "notes": notes,
                            "corrections": self._corrections(r, year, r("corrections of", year, "goal", code)),
+                           "cite": self._cite(r, year, _named(goal.document_code, goal.text)),
                            "programme_total": r("programme totals", year).total,
                            "copy_script": r("asset", "copy.js"),
                            "years": yearsview.history_rows(r, "goal", year, code,
@@ -338,6 +353,7 @@ class PageContexts:
                           both(Urls.activity, year, code),
                           {"activity": activity, "goal": goal, "aim": aim, "unit": unit, "notes": notes,
                            "corrections": self._corrections(r, year, r("corrections of", year, "activity", code)),
+                           "cite": self._cite(r, year, _named(activity.document_code, activity.name)),
                            "unit_total": r("unit totals", year, activity.unit).total,
                            "programme_total": r("programme totals", year).total,
                            "copy_script": r("asset", "copy.js"),
@@ -374,6 +390,7 @@ class PageContexts:
         return self._spec(r, year, Urls.unit(lang, year, slug), "unit.html", unit.name.get(lang),
                           both(Urls.unit, year, slug),
                           {"unit": unit, "totals": totals, "goals": goals, "econ_bars": self._econ_bars(totals),
+                           "cite": self._cite(r, year, unit.name),
                            "programme_total": r("programme totals", year).total,
                            "years": years, "year_bars": [Bar(str(row.year), row.total, exact=True,
                                                              path=None if row.current else row.path)
@@ -432,7 +449,8 @@ class PageContexts:
     def downloads(self, r: Reader) -> PageSpec:
         path = Urls.downloads(self.lang)
         return self._spec(r, None, path, "downloads.html", "downloads", both(Urls.downloads),
-                          {"years": r("years"), "all_years": yearsview.several(r)},
+                          {"years": r("years"), "all_years": yearsview.several(r), "licence": r("licence"),
+                           "documents": [(y, d) for y, _title in r("years") if (d := r("source document", y))]},
                           breadcrumbs=self._site_crumbs(r, "downloads", path))
 
     def search(self, r: Reader) -> PageSpec:

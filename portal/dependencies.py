@@ -11,7 +11,9 @@ alone), so the preview re-renders exactly the other pages.  Lektor's
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
 from typing import Any, Callable, NamedTuple
 
 from portal.continuity import Continuity, changes_in, indicator_history
@@ -56,6 +58,15 @@ class Inputs:
     catalogs: dict[str, str] = field(default_factory=dict)
     continuity: Continuity | None = None  # the matches between the programme years
     static: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # name -> (site path, bytes), read once
+    built: date = field(default_factory=lambda: build_date())  # the day of this build, for citations
+
+
+def build_date() -> date:
+    """Today (UTC), or the day SOURCE_DATE_EPOCH names: a rebuild of old content can say
+    the day it was first built, and two builds of one day are the same bytes."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch.isdigit() else datetime.now(timezone.utc)
+    return moment.date()
 
 
 def _summary(inputs: Inputs, year: int, code: str) -> GoalSummary:
@@ -83,6 +94,9 @@ READS: dict[str, Callable[..., Any]] = {
     "unit name": lambda i, slug: UnitName(slug, i.site.units[slug].name),
     "unit names": lambda i: {slug: u.name for slug, u in i.site.units.items()},
     "glossary": lambda i: i.site.glossary,
+    "licence": lambda i: i.site.licence,
+    "source document": lambda i, y: i.site.documents.get(y),
+    "build date": lambda i: i.built,
     "asset": lambda i, name: i.assets.get(name, ""),
     "template": lambda i, name: i.templates.get(name),
     "catalog": lambda i, lang: i.catalogs.get(lang),

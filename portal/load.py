@@ -20,8 +20,8 @@ from portal.i18n import both
 from portal.labels import _
 from portal.model import (
     ECON_CODES, OFF_BUDGET_SOURCES, Activity, Aim, ContinuityLink, CorrectionNote, Cost, GlossaryTerm, Goal,
-    GoalTableRow, Indicator, Listing, Origin, Page, Program, SectionD, SectionDRow, Site, Statement, Synonym, Text,
-    Unit,
+    GoalTableRow, Indicator, Licence, Listing, Origin, Page, Program, SectionD, SectionDRow, Site, SourceDocument,
+    Statement, Synonym, Text, Unit,
 )
 from portal.official import OFFICIAL
 from portal.tables import count, tables_in
@@ -77,10 +77,16 @@ class Loader:
             self.problems.add(self.rel(self.content), 1, both(_("no programme year folder (such as 2024/) found")))
         self._check_continuity(programs)
         self.problems.raise_if_any()
-        name, municipality, languages, default, url = settings
+        name, municipality, languages, default, url, licence, documents = settings
+        for year, document in documents.items():
+            if year not in programs:
+                self.problems.add(self.rel(site_file), document[1],
+                                  both(_("documents: there is no {year} programme (no folder {year}/)"), year=year))
+        self.problems.raise_if_any()
         site = Site(name=name, municipality=municipality, languages=languages, default_language=default,
                     units=self.units, programs=programs, glossary=glossary, url=url, synonyms=synonyms,
-                    origin=Origin(self.rel(site_file), 1))
+                    origin=Origin(self.rel(site_file), 1), licence=licence,
+                    documents={year: document for year, (document, _line) in documents.items()})
         self._check_synonyms(site)
         self.problems.raise_if_any()
         return site
@@ -140,7 +146,8 @@ class Loader:
                 self.problems.add(self.rel(path), 1, both(_("site settings file is missing")))
             self.problems.raise_if_any()
         try:
-            m = root.mapping(required=("name", "municipality", "languages", "default_language", "url"))
+            m = root.mapping(required=("name", "municipality", "languages", "default_language", "url"),
+                             optional=("licence", "documents"))
             languages = tuple(n.text() for n in m["languages"].sequence())
             if languages != ("tr", "en"):
                 m["languages"].fail(both(_("languages must be [tr, en]: Turkish first, English second")))
@@ -151,9 +158,46 @@ class Loader:
             if not re.match(r"^https?://[^/\s]+$", url):
                 m["url"].fail(both(_("url '{url}' must be a scheme and host only, like https://example.org"),
                                    url=url))
-            return m["name"].bilingual(), m["municipality"].bilingual(), languages, default, url
+            licence = self._guard(lambda: self._licence(m["licence"])) if "licence" in m else None
+            documents = self._documents(m["documents"]) if "documents" in m else {}
+            return m["name"].bilingual(), m["municipality"].bilingual(), languages, default, url, licence, documents
         except Invalid:
             self.problems.raise_if_any()
+
+    @staticmethod
+    def _web_address(node: Node) -> str:
+        address = node.text()
+        if not re.match(r"^https?://\S+$", address):
+            raise node.fail(both(_("'{address}' is not a web address (https://...)"), address=address))
+        return address
+
+    def _licence(self, node: Node) -> Licence:
+        """The open data's licence, as the municipality chose it: its identifier, where its
+        text is, and its name in both languages."""
+        m = node.mapping(required=("name", "url", "title"))
+        return Licence(m["name"].text(), self._web_address(m["url"]), m["title"].bilingual())
+
+    def _documents(self, node: Node) -> dict[int, tuple[SourceDocument, int]]:
+        """Each programme year's official document: where it is published, when it was
+        adopted and on what authority; every part optional, none guessed."""
+        out = {}
+        for key, item in (self._guard(node.mapping) or {}).items():
+            try:
+                if not YEAR_DIR.match(key):
+                    raise item.fail(both(_("'{year}' is not a year"), year=key))
+                m = item.mapping(optional=("url", "adopted", "authority"))
+                adopted = None
+                if "adopted" in m:
+                    try:
+                        adopted = date.fromisoformat(m["adopted"].text())
+                    except ValueError:
+                        raise m["adopted"].fail(both(_("'{date}' is not a date written as YYYY-MM-DD, like 2024-03-12"),
+                                                     date=m["adopted"].text())) from None
+                out[int(key)] = (SourceDocument(int(key), self._web_address(m["url"]) if "url" in m else "", adopted,
+                                                m["authority"].bilingual() if "authority" in m else None), item.line)
+            except Invalid:
+                continue
+        return out
 
     def _units(self) -> dict[str, Unit]:
         units = {}

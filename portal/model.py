@@ -485,6 +485,26 @@ class Synonym:
 
 
 @dataclass(frozen=True)
+class Licence:
+    """The licence the municipality publishes the open data under (site.yaml)."""
+
+    name: str  # "CC-BY-4.0"
+    url: str
+    title: Text  # "Creative Commons Atıf 4.0 Uluslararası"
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """Where one programme year's official document is published, and how it was adopted
+    (site.yaml's documents:); each part only where staff wrote it."""
+
+    year: int
+    url: str = ""
+    adopted: date | None = None
+    authority: Text | None = None  # "Belediye Meclisinin ... tarihli ve ... sayılı kararı"
+
+
+@dataclass(frozen=True)
 class Site:
     name: Text
     municipality: Text
@@ -495,7 +515,9 @@ class Site:
     glossary: tuple[GlossaryTerm, ...] = ()
     url: str = ""  # the public address, for canonical links and the sitemap
     synonyms: dict[str, tuple[Synonym, ...]] = field(default_factory=dict)  # lang -> entries
-    origin: Origin | None = None  # site.yaml  # the public address, for canonical links and the sitemap
+    origin: Origin | None = None  # site.yaml
+    licence: Licence | None = None  # None: the municipality has not stated one yet
+    documents: dict[int, SourceDocument] = field(default_factory=dict)  # year -> its official document
 
     @property
     def latest(self) -> Program:

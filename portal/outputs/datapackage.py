@@ -221,9 +221,14 @@ def datapackage(site: Site) -> bytes:
                         "first-level economic code, as published in the official performance programme. "
                         "Totals are summed from the cost-table lines."),
         "homepage": site.url + "/" if site.url else "",
-        "sources": [{"title": f"{site.municipality.tr} performans programı (resmî belge)"}],
+        "sources": [{"title": f"{site.municipality.tr}, {program.title.tr} (resmî belge)",
+                     **({"path": site.documents[year].url} if year in site.documents and site.documents[year].url
+                        else {})} for year, program in sorted(site.programs.items())],
         "resources": resources,
     }
+    if site.licence is not None:
+        package["licenses"] = [{"name": site.licence.name, "path": site.licence.url,
+                                "title": site.licence.title.en or site.licence.title.tr}]
     if not package["homepage"]:
         del package["homepage"]
     return (json.dumps(package, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
