@@ -34,7 +34,7 @@ def test_every_page_is_valid_html_and_css(built_site):
                              "--also-check-css", "--format", "text"], capture_output=True, text=True,
                             timeout=600)
     assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
-    assert len(pages) == 852  # 446 pages and 406 embeds
+    assert len(pages) == 854  # 448 pages (with the activities index in each language) and 406 embeds
 
 
 @pytest.mark.parametrize("kind", PAGE_KINDS)
