@@ -205,6 +205,7 @@ class PageContexts:
                     yield self.activity(Reader(self.inputs), year, goal.code, activity.code)
                     yield self.embed_activity(Reader(self.inputs), year, activity.code)
             yield self.units(Reader(self.inputs), year)
+            yield self.activities(Reader(self.inputs), year)
             for slug in program.unit_totals:
                 yield self.unit(Reader(self.inputs), year, slug)
                 yield self.embed_unit(Reader(self.inputs), year, slug)
@@ -374,8 +375,34 @@ class PageContexts:
                       key=lambda row: sort_key(row[0].name.get(lang), lang))
         totals = r("programme totals", year)
         return self._spec(r, year, Urls.units(lang, year), "units.html", "units", both(Urls.units, year),
-                          {"rows": rows, "totals": totals}, year_links=self._same_page(r, year, Urls.units),
+                          {"rows": rows, "totals": totals, "sort_script": r("asset", "sort.js")},
+                          year_links=self._same_page(r, year, Urls.units),
                           breadcrumbs=self._crumbs_to_year(r, year) + [("units", Urls.units(lang, year))])
+
+    def activities(self, r: Reader, year: int) -> PageSpec:
+        """Every activity of the programme, largest resource need first (ties in the document's
+        order), with what the page's script sorts and filters them by."""
+        lang = self.lang
+        aims = {aim.number: aim for aim in r("aims", year)}
+        units: dict[str, Text] = {}
+        rows = []
+        for code in r("activities of programme", year):
+            activity = r("activity", year, code)
+            if activity.unit not in units:
+                units[activity.unit] = r("unit name", activity.unit).name
+            aim = r("goal summary", year, activity.goal_code).aim
+            rows.append({"activity": activity, "unit": activity.unit, "unit_name": units[activity.unit],
+                         "aim": aim, "total": activity.cost.total,
+                         "econ": [(n, activity.cost.budget_lines[n]) for n in ECON_CODES]})
+        rows.sort(key=lambda row: row["total"], reverse=True)  # stable: ties keep the document's order
+        unit_options = sorted(units.items(), key=lambda item: sort_key(item[1].get(lang), lang))
+        return self._spec(r, year, Urls.activities(lang, year), "activities.html", "activities",
+                          both(Urls.activities, year),
+                          {"rows": rows, "aims": list(aims.values()), "unit_options": unit_options,
+                           "econ_options": [(n, ECON_NAMES[n]) for n in ECON_CODES],
+                           "total": r("programme totals", year).total, "sort_script": r("asset", "sort.js")},
+                          year_links=self._same_page(r, year, Urls.activities),
+                          breadcrumbs=self._crumbs_to_year(r, year) + [("activities", Urls.activities(lang, year))])
 
     def unit(self, r: Reader, year: int, slug: str) -> PageSpec:
         lang, fmt = self.lang, self.fmt

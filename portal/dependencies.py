@@ -113,6 +113,7 @@ READS: dict[str, Callable[..., Any]] = {
     "goal": lambda i, y, code: _program(i, y).goal(code),
     "goal summary": _summary,
     "activity": lambda i, y, code: _program(i, y).activity(code),
+    "activities of programme": lambda i, y: tuple(a.code for a in _program(i, y).activities),
     "units of programme": lambda i, y: tuple(_program(i, y).unit_totals),
     "unit totals": lambda i, y, slug: _program(i, y).unit_totals[slug],
     "goals of unit": _unit_goals,

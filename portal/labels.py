@@ -64,7 +64,7 @@ DISCREPANCY_KINDS = {
 }
 # page titles given as a key (see PageSpec): the head, the breadcrumbs and the share card alike
 PAGE_TITLES = {
-    "units": _("Responsible units"), "notes": _("Notes on the source data"),
+    "activities": _("All activities"), "units": _("Responsible units"), "notes": _("Notes on the source data"),
     "corrections": _("Corrections to the official document"),
     "downloads": _("Open data downloads"), "search": _("Search"), "glossary": _("Glossary of budget terms"),
 }

@@ -58,6 +58,11 @@ class Urls:
         return f"{lang}/{year}/{SEGMENTS[lang]['activity']}/{code_slug(code)}/"
 
     @staticmethod
+    def activities(lang: str, year: int) -> str:
+        """The index of all activities, in the folder their pages live in."""
+        return f"{lang}/{year}/{SEGMENTS[lang]['activity']}/"
+
+    @staticmethod
     def units(lang: str, year: int) -> str:
         return f"{lang}/{year}/{SEGMENTS[lang]['unit']}/"
 

@@ -158,7 +158,7 @@ def test_incremental_rebuild_equals_a_full_build(content_copy, tmp_path, edit):
     if edit == "text":
         assert update.pages_rendered < 30 and not any(p.startswith("en/2024/activities/6-") for p in update.written)
     if edit == "money moves between two activities":  # same goal total: the units' totals still change
-        assert "tr/2024/index.html" in update.written or update.pages_rendered == 852
+        assert "tr/2024/index.html" in update.written or update.pages_rendered == 854  # every page, the activities index included
     result = run_build("--content", str(content_copy), "--out", str(tmp_path / "full"))
     assert result.returncode == 0, result.stderr
     snapshot_equal(tmp_path / "incremental", tmp_path / "full")

@@ -154,9 +154,9 @@ def test_root_offers_both_languages_and_404_is_bilingual(built_site):
 
 def test_sitemap_lists_every_page_with_hreflang_alternates(built_site, program):
     xml = (built_site / "sitemap.xml").read_text(encoding="utf-8")
-    # per language: home, overview, units, notes, corrections; aims, goals, activities, units,
-    # general pages; downloads, search, glossary
-    assert xml.count("<url>") == 2 * (5 + 6 + 52 + 126 + 24 + len(program.pages) + 3)
+    # per language: home, overview, units, activities index, notes, corrections; aims, goals,
+    # activities, units, general pages; downloads, search, glossary (the activities index: 2 pages a year)
+    assert xml.count("<url>") == 2 * (6 + 6 + 52 + 126 + 24 + len(program.pages) + 3)
     assert (f'<loc>{SITE_URL}/tr/2024/faaliyetler/1-5-2/</loc><xhtml:link rel="alternate" hreflang="tr" '
             f'href="{SITE_URL}/tr/2024/faaliyetler/1-5-2/"/><xhtml:link rel="alternate" hreflang="en" '
             f'href="{SITE_URL}/en/2024/activities/1-5-2/"/>') in xml
