@@ -55,6 +55,7 @@ class Chrome:
     municipality: Text
     document: SourceDocument | None = None  # where the year's official document is published
     licence: Licence | None = None
+    several_years: bool = False  # search then looks in this year's programme
 
 
 class Bar(NamedTuple):
@@ -125,7 +126,7 @@ class PageContexts:
         spec.context.update(page=spec, site_name=name, municipality=municipality, year=chrome_year,
                             style=r("asset", "style.css"),
                             chrome=Chrome(chrome_year, r("programme title", chrome_year), name, municipality,
-                                          r("source document", chrome_year), r("licence")),
+                                          r("source document", chrome_year), r("licence"), yearsview.several(r)),
                             year_links=year_links if year_links is not None else self._to_overviews(r, year))
         if spec.context["year_links"]:
             spec.context["years_style"] = r("asset", YEARS_STYLE)
@@ -275,12 +276,21 @@ class PageContexts:
             "by_aim": self._ranking(aims), "by_unit": self._ranking(units), "econ_bars": self._econ_bars(totals),
             "section_d": r("section d", year), "general_pages": r("general pages", year),
             "changes": yearsview.overview_changes(r, lang, year, Urls) if yearsview.several(r) else None,
+            "per_resident": self._per_resident(r, year, totals.total),
             "corrections": self._corrections(r, year, r("corrections of", year, "programme", str(year))),
         }
         return self._spec(r, year, Urls.program(lang, year), "program.html", title.get(lang),
                           both(Urls.program, year), context, breadcrumbs=self._crumbs_to_year(r, year),
                           year_links=self._same_page(r, year, Urls.program),
                           description=card(title.get(lang), fmt.money(totals.total)))
+
+    def _per_resident(self, r: Reader, year: int, amount: Decimal) -> dict | None:
+        """The amount per resident, where site.yaml gives the year's population (and its source)."""
+        population = r("population")
+        if population is None or year not in population.values:
+            return None
+        return {"amount": population.per(amount, year), "residents": population.values[year],
+                "name": population.name, "source": population.source}
 
     def _ranking(self, entries: list[tuple]) -> dict:
         """A share of the programme per aim or unit, largest first, with its bars."""
@@ -484,6 +494,10 @@ class PageContexts:
         path = Urls.search(self.lang)
         return self._spec(r, None, path, "search.html", "search", both(Urls.search),
                           {"search_index": r("asset", f"search-{self.lang}.json"),
+                           "year_indexes": [(y, r("asset", f"search-{self.lang}-{y}.json") if y != r("latest")
+                                             else r("asset", f"search-{self.lang}.json"))
+                                            for y, _title in r("years")] if yearsview.several(r) else [],
+                           "latest": r("latest"),
                            "search_script": r("asset", "search.js"),
                            "stem_script": r("asset", f"stem-{self.lang}.js")},
                           breadcrumbs=self._site_crumbs(r, "search", path))

@@ -97,6 +97,8 @@ READS: dict[str, Callable[..., Any]] = {
     "licence": lambda i: i.site.licence,
     "source document": lambda i, y: i.site.documents.get(y),
     "build date": lambda i: i.built,
+    "population": lambda i: i.site.population,
+    "price index": lambda i: i.site.price_index,
     "asset": lambda i, name: i.assets.get(name, ""),
     "template": lambda i, name: i.templates.get(name),
     "catalog": lambda i, lang: i.catalogs.get(lang),

@@ -21,7 +21,7 @@ from portal.labels import _
 from portal.model import (
     ECON_CODES, OFF_BUDGET_SOURCES, Activity, Aim, ContinuityLink, CorrectionNote, Cost, GlossaryTerm, Goal,
     GoalTableRow, Indicator, Licence, Listing, Origin, Page, Program, SectionD, SectionDRow, Site, SourceDocument,
-    Statement, Synonym, Text, Unit,
+    Statement, Synonym, Text, Unit, YearlyFigures,
 )
 from portal.official import OFFICIAL
 from portal.tables import count, tables_in
@@ -77,7 +77,7 @@ class Loader:
             self.problems.add(self.rel(self.content), 1, both(_("no programme year folder (such as 2024/) found")))
         self._check_continuity(programs)
         self.problems.raise_if_any()
-        name, municipality, languages, default, url, licence, documents = settings
+        name, municipality, languages, default, url, licence, documents, figures = settings
         for year, document in documents.items():
             if year not in programs:
                 self.problems.add(self.rel(site_file), document[1],
@@ -86,7 +86,8 @@ class Loader:
         site = Site(name=name, municipality=municipality, languages=languages, default_language=default,
                     units=self.units, programs=programs, glossary=glossary, url=url, synonyms=synonyms,
                     origin=Origin(self.rel(site_file), 1), licence=licence,
-                    documents={year: document for year, (document, _line) in documents.items()})
+                    documents={year: document for year, (document, _line) in documents.items()},
+                    population=figures["population"], price_index=figures["price_index"])
         self._check_synonyms(site)
         self.problems.raise_if_any()
         return site
@@ -147,7 +148,7 @@ class Loader:
             self.problems.raise_if_any()
         try:
             m = root.mapping(required=("name", "municipality", "languages", "default_language", "url"),
-                             optional=("licence", "documents"))
+                             optional=("licence", "documents", "population", "price_index"))
             languages = tuple(n.text() for n in m["languages"].sequence())
             if languages != ("tr", "en"):
                 m["languages"].fail(both(_("languages must be [tr, en]: Turkish first, English second")))
@@ -160,7 +161,10 @@ class Loader:
                                    url=url))
             licence = self._guard(lambda: self._licence(m["licence"])) if "licence" in m else None
             documents = self._documents(m["documents"]) if "documents" in m else {}
-            return m["name"].bilingual(), m["municipality"].bilingual(), languages, default, url, licence, documents
+            figures = {key: self._guard(lambda: self._yearly(m[key], key)) if key in m else None
+                       for key in ("population", "price_index")}
+            return (m["name"].bilingual(), m["municipality"].bilingual(), languages, default, url, licence, documents,
+                    figures)
         except Invalid:
             self.problems.raise_if_any()
 
@@ -170,6 +174,25 @@ class Loader:
         if not re.match(r"^https?://\S+$", address):
             raise node.fail(both(_("'{address}' is not a web address (https://...)"), address=address))
         return address
+
+    def _yearly(self, node: Node, key: str) -> YearlyFigures:
+        """The population (whole residents, 134.321) or a price index (2.139,47) per year,
+        named and with its source: the official figures, as their publisher prints them."""
+        m = node.mapping(required=("name", "source", "values"))
+        values = {}
+        for year, value in m["values"].mapping().items():
+            if not YEAR_DIR.match(year):
+                raise value.fail(both(_("'{year}' is not a year"), year=year))
+            figure = self._guard(value.amount)
+            if figure is not None and key == "population" and figure != figure.to_integral_value():
+                value.fail(both(_("a population is a whole number of residents, like 134.321")))
+            elif figure is not None and figure > 0:
+                values[int(year)] = figure
+            elif figure is not None:
+                value.fail(both(_("must be above zero")))
+        if not values:
+            raise m["values"].fail(both(_("must not be empty")))
+        return YearlyFigures(m["name"].bilingual(), m["source"].bilingual(), values)
 
     def _licence(self, node: Node) -> Licence:
         """The open data's licence, as the municipality chose it: its identifier, where its

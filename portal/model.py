@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 from functools import cached_property
 
 from portal.text import lower_tr, source_hash
@@ -505,6 +505,30 @@ class SourceDocument:
 
 
 @dataclass(frozen=True)
+class YearlyFigures:
+    """Official figures per year from outside the programme (the population, a price index),
+    with where they come from: shown only where staff wrote them in site.yaml."""
+
+    name: Text  # "TÜFE (2003=100)"; for the population, "Nüfus"
+    source: Text  # "TÜİK, Adrese Dayalı Nüfus Kayıt Sistemi, 2023 sonu"
+    values: dict[int, Decimal]  # year -> figure
+
+    def per(self, amount: Decimal, year: int) -> Decimal | None:
+        """amount divided by the year's figure, to the kuruş (per resident)."""
+        figure = self.values.get(year)
+        return (amount / figure).quantize(Decimal("0.01"), ROUND_HALF_EVEN) if figure else None
+
+    def in_prices_of(self, amount: Decimal, year: int, base: int) -> Decimal | None:
+        """amount of `year` in the prices of `base`, to the kuruş, where both have a figure."""
+        then, now = self.values.get(year), self.values.get(base)
+        return (amount * now / then).quantize(Decimal("0.01"), ROUND_HALF_EVEN) if then and now else None
+
+    @property
+    def latest(self) -> int:
+        return max(self.values)
+
+
+@dataclass(frozen=True)
 class Site:
     name: Text
     municipality: Text
@@ -518,6 +542,8 @@ class Site:
     origin: Origin | None = None  # site.yaml
     licence: Licence | None = None  # None: the municipality has not stated one yet
     documents: dict[int, SourceDocument] = field(default_factory=dict)  # year -> its official document
+    population: YearlyFigures | None = None  # residents per year, for amounts per resident
+    price_index: YearlyFigures | None = None  # for amounts in constant prices
 
     @property
     def latest(self) -> Program:

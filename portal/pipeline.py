@@ -91,6 +91,13 @@ def render_language(inputs: Inputs, lang: str, urls: Urls, sink, should_render: 
     search_asset = fingerprinted(f"search-{lang}.json", content)
     sink.add(search_asset, content)
     inputs.assets[f"search-{lang}.json"] = search_asset
+    if len(site.programs) > 1:  # each earlier year's own index, for a search asked from its pages
+        for year, program in site.programs.items():
+            if program is not site.latest:
+                name = f"search-{lang}-{year}.json"
+                content = search_index(site, lang, urls, program)
+                inputs.assets[name] = fingerprinted(name, content)
+                sink.add(inputs.assets[name], content)
     renderer = Renderer(lang, urls, site.url)
     report = LanguageReport(lang, search_asset, [], [], 0)
     values = Values(inputs)

@@ -43,6 +43,9 @@ class YearRow(NamedTuple):
     path: str | None
     current: bool
     previous_code: str | None = None  # where it was renumbered
+    constant: Decimal | None = None  # the resource need in the prices of constant_base (site.yaml's index)
+    constant_base: int | None = None
+    prices: object = None  # that index (YearlyFigures), to name it and its source
 
 
 class ChangeRow(NamedTuple):
@@ -100,14 +103,18 @@ def history_rows(r: Reader, kind: str, year: int, code: str, amount: Callable[[i
         return []
     rows, before = [], None
     history = r("history", kind, year, code)
+    prices = r("price index")
     for step in history:
         total = amount(step.year, step.code) if step.code is not None else None
         linked = step.code is not None and before is not None and before[1] is not None and step.state in ("", "renumbered")
         base = before[1] if linked else None
+        constant = prices.in_prices_of(total, step.year, prices.latest) if prices and total is not None else None
         rows.append(YearRow(step.year, step.code, step.state, total,
                             total - base if linked else None, base,
                             path(step.year, step.code) if step.code is not None else None, step.year == year,
-                            before[0] if linked and step.state == "renumbered" else None))
+                            before[0] if linked and step.state == "renumbered" else None,
+                            constant, prices.latest if constant is not None else None,
+                            prices if constant is not None else None))
         before = (step.code, total)
     return rows
 

@@ -373,13 +373,16 @@
     status.textContent = !n ? box.dataset.none
       : (n === 1 ? box.dataset.countOne : box.dataset.countOther).replace("{n}", n);
     if (n) box.appendChild(list(results, "results")); else help(query);
+    otherYears(query);
   }
 
   // The language switch leads to the same search in the other language.
   var switcher = document.querySelector("a.lang-switch");
   var switchBase = switcher ? switcher.getAttribute("href").split("?")[0] : "";
   function keepQuery(query) {
-    if (switcher) switcher.setAttribute("href", switchBase + (query ? "?q=" + encodeURIComponent(query) : ""));
+    var year = new URLSearchParams(window.location.search).get("year");
+    var params = (query ? "q=" + encodeURIComponent(query) : "") + (year ? (query ? "&" : "") + "year=" + year : "");
+    if (switcher) switcher.setAttribute("href", switchBase + (params ? "?" + params : ""));
   }
 
   function sync() {
@@ -390,9 +393,26 @@
     show(input.value);
   }
 
+  // With several programmes, the search looks in the year it was asked from (?year=) and
+  // offers the same query in the others.
+  var years = (box.dataset.years || "").split("|").filter(Boolean).map(function (pair) { return pair.split(" "); });
+  var asked = new URLSearchParams(window.location.search).get("year");
+  var chosen = years.filter(function (y) { return y[0] === asked; })[0];
+  var year = chosen ? chosen[0] : box.dataset.year;
+
+  function otherYears(query) {
+    if (years.length < 2) return;
+    var p = el("p", "search-years", box.dataset.inYear.replace("{y}", year) + " " + box.dataset.otherYears + " ");
+    years.filter(function (y) { return y[0] !== year; }).forEach(function (y, i) {
+      if (i) p.appendChild(document.createTextNode(" · "));
+      p.appendChild(link("?q=" + encodeURIComponent(query.trim()) + "&year=" + y[0], y[0]));
+    });
+    box.appendChild(p);
+  }
+
   input.value = new URLSearchParams(window.location.search).get("q") || "";
   keepQuery(input.value);
-  fetch(box.dataset.index).then(function (r) {
+  fetch(chosen ? chosen[1] : box.dataset.index).then(function (r) {
     if (!r.ok) throw new Error(r.status);
     return r.json();
   }).then(function (data) {

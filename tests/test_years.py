@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from portal.i18n import Formatter
 from portal.incremental import Builder
 from portal.pipeline import build
 from portal.urls import Urls
@@ -351,6 +352,36 @@ def served_years(sites):
         yield base
 
 
+def test_search_looks_in_the_year_of_the_page_and_offers_the_others(browser, served_years):
+    """Searching from a 2024 page finds 2024's items; the other year is one link away; the
+    ended activity is found in 2024 only."""
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.goto(f"{served_years}/kartepe/{U.goal('tr', 2024, '1.10')}")
+        page.fill("#site-search", "Plan Revizyonlarının")
+        page.locator(".search-form button").click()
+        page.wait_for_selector("#search-results .results li")
+        assert "year=2024" in page.url
+        links = page.eval_on_selector_all("#search-results .results a", "as => as.map(a => a.getAttribute('href'))")
+        assert links and all("/2024/" in href for href in links if "/20" in href), links  # glossary terms have no year
+        assert f"/kartepe/{U.activity('tr', 2024, ENDED)}" in links
+        assert "Sonuçlar 2024 programından." in page.inner_text(".search-years")
+        page.locator(".search-years a", has_text="2025").click()
+        page.wait_for_selector("#search-results .search-years")
+        assert "year=2025" in page.url
+        later = page.eval_on_selector_all("#search-results .results a", "as => as.map(a => a.getAttribute('href'))")
+        assert all("/2025/" in href for href in later if "/20" in href)
+        assert f"/kartepe/{U.activity('tr', 2024, ENDED)}" not in later
+        # a search asked from the latest programme's pages looks in it, as with one programme
+        page.goto(f"{served_years}/kartepe/tr/ara/?q=bisiklet")
+        page.wait_for_selector("#search-results .results li")
+        assert all("/2025/" in a for a in page.eval_on_selector_all(
+            "#search-results .results a", "as => as.map(a => a.getAttribute('href'))") if "/20" in a)
+    finally:
+        context.close()
+
+
 def test_the_year_switcher_works_in_a_browser_without_scripts(browser, served_years):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
@@ -501,3 +532,50 @@ def test_frictionless_validates_the_data_package_of_every_year(sites):
     assert result.returncode == 0, result.stdout[-3000:]
     assert "INVALID" not in result.stdout
     assert result.stdout.count("VALID") >= 9  # three files a year, and the three of every year
+
+
+# ------------------------------------------------------------ per resident, constant prices
+FIGURES = """population:
+  name:
+    tr: Nüfus
+    en: Population
+  source:
+    tr: Test kaynağı (nüfus)
+    en: Test source (population)
+  values:
+    '2024': 130.000
+    '2025': 135.000
+price_index:
+  name:
+    tr: TÜFE
+    en: CPI
+  source:
+    tr: Test kaynağı (endeks)
+    en: Test source (index)
+  values:
+    '2024': 2.000,00
+    '2025': 2.500,00
+"""
+
+
+def test_amounts_per_resident_and_in_constant_prices_only_with_their_figures(two_years, tmp_path, sites):
+    content = tmp_path / "content"
+    shutil.copytree(two_years, content)
+    with (content / "site.yaml").open("a", encoding="utf-8") as f:
+        f.write(FIGURES)
+    out = tmp_path / "site"
+    build(content, out)
+    total = next(Decimal(r["total"]) for r in rows_of(out / "data" / "2025" / "goals.csv") if r["goal"] == "1.5")
+    programme = sum(Decimal(r["total"]) for r in rows_of(out / "data" / "2025" / "activities.csv"))
+    overview = html(out, U.program("tr", 2025))
+    per = (programme / 135000).quantize(Decimal("0.01"))
+    assert f"Kişi başına {Formatter('tr').money(per)} (Nüfus 2025: 135.000; kaynak: Test kaynağı (nüfus))" in overview
+    goal = html(out, U.goal("en", 2025, "1.5"))
+    assert "In 2025 prices" in goal and "Source: Test source (index)." in goal
+    earlier = next(Decimal(r["total"]) for r in rows_of(out / "data" / "2024" / "goals.csv") if r["goal"] == "1.5")
+    row = re.search(r'<tr data-year="2024".*?</tr>', goal, re.S).group(0)
+    assert Formatter("en").money((earlier * Decimal("2500") / Decimal("2000")).quantize(Decimal("0.01"))) in row
+    assert total  # 2025's own row is in its own prices
+    # without the figures in site.yaml the site shows neither
+    plain = html(sites["two"], U.goal("en", 2025, "1.5"))
+    assert "prices" not in plain and "per resident" not in html(sites["two"], U.program("en", 2025))

@@ -235,8 +235,10 @@ def starting_points(docs: list[dict], program: Program) -> list[int]:
     return [index[a.code] for a in biggest]
 
 
-def search_index(site: Site, lang: str, urls: Urls) -> bytes:
-    program = site.latest
+def search_index(site: Site, lang: str, urls: Urls, program: Program | None = None) -> bytes:
+    """One language's index of one programme (the latest unless given): search looks in the
+    year of the page it is asked from, and offers the other years."""
+    program = program or site.latest
     docs = documents(site, program, lang, urls)
     data = {"lower": LOWER_TABLE, "fold": FOLD_TABLE, "synonyms": synonym_table(site, lang),
             "reverse": synonym_table(site, lang, reverse=True),
