@@ -118,15 +118,19 @@ def test_the_edits_cover_every_kind_of_field():
 
 def test_an_edit_of_each_kind_rebuilds_to_what_a_full_build_makes(preview_builder):
     """The edits are made one after another, each file's from its end to its start (so
-    every edit's place is still where it was found), each followed by a rebuild."""
+    every edit's place is still where it was found), each followed by a rebuild; after a
+    file's last edit, the result is compared with a full build (a full build of 854 pages
+    after each of the 40 edits would double the suite's time)."""
     content, wrong = preview_builder.content, []
     originals = {edit.file: (content / edit.file).read_text(encoding="utf-8") for edit in EDITS.values()}
+    edits = sorted(EDITS.values(), key=lambda e: (e.file, -e.start))
     try:
-        for edit in sorted(EDITS.values(), key=lambda e: (e.file, -e.start)):
+        for n, edit in enumerate(edits):
             edit.apply(content)
             preview_builder.update()
-            if preview_builder.files != full_render(content):
-                wrong.append(edit.kind)
+            last_of_file = n + 1 == len(edits) or edits[n + 1].file != edit.file
+            if last_of_file and preview_builder.files != full_render(content):
+                wrong.append([e.kind for e in edits if e.file == edit.file])
         assert files_of(preview_builder.out) == preview_builder.files
     finally:
         for rel, text in originals.items():
