@@ -14,6 +14,12 @@ EDITS = {  # kind: (text in GOAL, its replacement in edit i, how many (-1: all),
     "goal amount": ("'6': 1.000.000,00", "'6': 1.000.{i:03d},00", 1, "1.000.{i:03d},00"),
 }
 TARGET_MS = {"goal words": 100, "goal amount": 200}
+# the edits change what the official document prints: staff record them as corrections
+NOTES = "".join(f"""  - field: {field}
+    reason: {{tr: Deneme, en: Trial}}
+    authority: {{tr: Deneme, en: Trial}}
+    date: 2024-03-05
+""" for field in ("name", "budget.6"))
 
 
 class Goal:
@@ -21,7 +27,11 @@ class Goal:
 
     def __init__(self, content: Path):
         self.path = content / GOAL
-        self.original = self.path.read_text(encoding="utf-8")
+        text = self.path.read_text(encoding="utf-8")
+        start = text.index("\n- code: 1.5.2\n", text.index("\nactivities:\n"))
+        end = text.find("\n- code: ", start + 1)
+        end = len(text) if end < 0 else end + 1
+        self.original = text[:end] + "  corrections:\n" + NOTES + text[end:]
         self.state = dict.fromkeys(EDITS, 0)
         self.save()
 

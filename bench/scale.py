@@ -14,9 +14,9 @@ def make_content(ctx: Context, factor: int):
     latest = max(int(p.name) for p in content.iterdir() if re.fullmatch(r"\d{4}", p.name))
     for year in range(latest + 1, latest + factor):
         shutil.copytree(content / str(latest), content / str(year))
-        program = content / str(year) / "program.yaml"
-        program.write_text(YEAR_LINE.sub(f"year: {year}", program.read_text(encoding="utf-8"), count=1),
-                           encoding="utf-8")
+        for program in (content / str(year) / "program.yaml", content / str(year) / "official" / "program.yaml"):
+            program.write_text(YEAR_LINE.sub(f"year: {year}", program.read_text(encoding="utf-8"), count=1),
+                               encoding="utf-8")
     return content
 
 

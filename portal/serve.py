@@ -137,6 +137,10 @@ class PreviewFileHandler(StaticFileHandler):
         immutable = path.startswith("assets/")
         self.set_header("Cache-Control", "public, max-age=31536000, immutable" if immutable else "no-store")
 
+    def compute_etag(self):
+        """A page served with the build's warnings is made here, not read as a file: no etag."""
+        return super().compute_etag() if getattr(self, "absolute_path", None) else None
+
     def should_return_304(self) -> bool:
         return False  # a rebuild within the same second keeps the old Last-Modified: always send the file
 

@@ -64,6 +64,31 @@ def test_edit_break_and_fix_in_an_open_tab(page, preview):
                            timeout=10000)
 
 
+def test_the_builds_warnings_are_shown_above_the_page_in_its_language(preview):
+    """A recorded correction a hundred times off its official figure builds, with a warning
+    the preview shows above every page (and the published site does not)."""
+    url, content, _ = preview
+    host, port = url.split("//")[1].split(":")
+    goal = content / "2024/goals/1.5.yaml"
+    text = goal.read_text(encoding="utf-8").replace("'6': 1.000.000,00", "'6': 1.000,00", 1)
+    goal.write_text(with_note(text, ("activities", 2), "budget.6"), encoding="utf-8")
+    deadline, bodies = time.time() + 15, {}
+    while time.time() < deadline and len(bodies) < 2:
+        for path in ("/tr/2024/faaliyetler/1-5-2/", "/en/2024/activities/1-5-2/"):
+            conn = http.client.HTTPConnection(host, int(port), timeout=5)
+            conn.request("GET", path)
+            response = conn.getresponse()
+            body = html.unescape(response.read().decode())
+            if response.status == 200 and "preview-warnings" in body:
+                bodies[path] = body
+        time.sleep(0.1)
+    tr, en = bodies["/tr/2024/faaliyetler/1-5-2/"], bodies["/en/2024/activities/1-5-2/"]
+    assert "Önizleme: derlemede uyarılar var" in tr and "yaklaşık 1.000'da biri" in tr
+    assert "Preview: the build has warnings" in en and "about a 1,000th of the official 1.000.000,00" in en
+    assert "1.000,00" in tr  # the corrected figure is shown, with the warning above it
+    assert "preview-warnings" not in (content.parent / "site/tr/2024/faaliyetler/1-5-2/index.html").read_text("utf-8")
+
+
 def test_error_page_speaks_the_pages_language_and_the_last_good_page_stays(preview):
     url, content, _ = preview
     host, port = url.split("//")[1].split(":")
