@@ -122,7 +122,7 @@ class Comparison:
         values = [(f"values.{i}", o.values[i - 1] if i <= len(o.values) else None,
                    e.values[i - 1] if i <= len(e.values) else None)
                   for i in range(1, max(len(o.values), len(e.values)) + 1)]
-        self.item("programme", str(e.year), both(_("the programme")), e.corrections, e.lines, e.origin,
+        self.item("programme", str(e.year), lambda: both(_("the programme")), e.corrections, e.lines, e.origin,
                   _text_values([("title", o.title, e.title), ("mission", o.mission, e.mission),
                                 ("vision", o.vision, e.vision), *values]))
         self.matched("aim", {a.number: a for a in o.aims}, {a.number: a for a in e.aims}, self.aim)
@@ -150,22 +150,22 @@ class Comparison:
                       "restore it"), kind=both(KIND_NAMES[kind]), code=key, file=item.origin.path))
 
     def aim(self, o, e) -> None:
-        self.item("aim", str(e.number), both(_("aim {code} ({name})"), code=e.number, name=e.name),
+        self.item("aim", str(e.number), lambda: both(_("aim {code} ({name})"), code=e.number, name=e.name),
                   e.corrections, e.lines, e.origin, _text_values([("name", o.name, e.name)]))
 
     def goal(self, o: Goal, e: Goal) -> None:
-        self.item("goal", e.code, both(_("goal {code}"), code=e.code), e.corrections, e.lines, e.origin,
+        self.item("goal", e.code, lambda: both(_("goal {code}"), code=e.code), e.corrections, e.lines, e.origin,
                   [*_text_values([("text", o.text, e.text)]), _unit_value(o.unit, e.unit, self.units)], e.code)
         self.matched("indicator", {i.code: i for i in o.indicators}, {i.code: i for i in e.indicators},
                      lambda oi, ei: self.item(
-                         "indicator", ei.code, both(_("indicator {code} ({name})"), code=ei.code, name=ei.name),
+                         "indicator", ei.code, lambda: both(_("indicator {code} ({name})"), code=ei.code, name=ei.name),
                          ei.corrections, ei.lines, ei.origin,
                          _text_values([("name", oi.name, ei.name), ("measure", oi.measure, ei.measure),
                                        *((f"values.{y}", oi.values.get(y), ei.values.get(y))
                                          for y in sorted(set(oi.values) | set(ei.values)))]), e.code))
         self.matched("activity", {a.code: a for a in o.activities}, {a.code: a for a in e.activities},
                      lambda oa, ea: self.item(
-                         "activity", ea.code, both(_("activity {code} ({name})"), code=ea.code, name=ea.name),
+                         "activity", ea.code, lambda: both(_("activity {code} ({name})"), code=ea.code, name=ea.name),
                          ea.corrections, ea.lines, ea.origin,
                          [*_text_values([("name", oa.name, ea.name)]), _unit_value(oa.unit, ea.unit, self.units),
                           *_amount_values((f"budget.{c}", oa.cost.budget_lines[c], ea.cost.budget_lines[c])
@@ -184,12 +184,17 @@ class Comparison:
             lines["text"] = Origin(e.origin.path, e.lines["text"].line + _body_line(e.body.tr, first))
             text = Value("text", text.official, text.edited, Text(_excerpt(text.official, first)),
                          Text(_excerpt(text.edited, first)))
-        self.item("page", e.slug, both(_("general page {name}"), name=e.title), e.corrections, lines, e.origin,
+        self.item("page", e.slug, lambda: both(_("general page {name}"), name=e.title), e.corrections, lines, e.origin,
                   [*_text_values([("title", o.title, e.title)]), text])
 
     # -------------------------------------------------------------- fields
-    def item(self, kind: str, code: str, name: Text, notes: tuple[CorrectionNote, ...], lines: dict,
+    def item(self, kind: str, code: str, named, notes: tuple[CorrectionNote, ...], lines: dict,
              origin: Origin, values: list[Value], goal: str = "") -> None:
+        """One item's fields against the official ones; named() is the item's name in messages,
+        worded only when there is something to say (most items have nothing)."""
+        if not notes and all(v.official == v.edited for v in values):
+            return
+        name = named()
         by_field: dict[str, CorrectionNote] = {}
         for note in notes:
             if note.field in by_field:
@@ -200,14 +205,15 @@ class Comparison:
         for v in values:
             note = by_field.pop(v.field, None)
             where = lines.get(v.field, origin)
-            label = field_label(v.field)
             if v.official == v.edited:
                 if note is not None:
+                    label = field_label(v.field)
                     self.warn(note.origin, both(
                         _("{item}: the correction of {label} changes nothing: the content says what the "
                           "official document prints ({official}); remove the note"),
                         item=name, label=label, official=as_written(v.shown_official)))
                 continue
+            label = field_label(v.field)
             if note is None:
                 self.problems.add(where.path, where.line, both(
                     _("{item}: {label}: the official document prints “{official}”, the content says “{edited}”. "

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import lru_cache
 import sys
 import threading
 import traceback
@@ -102,13 +103,19 @@ class PreviewState:
         """A page with the last build's warnings above it, in its language; only the preview
         shows them: the site as published does not."""
         lang = _language(path)
-        banner = environment(lang).get_template("preview_warnings.html").render(
-            warnings=[_said(w, lang) for w in self.warnings])
+        banner = _banner(lang, tuple(_said(w, lang) for w in self.warnings))
         head, found, rest = page.partition(b"<body")
         if not found:
             return page
         tag_end = rest.index(b">") + 1
         return head + found + rest[:tag_end] + banner.encode("utf-8") + rest[tag_end:]
+
+
+@lru_cache(maxsize=4)
+def _banner(lang: str, warnings: tuple[str, ...]) -> str:
+    """The warnings box of one language, rendered once per set of warnings: every page
+    served while they last shows it."""
+    return environment(lang).get_template("preview_warnings.html").render(warnings=warnings)
 
 
 def _language(path: str) -> str:
