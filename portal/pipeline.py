@@ -66,7 +66,7 @@ class LanguageReport:
     """What one language's unit of work did, sent back to the parent from a worker."""
 
     lang: str
-    search_asset: str
+    search_assets: dict[str, str]  # the search indexes it wrote: name -> fingerprinted path
     listed: list[tuple[str, dict[str, str]]]
     pages: list[str]
     rendered: int
@@ -99,7 +99,8 @@ def render_language(inputs: Inputs, lang: str, urls: Urls, sink, should_render: 
                 inputs.assets[name] = fingerprinted(name, content)
                 sink.add(inputs.assets[name], content)
     renderer = Renderer(lang, urls, site.url)
-    report = LanguageReport(lang, search_asset, [], [], 0)
+    report = LanguageReport(lang, {name: path for name, path in inputs.assets.items()
+                                   if name.startswith(f"search-{lang}")}, [], [], 0)
     values = Values(inputs)
     for spec in PageContexts(inputs, lang).pages():
         renderer.record(spec)
@@ -215,7 +216,7 @@ def render(site: Site, sink, base_url: str = "/", should_render: ShouldRender | 
         if not finished:
             _stop(forked)
     for report in reports:
-        inputs.assets[f"search-{report.lang}.json"] = report.search_asset
+        inputs.assets.update(report.search_assets)
         rendered.listed.extend(report.listed)
         rendered.pages.update(report.pages)
         rendered.rendered += report.rendered

@@ -44,14 +44,14 @@ def assert_model_or_problems(content: Path) -> None:
             assert "\n" not in problem and PROBLEM.match(problem), problem
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(raw=st.text(max_size=400))
 def test_random_text_as_a_goal_file(content, raw):
     (content / GOAL).write_text(raw, encoding="utf-8")
     assert_model_or_problems(content)
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(path=st.lists(st.sampled_from(["activities", 0, 1, "budget", "1", "name", "tr", "en", "code", "unit",
                                       "indicators", "values", "goal_table", "rows", "total"]),
                      min_size=1, max_size=5),

@@ -49,7 +49,7 @@ def next_year(content: Path, year: int = 2025) -> None:
         path.write_text(text, encoding="utf-8")
 
 
-OTHER_YEARS = re.compile(rb'<link\b[^>]*\bdata-other-years\b[^>]*>\n'
+OTHER_YEARS = re.compile(rb'<(?:link|input)\b[^>]*\bdata-other-years\b[^>]*>\n?'
                          rb'|<(nav|section)\b[^>]*\bdata-other-years\b[^>]*>.*?</\1>\n?', re.S)
 
 
