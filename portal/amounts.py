@@ -29,6 +29,12 @@ def parse_amount(text: str) -> Decimal:
     return Decimal(f"{whole}.{cents}")
 
 
+def turkish_amount(value: Decimal) -> str:
+    """1571500.00 -> '1.571.500,00', the form the document and the content files use."""
+    whole, frac = f"{value:.2f}".split(".")
+    return f"{int(whole):,}".replace(",", ".") + "," + frac
+
+
 def plain(value: Decimal) -> str:
     """The open-data form: a dot and two decimals, no grouping: '72435000.00'."""
     return f"{value.quantize(Decimal('0.01')):f}"

@@ -15,9 +15,11 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from portal.amounts import turkish_amount
 from portal.errors import Problem, Problems, one_line
+from portal.fieldnames import field_label
 from portal.i18n import both
-from portal.labels import ECON_NAMES, OFF_BUDGET_NAMES, _
+from portal.labels import _
 from portal.model import (
     ECON_CODES, OFF_BUDGET_SOURCES, Correction, CorrectionNote, Goal, Origin, Program, Text,
 )
@@ -47,28 +49,6 @@ CORRECTABLE_SHOWN = {
     "page": ("title", "text"),
 }
 MAGNITUDE = 100  # a corrected amount this many times above or below the official one is suspect
-
-
-def turkish_amount(value: Decimal) -> str:
-    """1571500.00 -> '1.571.500,00', the form the document and the content files use."""
-    whole, frac = f"{value:.2f}".split(".")
-    return f"{int(whole):,}".replace(",", ".") + "," + frac
-
-
-def field_label(field: str) -> Text:
-    """A field as staff and readers know it: 'budget.6' -> '6 – Capital expenditure'."""
-    head, _dot, rest = field.partition(".")
-    if head == "budget":
-        return both(_("{code} – {name} amount"), code=rest, name=both(ECON_NAMES[int(rest)]))
-    if head == "off_budget":
-        return both(_("off-budget amount: {name}"), name=both(OFF_BUDGET_NAMES[rest]))
-    if head == "values":
-        return both(_("value for {year}"), year=rest) if len(rest) == 4 else both(_("value {number}"), number=rest)
-    return both(FIELD_LABELS.get(head, head))
-
-
-FIELD_LABELS = {"name": _("name"), "unit": _("responsible unit"), "text": _("wording"), "title": _("title"),
-                "mission": _("mission"), "vision": _("vision"), "measure": _("unit of measure")}
 
 
 @dataclass(frozen=True)

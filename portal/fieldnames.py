@@ -36,6 +36,19 @@ def _scalar(mapping: yaml.Node, key: str) -> str:
     return ""
 
 
+def field_label(field: str) -> Text:
+    """A field of an item, named by its keys ('budget.6', 'name'), as staff and readers know
+    it: '6 – Capital expenditure amount', 'name'."""
+    head, _dot, rest = field.partition(".")
+    if head == "budget" and rest.isdigit() and int(rest) in ECON_NAMES:
+        return both(_("{code} – {name} amount"), code=rest, name=both(ECON_NAMES[int(rest)]))
+    if head == "off_budget" and rest in OFF_BUDGET_NAMES:
+        return both(_("off-budget amount: {name}"), name=both(OFF_BUDGET_NAMES[rest]))
+    if head == "values" and rest:
+        return both(_("value for {year}"), year=rest) if len(rest) == 4 else both(_("value {number}"), number=rest)
+    return both(FIELDS[head]) if head in FIELDS else Text(field, field)
+
+
 def field_place(steps: list[tuple[str | int, yaml.Node]]) -> Text | None:
     """The place of the value at the end of steps ((key or 1-based position, value) from the
     root down), or None for the file as a whole."""
@@ -55,12 +68,10 @@ def field_place(steps: list[tuple[str | int, yaml.Node]]) -> Text | None:
                     label = Text(f"{label.tr} ({' '.join(filter(None, (code, name)))})",
                                  f"{label.en} ({' '.join(filter(None, (code, name)))})")
                 parts.append(label)
-        elif previous == "budget" and step.isdigit() and int(step) in ECON_NAMES:
-            parts[-1] = both(_("{code} – {name} amount"), code=step, name=both(ECON_NAMES[int(step)]))
-        elif previous == "off_budget" and step in OFF_BUDGET_NAMES:
-            parts[-1] = both(_("off-budget amount: {name}"), name=both(OFF_BUDGET_NAMES[step]))
-        elif previous == "values" and len(step) == 4 and step.isdigit():
-            parts[-1] = both(_("value for {year}"), year=step)
+        elif (previous == "budget" and step.isdigit() and int(step) in ECON_NAMES
+              or previous == "off_budget" and step in OFF_BUDGET_NAMES
+              or previous == "values" and len(step) == 4 and step.isdigit()):
+            parts[-1] = field_label(f"{previous}.{step}")
         elif step:
             parts.append(both(FIELDS[step]) if step in FIELDS else Text(step, step))
         previous = step

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from portal.amounts import turkish_amount
 from portal.official import OFFICIAL
 
 AMOUNT = re.compile(r"^\d{1,3}(?:\.\d{3})*,\d{2}$")
@@ -102,11 +103,6 @@ def _note_for(rel: str, steps: list, code: tuple) -> tuple[tuple, str] | None:
     if keys[-1:] == ["tr"] and keys[-2] in ("name", "measure", "text", "title", "mission", "vision"):
         return code, keys[-2]
     return None
-
-
-def turkish_amount(value: Decimal) -> str:
-    whole, frac = f"{value:.2f}".split(".")
-    return f"{int(whole):,}".replace(",", ".") + "," + frac
 
 
 def _pattern(rel: str) -> str:

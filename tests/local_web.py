@@ -100,3 +100,18 @@ def chromium():
             yield browser
         finally:
             browser.close()
+
+
+AXE = ROOT / "tests/vendor/axe-core/axe.min.js"
+
+
+def axe_report(page) -> dict:
+    """axe-core's WCAG 2.1 A and AA checks of the page open in `page` (its context must
+    bypass the policy: axe is injected for the test only)."""
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate("""() => axe.run(document, {runOnly: {type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']})""")
+
+
+def violations(report: dict) -> list:
+    return [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in report["violations"]]

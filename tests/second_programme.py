@@ -14,8 +14,8 @@ import shutil
 from decimal import Decimal
 from pathlib import Path
 
+from portal.amounts import turkish_amount
 from portal.official import OFFICIAL
-from tests.content_edits import turkish_amount
 
 RENUMBERED = ("1.10.3", "1.10.4")
 ENDED = "1.10.2"

@@ -9,8 +9,8 @@ import tomllib
 import pytest
 
 from tests.conftest import ROOT, run_build
+from tests.local_web import axe_report, violations
 
-AXE = ROOT / "tests/vendor/axe-core/axe.min.js"
 PAGE_KINDS = {
     "home": ("tr/", "en/"),
     "programme": ("tr/2024/", "en/2024/"),
@@ -46,11 +46,8 @@ def test_axe_finds_no_wcag_21_aa_violation(browser, served_site, kind):
         page.goto(f"{served_site}/{path}")
         if "?q=" in path:
             page.wait_for_selector("#search-results li")
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate("""() => axe.run(document, {runOnly: {type: 'tag',
-            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']})""")
-        violations = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
-        assert not violations, (path, violations)
+        result = axe_report(page)
+        assert not violations(result), (path, violations(result))
         assert len(result["passes"]) + len(result["inapplicable"]) + len(result["incomplete"]) > 20
     context.close()
 
@@ -158,8 +155,6 @@ def test_the_axe_harness_does_find_a_violation(browser, served_site):
     page.goto(f"{served_site}/tr/")
     page.evaluate("""() => { const img = document.createElement('img'); img.src = 'x.png';
         document.querySelector('main').appendChild(img); }""")
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("""() => axe.run(document, {runOnly: {type: 'tag',
-        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']})""")
+    result = axe_report(page)
     assert "image-alt" in [v["id"] for v in result["violations"]]
     context.close()

@@ -15,13 +15,14 @@ from pathlib import Path
 
 import pytest
 
+from portal.amounts import turkish_amount
 from portal.incremental import Builder
 from portal.load import load
 from portal.pipeline import build, render
 from portal.urls import Urls
 from portal.write import MARKER, Output
 from tests.conftest import CONTENT, ROOT
-from tests.content_edits import edits_by_kind, turkish_amount, with_note
+from tests.content_edits import edits_by_kind, with_note
 
 
 def files_of(folder: Path) -> dict[str, bytes]:

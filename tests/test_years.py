@@ -26,7 +26,7 @@ from portal.pipeline import build
 from portal.urls import Urls
 from tests.conftest import CONTENT, run_build
 from tests.content_edits import with_note
-from tests.local_web import static_server
+from tests.local_web import axe_report, static_server, violations
 from tests.second_programme import CHANGED_INDICATOR, ENDED, NEW, RENUMBERED, add_programme, reprint
 from tests.test_render_core import files_of, renders, without_other_years
 
@@ -453,18 +453,13 @@ def test_the_parts_about_other_years_are_valid_html_and_css(sites, tmp_path):
 
 
 def test_axe_finds_no_wcag_violation_in_the_parts_about_other_years(browser, served_years):
-    from tests.test_quality import AXE
-
     context = browser.new_context(bypass_csp=True)
     page = context.new_page()
     try:
         for path in YEAR_PAGES:
             page.goto(f"{served_years}/kartepe/{path}")
-            page.add_script_tag(path=str(AXE))
-            result = page.evaluate("""() => axe.run(document, {runOnly: {type: 'tag',
-                values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']})""")
-            violations = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
-            assert not violations, (path, violations)
+            found = violations(axe_report(page))
+            assert not found, (path, found)
     finally:
         context.close()
 
