@@ -13,12 +13,16 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from functools import lru_cache
 from gettext import GNUTranslations
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from babel import Locale
 from babel.numbers import format_compact_decimal, format_decimal
 
 from portal.diskcache import CACHE, kept
 from portal.text import fold, is_printed_number, lower_tr
+
+if TYPE_CHECKING:  # the model imports this module's neighbours; Text is only named here
+    from portal.model import Text
 
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 CATALOG_CACHE = CACHE / "catalogs"  # compiled .mo files, named by their .po's hash
