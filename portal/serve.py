@@ -160,17 +160,19 @@ class PreviewFileHandler(StaticFileHandler):
             return
         if is_page:
             self.state.served(Urls.file_for(path))
-            if self.state.warnings and "last-good" not in self.request.arguments:
-                root = Path(self.root).resolve()
-                target = (root / Urls.file_for(path)).resolve()
-                try:  # only a page inside the output folder, as the static handler checks
-                    page = target.read_bytes() if root in target.parents else None
-                except OSError:
-                    page = None
-                if page is not None:
-                    self.set_header("Content-Type", "text/html; charset=utf-8")
-                    self.finish(self.state.with_warnings(path, page))
-                    return
+            root = Path(self.root).resolve()
+            target = (root / Urls.file_for(path)).resolve()
+            try:  # a page inside the output folder only, as the static handler checks; read at once,
+                # so that a rebuild writing it meanwhile cannot make its length and its bytes disagree
+                page = target.read_bytes() if root in target.parents else None
+            except OSError:
+                page = None
+            if page is not None:
+                if self.state.warnings and "last-good" not in self.request.arguments:
+                    page = self.state.with_warnings(path, page)
+                self.set_header("Content-Type", "text/html; charset=utf-8")
+                self.finish(page)
+                return
         await super().get(path, include_body)
 
 
