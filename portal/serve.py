@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import logging
 import re
-from functools import lru_cache
 import sys
 import threading
 import traceback
+from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import TemplateError
@@ -145,7 +145,7 @@ class PreviewFileHandler(StaticFileHandler):
         self.set_header("Cache-Control", "public, max-age=31536000, immutable" if immutable else "no-store")
 
     def compute_etag(self):
-        """A page served with the build's warnings is made here, not read as a file: no etag."""
+        """A page is sent whole from here (see get), not as a static file: no etag."""
         return super().compute_etag() if getattr(self, "absolute_path", None) else None
 
     def should_return_304(self) -> bool:
@@ -171,6 +171,7 @@ class PreviewFileHandler(StaticFileHandler):
                 if self.state.warnings and "last-good" not in self.request.arguments:
                     page = self.state.with_warnings(path, page)
                 self.set_header("Content-Type", "text/html; charset=utf-8")
+                self.set_extra_headers(path)  # no-store, as when the static handler sent it
                 self.finish(page)
                 return
         await super().get(path, include_body)
