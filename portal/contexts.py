@@ -23,6 +23,7 @@ from portal.urls import Urls
 
 LANGS = ("tr", "en")
 YEARS_STYLE = "years.css"  # the other years' parts: published only with more than one programme
+TABLES_SCRIPT = "tables.js"  # the roles of tables shown one block per row (portal/reflow.py)
 
 
 @dataclass
@@ -100,13 +101,14 @@ class PageContexts:
     # ------------------------------------------------------------ shared parts
     def _spec(self, r: Reader, year: int | None, path: str, template: str, title, alternates,
               context: dict | None = None, year_links: list | None = None, code: str = "",
-              share: tuple[str, str, Decimal] | None = None, **extra) -> PageSpec:
+              share: tuple[str, str, Decimal] | None = None, stacked: bool = False, **extra) -> PageSpec:
         """A page with what every page shows: the site's name, the style sheet, the
         header and footer of its programme year, and the switch to other years (for a
         page of no year, to each year's overview; none with a single programme).
         Its title in the head and in a shared link names the municipality (and the item's
         code, where two items can share a name); `share` (what the item is, its name, its
-        amount) gives it a share card."""
+        amount) gives it a share card; `stacked`: it shows tables of figures that reflow
+        on a phone, and their script."""
         name, municipality, _ = r("site")
         chrome_year = year if year is not None else r("latest")
         spec = PageSpec(path, template, title, alternates, dict(context or {}), reads=r.keys, **extra)
@@ -130,6 +132,7 @@ class PageContexts:
                             year_links=year_links if year_links is not None else self._to_overviews(r, year))
         if spec.context["year_links"]:
             spec.context["years_style"] = r("asset", YEARS_STYLE)
+        spec.context["tables_script"] = r("asset", TABLES_SCRIPT) if stacked else None
         return spec
 
     def _kicker(self, kind: str, name: str = "", value=None) -> str:
@@ -226,7 +229,8 @@ class PageContexts:
         spec = PageSpec(Urls.embed(path(self.lang)), template, title,
                         {lang: Urls.embed(path(lang)) for lang in LANGS}, context, reads=r.keys, indexed=False)
         spec.context.update(page=spec, full_path=path(self.lang), site_name=name, municipality=municipality,
-                            year=year, style=r("asset", "style.css"), programme_title=r("programme title", year))
+                            year=year, style=r("asset", "style.css"), programme_title=r("programme title", year),
+                            tables_script=r("asset", TABLES_SCRIPT))  # every embed shows a table of figures
         return spec
 
     def embed_activity(self, r: Reader, year: int, code: str) -> PageSpec:
@@ -282,7 +286,7 @@ class PageContexts:
         return self._spec(r, year, Urls.program(lang, year), "program.html", title.get(lang),
                           both(Urls.program, year), context, breadcrumbs=self._crumbs_to_year(r, year),
                           year_links=self._same_page(r, year, Urls.program),
-                          description=card(title.get(lang), fmt.money(totals.total)))
+                          description=card(title.get(lang), fmt.money(totals.total)), stacked=True)
 
     def _per_resident(self, r: Reader, year: int, amount: Decimal) -> dict | None:
         """The amount per resident, where site.yaml gives the year's population (and its source)."""
@@ -321,7 +325,7 @@ class PageContexts:
                           breadcrumbs=self._crumbs_to_year(r, year) + [(aim.name, Urls.aim(lang, year, number))],
                           description=card(aim.name.get(lang), fmt.money(totals.total)),
                           share=(self._kicker("aim", "number", number), aim.name.get(lang),
-                                 totals.total))
+                                 totals.total), stacked=True)
 
     def _goal_crumbs(self, r: Reader, year: int, goal) -> list:
         aim = next(a for a in r("aims", year) if a.number == goal.aim)
@@ -351,7 +355,7 @@ class PageContexts:
                           breadcrumbs=self._goal_crumbs(r, year, goal), code=goal.document_code,
                           description=card(goal.document_code, fmt.money(goal.total), unit.name.get(lang)),
                           share=(self._kicker("goal", "code", goal.document_code),
-                                 goal.text.get(lang), goal.total))
+                                 goal.text.get(lang), goal.total), stacked=True)
 
     def activity(self, r: Reader, year: int, goal_code: str, code: str) -> PageSpec:
         lang, fmt = self.lang, self.fmt
@@ -377,7 +381,7 @@ class PageContexts:
                           description=card(activity.document_code, activity.name.get(lang),
                                            fmt.money(activity.cost.total), unit.name.get(lang)),
                           share=(self._kicker("activity", "code", activity.document_code),
-                                 activity.name.get(lang), activity.cost.total))
+                                 activity.name.get(lang), activity.cost.total), stacked=True)
 
     def units(self, r: Reader, year: int) -> PageSpec:
         lang = self.lang
@@ -387,7 +391,7 @@ class PageContexts:
         return self._spec(r, year, Urls.units(lang, year), "units.html", "units", both(Urls.units, year),
                           {"rows": rows, "totals": totals, "sort_script": r("asset", "sort.js")},
                           year_links=self._same_page(r, year, Urls.units),
-                          breadcrumbs=self._crumbs_to_year(r, year) + [("units", Urls.units(lang, year))])
+                          breadcrumbs=self._crumbs_to_year(r, year) + [("units", Urls.units(lang, year))], stacked=True)
 
     def activities(self, r: Reader, year: int) -> PageSpec:
         """Every activity of the programme, largest resource need first (ties in the document's
@@ -412,7 +416,8 @@ class PageContexts:
                            "econ_options": [(n, ECON_NAMES[n]) for n in ECON_CODES],
                            "total": r("programme totals", year).total, "sort_script": r("asset", "sort.js")},
                           year_links=self._same_page(r, year, Urls.activities),
-                          breadcrumbs=self._crumbs_to_year(r, year) + [("activities", Urls.activities(lang, year))])
+                          breadcrumbs=self._crumbs_to_year(r, year) + [("activities", Urls.activities(lang, year))],
+                          stacked=True)
 
     def unit(self, r: Reader, year: int, slug: str) -> PageSpec:
         lang, fmt = self.lang, self.fmt
@@ -436,7 +441,7 @@ class PageContexts:
                           breadcrumbs=self._crumbs_to_year(r, year) + [("units", Urls.units(lang, year)),
                                                                        (unit.name, Urls.unit(lang, year, slug))],
                           description=card(unit.name.get(lang), fmt.money(totals.total)),
-                          share=(self._kicker("unit"), unit.name.get(lang), totals.total))
+                          share=(self._kicker("unit"), unit.name.get(lang), totals.total), stacked=True)
 
     def notes(self, r: Reader, year: int) -> PageSpec:
         lang = self.lang
@@ -459,7 +464,7 @@ class PageContexts:
                            "unit_names": r("unit names"),
                            "changed_values": r("indicator changes", year) if yearsview.several(r) else ()},
                           year_links=self._same_page(r, year, Urls.notes),
-                          breadcrumbs=self._crumbs_to_year(r, year) + [("notes", Urls.notes(lang, year))])
+                          breadcrumbs=self._crumbs_to_year(r, year) + [("notes", Urls.notes(lang, year))], stacked=True)
 
     def corrections(self, r: Reader, year: int) -> PageSpec:
         lang = self.lang

@@ -2,10 +2,11 @@
 
 Below the style sheet's breakpoint each row of a `table.stack` becomes a block: its row
 header first, then each figure with the name of its column beside it (`td::before {
-content: attr(data-label) }`).  A table whose rows are shown as blocks loses its table
-role in some browsers, so every element gets its ARIA role explicitly.  The templates
-write the table once, as a table; this filter adds the column names and the roles from
-the header row, so that nobody has to repeat a header in each cell by hand.
+content: attr(data-label) }`).  The templates write the table once, as a table; this
+filter adds the column names from the header row, so that nobody has to repeat a header
+in each cell by hand.  A table whose rows are shown as blocks loses its table role in some
+browsers (Safari): static/tables.js gives its parts their ARIA roles while it is shown so.
+They are not written here: HTML forbids a role on the cells and rows of a table.
 """
 from __future__ import annotations
 
@@ -18,7 +19,6 @@ _TAG = re.compile(r"<(/?)(table|thead|tbody|tfoot|tr|th|td)\b([^>]*)>")
 _ANY_TAG = re.compile(r"<[^>]+>")
 _SPAN = re.compile(r'\bcolspan="(\d+)"')
 _SPACE = re.compile(r"\s+")
-ROLES = {"thead": "rowgroup", "tbody": "rowgroup", "tfoot": "rowgroup", "tr": "row", "td": "cell"}
 
 
 def cell_text(fragment: str) -> str:
@@ -27,8 +27,8 @@ def cell_text(fragment: str) -> str:
 
 
 def stacked(source: str) -> Markup:
-    """The HTML of one table (or of a fragment holding tables) with `class="stack"`, the
-    ARIA roles of a table, and `data-label` on each data cell naming its column."""
+    """The HTML of one table (or of a fragment holding tables) with `class="stack"` and
+    `data-label` on each data cell naming its column."""
     source = str(source)
     out: list[str] = []
     pos = 0
@@ -55,26 +55,21 @@ def stacked(source: str) -> Markup:
                 attributes = re.sub(r'class="([^"]*)"', r'class="\1 stack"', attributes, count=1)
             else:
                 attributes += ' class="stack"'
-            out.append(f'<table{attributes} role="table">')
+            out.append(f'<table{attributes}>')
             continue
         if tag in ("thead", "tbody", "tfoot"):
             group = tag
         elif tag == "tr":
             column = 0
         span = int(_SPAN.search(attributes)[1]) if tag in ("th", "td") and _SPAN.search(attributes) else 1
-        if tag == "th":
-            if group == "thead":
-                role = "columnheader"
-                header_start, header_span = pos, span
-            else:
-                role = "rowheader"
-            out.append(f"<th{attributes} role=\"{role}\">")
-        elif tag == "td":
+        if tag == "th" and group == "thead":
+            header_start, header_span = pos, span
+        if tag == "td":
             label = labels[column] if column < len(labels) else ""
             extra = f' data-label="{escape(label)}"' if label else ""
-            out.append(f'<td{attributes} role="cell"{extra}>')
+            out.append(f'<td{attributes}{extra}>')
         else:
-            out.append(f'<{tag}{attributes} role="{ROLES[tag]}">')
+            out.append(m[0])
         if tag in ("th", "td"):
             column += span
     out.append(source[pos:])

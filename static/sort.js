@@ -24,7 +24,8 @@
 
   function setup(table) {
     var id = table.id;
-    var form = document.querySelector('form[data-controls-for="' + id + '"]');
+    // the controls act on the table as they change: a group of controls, not a form to submit
+    var controls = document.querySelector('[data-controls-for="' + id + '"]');
     var status = document.querySelector('[data-status-for="' + id + '"]');
     var body = table.tBodies[0];
     var rows = Array.prototype.slice.call(body.rows);
@@ -51,7 +52,7 @@
       });
     });
     var defaultSort = table.getAttribute("data-default-sort");
-    var filters = form ? Array.prototype.slice.call(form.querySelectorAll("select[data-filter]")) : [];
+    var filters = controls ? Array.prototype.slice.call(controls.querySelectorAll("select[data-filter]")) : [];
 
     function defaults() {
       var s = { sort: defaultSort, dir: headers[defaultSort].getAttribute("data-dir") };
@@ -130,9 +131,9 @@
         if (key === state.sort) headers[key].setAttribute("aria-sort", state.dir === "asc" ? "ascending" : "descending");
         else headers[key].removeAttribute("aria-sort");
       });
-      if (form) {
-        Array.prototype.forEach.call(form.elements, function (element) {
-          if (element.tagName === "SELECT" && element.name in state) element.value = state[element.name];
+      if (controls) {
+        Array.prototype.forEach.call(controls.querySelectorAll("select"), function (select) {
+          if (select.name in state) select.value = state[select.name];
         });
       }
       if (status && (interactive || !same(state, defaults()))) {
@@ -160,21 +161,22 @@
     }
 
     var state = fromUrl();
-    if (form) {
-      form.hidden = false;
-      form.addEventListener("submit", function (event) { event.preventDefault(); });
-      form.addEventListener("change", function (event) {
+    if (controls) {
+      controls.hidden = false;
+      controls.addEventListener("change", function (event) {
         var element = event.target;
         if (!(element.name in state)) return;
         state[element.name] = element.value;
         if (element.name === "sort") state.dir = headers[element.value].getAttribute("data-dir");
         apply(true);
       });
-      form.addEventListener("reset", function (event) {
-        event.preventDefault();
-        state = defaults();
-        apply(true);
-      });
+      var reset = controls.querySelector("[data-reset]");
+      if (reset) {
+        reset.addEventListener("click", function () {
+          state = defaults();
+          apply(true);
+        });
+      }
     }
     if (narrow) {
       tabStops();

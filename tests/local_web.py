@@ -1,4 +1,5 @@
-"""Servers on 127.0.0.1 and headless Chromium, for the tests and bench/."""
+"""Servers on 127.0.0.1 and headless Chromium, for the tests and bench/; the accessibility
+checkers the tests inject into a page (axe-core, HTML_CodeSniffer, vendored in tests/vendor/)."""
 from __future__ import annotations
 
 import functools
@@ -115,3 +116,19 @@ def axe_report(page) -> dict:
 
 def violations(report: dict) -> list:
     return [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in report["violations"]]
+
+
+HTMLCS = ROOT / "tests/vendor/html_codesniffer/HTMLCS.js"
+
+
+def htmlcs_errors(page, standard: str = "WCAG2AA") -> list[tuple[str, str, str]]:
+    """HTML_CodeSniffer's errors (its messages of type 1) on the page open in `page`, as pa11y's
+    htmlcs runner reports them at `standard`: (code, message, the element's start); pa11y ignores
+    no error by default, and neither does this.  Its warnings and notices are pa11y's defaults'
+    too: left out.  As for axe, the page's context must bypass the policy."""
+    page.add_script_tag(path=str(HTMLCS))
+    return [tuple(error) for error in page.evaluate("""(standard) => new Promise((resolve, reject) => {
+        HTMLCS.process(standard, document, () => resolve(HTMLCS.getMessages().filter(m => m.type === 1)
+            .map(m => [m.code, m.msg, (m.element.outerHTML || m.element.nodeName).slice(0, 120)])),
+            reject);
+    })""", standard)]
