@@ -1,10 +1,11 @@
 // Sortable and filterable tables (the activities and units indexes).  Without JavaScript
 // the page is the complete table in its server-rendered order and the controls stay hidden.
 // The view is kept in the address (?sort=&dir=&unit=&aim=&econ=) so a shared link shows it.
+// A column of names sorts by each row's place in the alphabet of the page's language, given
+// with the row (data-type "rank", portal/contexts.py): the browser needs no collator of its own.
 (function () {
   "use strict";
   var lang = document.documentElement.lang || "tr";
-  var collator = new Intl.Collator(lang, { sensitivity: "base", numeric: true });
   var narrow = window.matchMedia ? window.matchMedia("(max-width: 39.99rem)") : null;
 
   function codeCompare(a, b) {  // "1.5.10" after "1.5.9"
@@ -16,10 +17,9 @@
     return 0;
   }
 
-  function compareBy(type) {
-    if (type === "number") return function (a, b) { return parseFloat(a) - parseFloat(b); };
+  function compareBy(type) {  // "code", or a "number" or "rank"
     if (type === "code") return codeCompare;
-    return collator.compare;
+    return function (a, b) { return parseFloat(a) - parseFloat(b); };
   }
 
   function setup(table) {
@@ -119,14 +119,17 @@
         return sign * compare(a.getAttribute(attribute), b.getAttribute(attribute)) || order.get(a) - order.get(b);
       });
       var shown = 0;
-      var fragment = document.createDocumentFragment();
       sorted.forEach(function (row) {
         var visible = passes(row);
-        row.hidden = !visible;
+        if (row.hidden === visible) row.hidden = !visible;
         if (visible) shown++;
-        fragment.appendChild(row);
       });
-      body.appendChild(fragment);
+      // rows are moved only when their order changes (not for the page's own order on load)
+      if (sorted.some(function (row, i) { return row !== body.rows[i]; })) {
+        var fragment = document.createDocumentFragment();
+        sorted.forEach(function (row) { fragment.appendChild(row); });
+        body.appendChild(fragment);
+      }
       Object.keys(headers).forEach(function (key) {
         if (key === state.sort) headers[key].setAttribute("aria-sort", state.dir === "asc" ? "ascending" : "descending");
         else headers[key].removeAttribute("aria-sort");

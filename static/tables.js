@@ -28,6 +28,7 @@
     });
   }
 
-  update();
+  // once the page is shown its style is computed: reading it then costs no extra work
+  window.addEventListener("load", update);
   window.addEventListener("resize", update);
 })();

@@ -6,6 +6,7 @@ import functools
 import http.server
 import shutil
 import socket
+import ssl
 import subprocess
 import sys
 import threading
@@ -53,15 +54,22 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def static_server(folder: Path, headers: dict[str, str] | None = None, headers_for=None):
+def static_server(folder: Path, headers: dict[str, str] | None = None, headers_for=None,
+                  tls: tuple[Path, Path] | None = None):
     """`folder` as a static host serves it (with `headers` on every response, or those
-    `headers_for(path)` gives for each path); yields the base URL."""
+    `headers_for(path)` gives for each path); yields the base URL.  With `tls` (a certificate
+    for localhost and its key) it serves HTTPS only, at https://localhost:PORT."""
     handler = type("Handler", (_Handler,), {"extra_headers": dict(headers or {}),
                                            "headers_for": staticmethod(headers_for) if headers_for else None})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
+    if tls:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(*map(str, tls))
+        server.socket = context.wrap_socket(server.socket, server_side=True)
+        server.handle_error = lambda request, address: None  # a client that does not speak TLS
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        yield f"{'https://localhost' if tls else 'http://127.0.0.1'}:{server.server_address[1]}"
     finally:
         server.shutdown()
         server.server_close()

@@ -9,29 +9,9 @@ import tomllib
 import pytest
 
 from tests.conftest import ROOT, run_build
+from tests.html_pages import PAGE_KINDS
 from tests.local_web import axe_report, htmlcs_errors, violations
 from tests.nu import nu_messages
-
-PAGE_KINDS = {
-    "home": ("tr/", "en/"),
-    "programme": ("tr/2024/", "en/2024/"),
-    "aim": ("tr/2024/amaclar/1/", "en/2024/aims/1/"),
-    "goal": ("tr/2024/hedefler/4-5/", "en/2024/goals/4-5/"),
-    "activity": ("tr/2024/faaliyetler/1-5-2/", "en/2024/activities/1-5-2/"),
-    "units": ("tr/2024/birimler/", "en/2024/units/"),
-    "activities index": ("tr/2024/faaliyetler/?sort=name&unit=fen-isleri", "en/2024/activities/"),
-    "unit": ("tr/2024/birimler/fen-isleri/", "en/2024/units/fen-isleri/"),
-    "data notes": ("tr/2024/veri-notlari/", "en/2024/data-notes/"),
-    "corrections": ("tr/2024/duzeltmeler/", "en/2024/corrections/"),
-    # a table with group headers over sub-headers, and one with its header row again for more columns
-    "general page": ("tr/2024/genel/human-resources/", "en/2024/general/resources/"),
-    "glossary": ("tr/sozluk/", "en/glossary/"),
-    "downloads": ("tr/veri/", "en/data/"),
-    "search": ("tr/ara/?q=asfalt", "en/search/?q=road"),
-    "embeds": ("embed/tr/2024/faaliyetler/1-5-2/", "embed/en/2024/goals/1-5/", "embed/tr/2024/birimler/fen-isleri/",
-               "embed/en/2024/"),
-    "root and 404": ("", "404.html"),
-}
 
 
 def test_every_page_is_valid_html_and_css(built_site):
@@ -129,9 +109,15 @@ def test_host_headers_are_strict_and_cache_only_fingerprinted_files_long():
     csp = rules["/*"]["Content-Security-Policy"]
     script_src = re.search(r"script-src ([^;]+)", csp).group(1)
     assert script_src.strip() == "'self'" and "unsafe" not in csp
-    assert "frame-ancestors 'none'" in csp and "object-src 'none'" in csp
+    assert csp.startswith("default-src 'none';") and "frame-ancestors 'none'" in csp
     assert rules["/*"]["X-Content-Type-Options"] == "nosniff"
     assert rules["/*"]["Referrer-Policy"] and rules["/*"]["Permissions-Policy"]
+    # what the HTTP Observatory's A+ asks besides (bench/observatory.py scans them): HSTS of six
+    # months or more, a referrer policy that keeps the path to itself, resources for this site only
+    assert int(re.search(r"max-age=(\d+)", rules["/*"]["Strict-Transport-Security"])[1]) >= 15768000
+    assert rules["/*"]["Referrer-Policy"] in ("no-referrer", "same-origin", "strict-origin",
+                                              "strict-origin-when-cross-origin")
+    assert rules["/*"]["Cross-Origin-Resource-Policy"] == "same-origin"
     assert "immutable" in rules["/assets/*"]["Cache-Control"]
     long_cached = [path for path, values in rules.items() if "31536000" in values.get("Cache-Control", "")]
     assert long_cached == ["/assets/*"]
