@@ -61,7 +61,7 @@ def main(argv: list[str]) -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     started = datetime.now(timezone.utc)
     rows, below = [], 0
-    with static_server(args.site, headers_for=headers_for) as base:
+    with static_server(args.site, headers_for=headers_for, compress=True) as base:
         for kind, paths in PAGE_KINDS.items():
             for path in paths:
                 scores: dict[str, list[int]] = {c: [] for c in CATEGORIES}
@@ -94,7 +94,7 @@ def main(argv: list[str]) -> int:
              "Node": subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip(),
              "runs a page": str(args.runs), **machine()}
     out = ["# Lighthouse", "", f"Scores (median of {args.runs} run(s); the range where runs differ) on one page of "
-           "each kind, served from this machine with the host's headers (bench/README.md, lighthouse). "
+           "each kind, served from this machine with the host's headers and compression (bench/README.md, lighthouse). "
            f"{below} median score(s) below 100.", "",
            table(["kind", "page", *CATEGORIES, "audits short of full marks"], rows), "",
            table(["run", ""], [[k, v] for k, v in about.items()])]

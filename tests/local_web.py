@@ -3,7 +3,9 @@ checkers the tests inject into a page (axe-core, HTML_CodeSniffer, vendored in t
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
+import io
 import shutil
 import socket
 import ssl
@@ -40,6 +42,23 @@ def wait_for_port(port: int, timeout: float = 60, process: subprocess.Popen | No
 class _Handler(http.server.SimpleHTTPRequestHandler):
     extra_headers: dict[str, str] = {}
     headers_for = None  # path -> headers, as the host sends them for that path
+    compress = False  # text files gzipped for a client that accepts it, as hosts send them
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        kind = self.guess_type(str(path))
+        if not (self.compress and "gzip" in self.headers.get("Accept-Encoding", "") and path.is_file()
+                and kind.startswith(("text/", "application/json", "application/javascript", "image/svg"))):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        for name, value in (("Content-Type", kind), ("Content-Encoding", "gzip"), ("Content-Length", str(len(body))),
+                            ("Vary", "Accept-Encoding")):
+            self.send_header(name, value)
+        self.end_headers()
+        return io.BytesIO(body)
 
     def end_headers(self):
         headers = dict(self.extra_headers)
@@ -55,11 +74,12 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 @contextmanager
 def static_server(folder: Path, headers: dict[str, str] | None = None, headers_for=None,
-                  tls: tuple[Path, Path] | None = None):
+                  tls: tuple[Path, Path] | None = None, compress: bool = False):
     """`folder` as a static host serves it (with `headers` on every response, or those
     `headers_for(path)` gives for each path); yields the base URL.  With `tls` (a certificate
-    for localhost and its key) it serves HTTPS only, at https://localhost:PORT."""
-    handler = type("Handler", (_Handler,), {"extra_headers": dict(headers or {}),
+    for localhost and its key) it serves HTTPS only, at https://localhost:PORT; with `compress`,
+    text gzipped where the client accepts it."""
+    handler = type("Handler", (_Handler,), {"extra_headers": dict(headers or {}), "compress": compress,
                                            "headers_for": staticmethod(headers_for) if headers_for else None})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
     if tls:
