@@ -91,10 +91,12 @@ def as_written(value: Decimal | Text | None) -> str:
 class Comparison:
     """One programme year's edited content against its official reading."""
 
-    def __init__(self, official: Program, edited: Program, problems: Problems, units: dict):
+    def __init__(self, official: Program, edited: Program, problems: Problems, units: dict,
+                 kept: dict | None = None):
         self.official, self.edited, self.problems, self.units = official, edited, problems, units
         self.corrected: list[Correction] = []
         self.warnings: list[Problem] = []
+        self.kept = {} if kept is None else kept  # goal file -> what comparing it found
 
     # -------------------------------------------------------------- items
     def run(self) -> Program:
@@ -134,6 +136,21 @@ class Comparison:
                   e.corrections, e.lines, e.origin, _text_values([("name", o.name, e.name)]))
 
     def goal(self, o: Goal, e: Goal) -> None:
+        """A goal with its indicators and activities: what comparing the same two goals (the
+        loader's objects, kept while their files are unchanged) found is taken as it was."""
+        file, before = e.origin.path, (len(self.problems.items), len(self.corrected), len(self.warnings))
+        found = self.kept.get(file)
+        if found is not None and found[0] is o and found[1] is e and found[2] == self.units:
+            self.corrected.extend(found[3])
+            self.warnings.extend(found[4])
+            return
+        self._goal(o, e)
+        if len(self.problems.items) == before[0]:
+            self.kept[file] = (o, e, self.units, self.corrected[before[1]:], self.warnings[before[2]:])
+        else:
+            self.kept.pop(file, None)
+
+    def _goal(self, o: Goal, e: Goal) -> None:
         self.item("goal", e.code, lambda: both(_("goal {code}"), code=e.code), e.corrections, e.lines, e.origin,
                   [*_text_values([("text", o.text, e.text)]), _unit_value(o.unit, e.unit, self.units)], e.code)
         self.matched("indicator", {i.code: i for i in o.indicators}, {i.code: i for i in e.indicators},
@@ -309,8 +326,10 @@ KIND_NAMES = {"aim": _("aim"), "goal": _("goal"), "indicator": _("indicator"), "
               "programme": _("programme"), "page": _("general page"), "unit": _("unit")}
 
 
-def compare(official: Program, edited: Program, problems: Problems, units: dict | None = None) -> Program:
+def compare(official: Program, edited: Program, problems: Problems, units: dict | None = None,
+            kept: dict | None = None) -> Program:
     """The edited programme with its corrections and warnings, and its official reading
-    attached; each unrecorded difference is added to problems."""
-    return Comparison(official, edited, problems, units or {}).run()
+    attached; each unrecorded difference is added to problems.  `kept` (the preview's)
+    holds each goal's comparison while neither of its two files changes."""
+    return Comparison(official, edited, problems, units or {}, kept).run()
 

@@ -6,6 +6,7 @@ stops the build with a list of one-line problems and no traceback.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 from pathlib import Path
@@ -39,15 +40,24 @@ CONTINUITY_SECTIONS = {"aims": ("aim", AIM_NUMBER, "1"), "goals": ("goal", GOAL_
                        "activities": ("activity", ACTIVITY_CODE, "1.5.2"), "units": ("unit", SLUG, "fen-isleri")}
 
 
-GoalCache = dict  # file -> (what the goal was read from, the goal): one entry per file
+@dataclass
+class LoadCache:
+    """What the preview keeps from one load to the next, one entry per file, each used only
+    while its file (and what else the entry names) is unchanged: the preview loads all the
+    content on every save, and only the saved file has changed.  Entries of files with
+    problems are never kept."""
+
+    parsed: dict = field(default_factory=dict)  # file -> (its text, its YAML tree)
+    goals: dict = field(default_factory=dict)  # goal file -> (what the goal was read from, the goal)
+    compared: dict = field(default_factory=dict)  # goal file -> its comparison with the official reading
 
 
 class Loader:
-    def __init__(self, content: Path, goal_cache: GoalCache | None = None):
+    def __init__(self, content: Path, cache: LoadCache | None = None):
         self.content = content
         self.problems = Problems()
         self.units: dict[str, Unit] = {}
-        self.goal_cache = {} if goal_cache is None else goal_cache
+        self.cache = LoadCache() if cache is None else cache
 
     def rel(self, path: Path) -> str:
         try:
@@ -56,7 +66,7 @@ class Loader:
             return path.as_posix()
 
     def read(self, path: Path) -> Node | None:
-        return read(path, self.rel(path), self.problems)
+        return read(path, self.rel(path), self.problems, self.cache.parsed)
 
     # ---------------------------------------------------------------- site
     def load(self) -> Site:
@@ -308,7 +318,7 @@ class Loader:
         program = self._programme_files(folder, pages=folder / "pages")
         if official is None or program is None or len(self.problems.items) > before:
             raise Invalid()  # compared only once it reads: an item left out for a problem is not "missing"
-        return compare(official, program, self.problems, self.units)
+        return compare(official, program, self.problems, self.units, self.cache.compared)
 
     def _programme_files(self, folder: Path, pages: Path) -> Program | None:
         official = self.official
@@ -459,15 +469,15 @@ class Loader:
             return None
         rel = self.rel(path)
         key = (raw, frozenset(self.units), frozenset(aim_numbers), self.official)
-        cached = self.goal_cache.get(rel)
+        cached = self.cache.goals.get(rel)
         if cached is not None and cached[0] == key:
             return cached[1]
-        self.goal_cache.pop(rel, None)
+        self.cache.goals.pop(rel, None)
         before = len(self.problems.items)
         root = self.read(path)
         goal = self._guard(lambda: self._goal(root, path, aim_numbers)) if root is not None else None
         if goal is not None and len(self.problems.items) == before:
-            self.goal_cache[rel] = (key, goal)
+            self.cache.goals[rel] = (key, goal)
         return goal
 
     def _goal(self, root: Node, path: Path, aim_numbers: set[int]) -> Goal:
@@ -788,7 +798,7 @@ def _turkish_line(node: Node) -> Origin:
     return node.origin
 
 
-def load(content: Path, goal_cache: GoalCache | None = None) -> Site:
-    """The whole site model, or ContentError listing every problem; with `goal_cache`
-    (the preview's), goal files unchanged since the last load are not read again."""
-    return Loader(content, goal_cache).load()
+def load(content: Path, cache: LoadCache | None = None) -> Site:
+    """The whole site model, or ContentError listing every problem; with `cache` (the
+    preview's), what is unchanged since the last load is not read or compared again."""
+    return Loader(content, cache).load()
