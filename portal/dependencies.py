@@ -17,10 +17,10 @@ from datetime import date, datetime, timezone
 from typing import Any, Callable, NamedTuple
 
 from portal.continuity import Continuity, changes_in, indicator_history
-from portal.model import Site, Text, Totals
+from portal.model import Indicator, Site, Text, Totals
 from portal.official import ORGANISATION_PAGE
-from portal.text import fold
 from portal.reconcile import Discrepancy
+from portal.text import fold
 
 Key = tuple
 
@@ -45,7 +45,7 @@ class GoalIndicators(NamedTuple):
     """What an activity's page shows of its goal: the goal's indicators, as the goal's page does."""
 
     code: str
-    indicators: tuple
+    indicators: tuple[Indicator, ...]
     indicator_years: tuple[str, ...]
 
 

@@ -17,7 +17,7 @@ from portal.urls import Urls as U
 from tests import corpus as C
 from tests.conftest import SEED, run_build
 from tests.content_edits import with_note
-from tests.html_pages import page_file, read_page
+from tests.html_pages import page_file
 from tests.local_web import axe_report, static_server, violations
 from tools.import_seed import main as import_main
 from tools.importer.duties import unit_duties

@@ -36,7 +36,7 @@ _WORD = re.compile(r"[a-z0-9]+")
 _HEADING = re.compile(r'<h([2-4]) id="([^"]+)">(.*?)</h\1>', re.S)
 _TAG = re.compile(r"<[^>]+>")
 STARTING_POINTS = 4  # the biggest activities, offered when a search finds nothing
-PAGE_TEXT = 800  # characters of a general page's body (its headings are documents) or of a unit's duties searched
+PAGE_TEXT = 800  # characters searched of a general page's body (its headings are documents) and of duties
 
 
 def words(*texts: str) -> str:
