@@ -168,6 +168,8 @@ class PageContexts:
                 href = Urls.goal(lang, year, c.goal) + "#" + Urls.anchor("indicator", c.code)
             elif c.kind == "page":
                 item, href = r("general page", year, c.code).title, Urls.page(lang, year, c.code)
+            elif c.kind == "unit":
+                item, href = r("unit name", c.code).name, Urls.unit(lang, year, c.code) + "#" + Urls.duties_anchor
             elif c.kind == "aim":
                 aim = next(a for a in r("aims", year) if str(a.number) == c.code)
                 item, href = _named(f"{aim.number}.", aim.name), Urls.aim(lang, year, aim.number)
@@ -232,7 +234,8 @@ class PageContexts:
     def embed_activity(self, r: Reader, year: int, code: str) -> PageSpec:
         activity = r("activity", year, code)
         return self._embed(r, year, lambda lang: Urls.activity(lang, year, code), "embed/activity.html",
-                           activity.name.get(self.lang), {"activity": activity})
+                           activity.name.get(self.lang),
+                           {"activity": activity, "indicators": r("goal indicators", year, activity.goal_code)})
 
     def embed_goal(self, r: Reader, year: int, code: str) -> PageSpec:
         goal = r("goal", year, code)
@@ -363,6 +366,7 @@ class PageContexts:
         return self._spec(r, year, Urls.activity(lang, year, code), "activity.html", activity.name.get(lang),
                           both(Urls.activity, year, code),
                           {"activity": activity, "goal": goal, "aim": aim, "unit": unit, "notes": notes,
+                           "indicators": r("goal indicators", year, goal_code),
                            "corrections": self._corrections(r, year, r("corrections of", year, "activity", code)),
                            "cite": self._cite(r, year, _named(activity.document_code, activity.name)),
                            "unit_total": r("unit totals", year, activity.unit).total,
@@ -427,6 +431,8 @@ class PageContexts:
         return self._spec(r, year, Urls.unit(lang, year, slug), "unit.html", unit.name.get(lang),
                           both(Urls.unit, year, slug),
                           {"unit": unit, "totals": totals, "goals": goals, "econ_bars": self._econ_bars(totals),
+                           "duties": self._duties(r, year, slug),
+                           "corrections": self._corrections(r, year, r("corrections of", year, "unit", slug)),
                            "cite": self._cite(r, year, unit.name),
                            "programme_total": r("programme totals", year).total,
                            "years": years, "year_bars": [Bar(str(row.year), row.total, exact=True,
@@ -437,6 +443,18 @@ class PageContexts:
                                                                        (unit.name, Urls.unit(lang, year, slug))],
                           description=card(unit.name.get(lang), fmt.money(totals.total)),
                           share=(self._kicker("unit"), unit.name.get(lang), totals.total))
+
+    def _duties(self, r: Reader, year: int, slug: str) -> dict:
+        """What the programme says the unit does, with where it says it (the general page of
+        the section, when the site has it); or, where it says nothing, the general page of the
+        organisation if that names the unit."""
+        lang, duties = self.lang, r("unit duties", year, slug)
+        if duties is None:
+            named = r("organisation naming unit", year, slug)
+            return {"stated": None, "organisation": named and (named[1], Urls.page(lang, year, named[0]))}
+        pages = dict(r("general pages", year))
+        source = (pages[duties.page], Urls.page(lang, year, duties.page)) if duties.page in pages else None
+        return {"stated": duties, "source": source, "programme": r("programme title", year)}
 
     def notes(self, r: Reader, year: int) -> PageSpec:
         lang = self.lang

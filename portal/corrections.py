@@ -33,6 +33,7 @@ CORRECTABLE = {
     "indicator": ("name", "measure"),
     "activity": ("name", "unit"),
     "page": ("title", "text"),
+    "unit": ("duties",),  # as one programme states them (content/<year>/duties.yaml)
 }
 CORRECTABLE_NUMBERED = {
     "programme": (("values", re.compile(r"^[1-9]\d*$")),),
@@ -47,6 +48,7 @@ CORRECTABLE_SHOWN = {
     "indicator": ("name", "measure", "values.2024"),
     "activity": ("name", "unit", "budget.1 … budget.9", *(f"off_budget.{s}" for s in OFF_BUDGET_SOURCES)),
     "page": ("title", "text"),
+    "unit": ("duties",),
 }
 MAGNITUDE = 100  # a corrected amount this many times above or below the official one is suspect
 
@@ -111,8 +113,12 @@ class Comparison:
         self.matched("goal", {g.code: g for g in o.goals}, {g.code: g for g in e.goals}, self.goal)
         for slug in sorted(set(o.pages) & set(e.pages)):  # a page the import missed is staff's own
             self.page(o.pages[slug], e.pages[slug])
+        self.duties(o.duties, e.duties)
         self.plausible()
-        return replace(e, official=o, section_d=o.section_d, stated_counts=o.stated_counts,
+        # where the document states each unit's duties is the official reading's
+        duties = {slug: replace(d, page=o.duties[slug].page, heading=o.duties[slug].heading)
+                  for slug, d in e.duties.items() if slug in o.duties}
+        return replace(e, official=o, section_d=o.section_d, stated_counts=o.stated_counts, duties=duties,
                        corrected=tuple(self.corrected), warnings=tuple(self.warnings))
 
     def matched(self, kind: str, official: dict, edited: dict, compare_item) -> None:
@@ -171,18 +177,31 @@ class Comparison:
                                            ea.cost.off_budget_lines[s]) for s in OFF_BUDGET_SOURCES)], e.code))
 
     def page(self, o, e) -> None:
-        """A general page: its Turkish title, and its text (line by line: a difference is
-        reported where it starts, so that staff find it)."""
-        text = Value("text", _text_lines(o.body.tr), _text_lines(e.body.tr), Text(o.body.tr), Text(e.body.tr))
+        """A general page: its Turkish title, and its text (line by line)."""
         lines = dict(e.lines)
-        if text.official != text.edited:
-            first = next((i for i, (a, b) in enumerate(zip(text.official, text.edited)) if a != b),
-                         min(len(text.official), len(text.edited)))
-            lines["text"] = Origin(e.origin.path, e.lines["text"].line + _body_line(e.body.tr, first))
-            text = Value("text", text.official, text.edited, Text(_excerpt(text.official, first)),
-                         Text(_excerpt(text.edited, first)))
+        text = _prose_value("text", o.body.tr, e.body.tr, lines)
         self.item("page", e.slug, lambda: both(_("general page {name}"), name=e.title), e.corrections, lines, e.origin,
                   [*_text_values([("title", o.title, e.title)]), text])
+
+    def duties(self, official: dict, edited: dict) -> None:
+        """Units' duties pair by unit; only the document states a unit's duties, so the content
+        can neither add nor drop one.  The text is compared line by line."""
+        for slug, e in edited.items():
+            if slug not in official:
+                self.problems.add(e.origin.path, e.origin.line, both(
+                    _("unit {slug}: the official document does not state its duties; a unit's duties come from "
+                      "the document (import its revised text). Write your own words about the unit in its "
+                      "description (units/{slug}.yaml)"), slug=slug))
+                continue
+            o, lines = official[slug], dict(e.lines)
+            text = _prose_value("duties", o.text.tr, e.text.tr, lines)
+            self.item("unit", slug, lambda: both(_("unit {slug}"), slug=slug), e.corrections, lines, e.origin, [text])
+        for slug, o in official.items():
+            if slug not in edited:
+                where = self.edited.origin
+                self.problems.add(where.path, where.line, both(
+                    _("unit {slug}: the duties the official document states ({file}) are missing from the "
+                      "content; restore them"), slug=slug, file=o.origin.path))
 
     # -------------------------------------------------------------- fields
     def item(self, kind: str, code: str, named, notes: tuple[CorrectionNote, ...], lines: dict,
@@ -304,6 +323,21 @@ class Comparison:
             self.warn(where, both(_("{item}: after the corrections its lines add up to {after}, but {label} "
                                     "is {printed}, as the lines did before"), item=item, label=label,
                                   after=turkish_amount(after), printed=turkish_amount(printed)))
+
+
+def _prose_value(field: str, official: str, edited: str, lines: dict) -> Value:
+    """A Turkish text of many lines, compared line by line (re-wrapping changes nothing): a
+    difference is reported on the line where it starts (lines[field] is moved there, from
+    where the text starts), quoting that line rather than the whole text."""
+    text = Value(field, _text_lines(official), _text_lines(edited), Text(official), Text(edited))
+    if text.official == text.edited:
+        return text
+    first = next((i for i, (a, b) in enumerate(zip(text.official, text.edited)) if a != b),
+                 min(len(text.official), len(text.edited)))
+    start = lines[field]
+    lines[field] = Origin(start.path, start.line + _body_line(edited, first))
+    return Value(field, text.official, text.edited, Text(_excerpt(text.official, first)),
+                 Text(_excerpt(text.edited, first)))
 
 
 def _text_lines(text: str) -> tuple[str, ...]:

@@ -22,9 +22,9 @@ from portal.labels import _
 from portal.model import (
     ECON_CODES, OFF_BUDGET_SOURCES, Activity, Aim, ContinuityLink, CorrectionNote, Cost, GlossaryTerm, Goal,
     GoalTableRow, Indicator, Licence, Listing, Origin, Page, Program, SectionD, SectionDRow, Site, SourceDocument,
-    Statement, Synonym, Text, Unit, YearlyFigures,
+    Statement, Synonym, Text, Unit, UnitDuties, YearlyFigures,
 )
-from portal.official import OFFICIAL
+from portal.official import DUTIES, OFFICIAL
 from portal.tables import count, tables_in
 from portal.yamlsource import Invalid, Node, parse, read, read_text, unreadable
 
@@ -354,12 +354,41 @@ class Loader:
         # what the text says about its tables: checked against the pages as printed
         statements = self._statements(folder.parent / "statements.yaml", page_files) if official else ()
         continuity = self._continuity(folder / "continuity.yaml") if not official else ()
+        duties = self._duties(folder / DUTIES, page_files)
         if year is None or (official and section_d is None) or title is None or mission is None or vision is None:
             return None
         return Program(year=year, title=title, mission=mission, vision=vision, values=values,
                        aims=aims, goals=goals, section_d=section_d, stated_counts=counts,
                        pages=page_files, origin=root.origin, statements=statements, continuity=continuity,
-                       corrections=notes, lines=lines)
+                       duties=duties, corrections=notes, lines=lines)
+
+    def _duties(self, path: Path, pages: dict[str, Page]) -> dict[str, UnitDuties]:
+        """Units' duties, keyed by unit: in the official reading as the document states them,
+        with the general page of its section and the heading naming the unit; in the content,
+        in both languages.  No file: the document states no unit's duties."""
+        root = self.read(path) if path.exists() else None
+        entries = (self._guard(root.mapping) or {}) if root is not None else {}
+        names = {k.value: k.start_mark.line + 1 for k, _v in root.node.value if isinstance(k, yaml.ScalarNode)} \
+            if entries else {}
+
+        def duties(entry: tuple[str, Node]) -> tuple[str, UnitDuties]:
+            slug, node = entry
+            if slug not in self.units:
+                self.problems.add(node.path, names[slug], both(
+                    _("unknown unit '{slug}' (no file units/{slug}.yaml)"), slug=slug))
+                raise Invalid()
+            if self.official:
+                m = node.mapping(required=("page", "heading", "duties"))
+                page = m["page"].text()
+                if page not in pages:
+                    raise m["page"].fail(both(_("no general-information page '{slug}'"), slug=page))
+                return slug, UnitDuties(slug, Text(m["duties"].text()), node.origin, page, m["heading"].text(),
+                                        lines={"duties": _text_start(m["duties"])})
+            m = node.mapping(required=("duties",), optional=("corrections",))
+            return slug, UnitDuties(slug, m["duties"].bilingual(), node.origin,
+                                    corrections=self._correction_notes(m.get("corrections"), "unit"),
+                                    lines={"duties": _text_start(m["duties"])})
+        return dict(self._each(entries.items(), duties))
 
     def _correction_notes(self, node: Node | None, kind: str) -> tuple[CorrectionNote, ...]:
         """An item's `corrections:`: which of its fields differs from the official document
@@ -796,6 +825,17 @@ def _turkish_line(node: Node) -> Origin:
             if getattr(key, "value", None) == "tr":
                 return Origin(node.path, value.start_mark.line + 1)
     return node.origin
+
+
+def _text_start(node: Node) -> Origin:
+    """The line a text of several lines starts on: below `tr: |` (or `duties: |`), where its
+    first line is written."""
+    where = _turkish_line(node)
+    value = node.node
+    if isinstance(value, yaml.MappingNode):
+        value = next((v for k, v in value.value if getattr(k, "value", None) == "tr"), value)
+    block = isinstance(value, yaml.ScalarNode) and value.style in ("|", ">")
+    return Origin(where.path, where.line + 1) if block else where
 
 
 def load(content: Path, cache: LoadCache | None = None) -> Site:

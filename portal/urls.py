@@ -13,6 +13,7 @@ SEGMENTS = {
 
 
 EMBED = "embed"  # the one folder whose pages other sites may show in a frame
+DUTIES_ANCHOR = "duties"  # the part of a unit's page on what the programme says the unit does
 
 
 def code_slug(code: str) -> str:
@@ -126,6 +127,7 @@ class Urls:
 
     anchor = staticmethod(anchor)
     correction_anchor = staticmethod(correction_anchor)
+    duties_anchor = DUTIES_ANCHOR
 
     def link(self, path: str) -> str:
         """The href for a site-relative path, under the base URL."""
