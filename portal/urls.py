@@ -25,6 +25,13 @@ def anchor(kind: str, code: str) -> str:
     return f"{kind}-{code_slug(code)}"
 
 
+def chart_key(kind: str, code: str | int | None, what: str) -> str:
+    """The name a chart's downloads share, from the item it belongs to and what it shows:
+    ('goal', '1.5', 'activities') -> 'goal-1-5-activities'; the programme's own charts have
+    no code: ('programme', None, 'aims') -> 'programme-aims'."""
+    return f"{kind}-{what}" if code is None else f"{kind}-{code_slug(str(code))}-{what}"
+
+
 def correction_anchor(kind: str, code: str, field: str) -> str:
     """The id of one correction on the corrections page: 'correction-activity-1-5-2-budget-6'."""
     return anchor("correction", f"{kind}.{code}.{field}".replace("_", "-"))
@@ -111,6 +118,16 @@ class Urls:
         return f"data/{year}/{folder}/{code_slug(key)}.csv"
 
     @staticmethod
+    def chart_svg(lang: str, year: int, key: str) -> str:
+        """A chart as a picture, in the language of its page: data/2024/charts/programme-goals.tr.svg."""
+        return f"data/{year}/charts/{key}.{lang}.svg"
+
+    @staticmethod
+    def chart_csv(year: int, key: str) -> str:
+        """A chart's figures, the same file for both languages: data/2024/charts/programme-goals.csv."""
+        return f"data/{year}/charts/{key}.csv"
+
+    @staticmethod
     def root() -> str:
         """The language chooser at /."""
         return ""
@@ -125,6 +142,7 @@ class Urls:
         return "favicon.svg"
 
     anchor = staticmethod(anchor)
+    chart_key = staticmethod(chart_key)
     correction_anchor = staticmethod(correction_anchor)
 
     def link(self, path: str) -> str:
