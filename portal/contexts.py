@@ -191,27 +191,28 @@ class PageContexts:
         programme = _with(r("programme title", year).get(self.lang), r("site")[1].get(self.lang))
         return f"{programme} · {item}" if item else programme
 
-    def _chart(self, texts: str, key: str, year: int, page: str, subject: str, items, columns: str, rows,
-               kind: str = "bars", better: str = "", **values) -> Chart:
-        """A chart with its title and description (labels.CHART_TEXTS[texts], given `values`)."""
-        title, description = (self.gettext(message) % values for message in CHART_TEXTS[texts])
-        return Chart(kind, key, self.lang, year, title, description, subject, page, tuple(items),
-                     tuple(CSV_COLUMNS[columns]), tuple(tuple(row) for row in rows), better)
+    def _chart(self, item: str, code, what: str, year: int, page: str, subject: str, items, columns: str, rows,
+               kind: str = "bars", texts: str = "", better: str = "", **values) -> Chart:
+        """The chart of `what` for an item ("aim", 1; the programme's have no code), titled and
+        described as labels.CHART_TEXTS says for item-what (or `texts`), given `values`."""
+        title, description = (self.gettext(message) % values for message in CHART_TEXTS[texts or f"{item}-{what}"])
+        return Chart(kind, chart_key(item, code, what), self.lang, year, title, description, subject, page,
+                     tuple(items), tuple(CSV_COLUMNS[columns]), tuple(tuple(row) for row in rows), better)
 
-    def _bars(self, texts: str, key: str, year: int, page: str, subject: str, bars: list[Bar], columns: str,
+    def _bars(self, item: str, code, what: str, year: int, page: str, subject: str, bars: list[Bar], columns: str,
               rows: list[list], in_order: bool = False, **values) -> Chart:
         """Bars largest first (or in the order given: years), the CSV rows in the same order."""
         pairs = list(zip(bars, rows))
         if not in_order:
             pairs.sort(key=lambda pair: pair[0].value, reverse=True)  # stable: ties keep their order
-        return self._chart(texts, key, year, page, subject, [b for b, _ in pairs], columns,
+        return self._chart(item, code, what, year, page, subject, [b for b, _ in pairs], columns,
                            [row for _, row in pairs], **values)
 
-    def _econ_chart(self, kind: str, code, year: int, page: str, subject: str, totals, **values) -> Chart:
+    def _econ_chart(self, item: str, code, year: int, page: str, subject: str, totals, **values) -> Chart:
         """The budget by economic code of a set of activities, the codes with an amount."""
         codes = [c for c in ECON_CODES if totals.by_econ[c]]
         turkish = translations("tr").gettext
-        return self._bars(f"{kind}-econ", chart_key(kind, code, "econ"), year, page, subject,
+        return self._bars(item, code, "econ", year, page, subject,
                           [Bar(f"{c} – {self.gettext(ECON_NAMES[c])}", totals.by_econ[c], exact=True) for c in codes],
                           "econ", [[year, str(c), turkish(ECON_NAMES[c]), ECON_NAMES[c], totals.by_econ[c]]
                                    for c in codes], **values)
@@ -225,9 +226,9 @@ class PageContexts:
                 rows = [[year, goal.code, ind.code, ind.document_code, y, "" if v is None else f"{v:f}",
                          ind.values[y].tr] for y, v in points]
                 charts[ind.code] = self._chart(
-                    "indicator-up" if ind.better == "up" else "indicator-down", chart_key("indicator", ind.code, "trend"),
-                    year, page, self._subject(r, year, _measured(ind, self.lang)), points,
-                    "trend", rows, kind="trend", better=ind.better, code=ind.document_code)
+                    "indicator", ind.code, "trend", year, page, self._subject(r, year, _measured(ind, self.lang)),
+                    points, "trend", rows, kind="trend", texts=f"indicator-{'up' if ind.better == 'up' else 'down'}",
+                    better=ind.better, code=ind.document_code)
         return charts
 
     def _goal_map(self, r: Reader, year: int, page: str) -> tuple[list, Chart]:
@@ -242,8 +243,8 @@ class PageContexts:
                                            Urls.goal(lang, year, g.code)) for g in goals)))
             rows += [[year, str(aim.number), aim.name.tr, aim.name.en, g.code, g.document_code, g.text.tr, g.text.en,
                       g.total] for g in goals]
-        return table, self._chart("programme-goals", chart_key("programme", None, "goals"), year, page,
-                                  self._subject(r, year), groups, "treemap", rows, kind="treemap")
+        return table, self._chart("programme", None, "goals", year, page, self._subject(r, year), groups, "treemap",
+                                  rows, kind="treemap")
 
     def _corrections(self, r: Reader, year: int, items) -> list[dict]:
         """Each correction with the item it corrects, named and linked, for a notice or the list."""
@@ -399,8 +400,8 @@ class PageContexts:
                 for name, prefix, path, totals, _, _ in ranked]
         kind = entries[0][4] if entries else "aim"
         rows = [[year, str(value), name.tr, name.en, totals.total] for name, _, _, totals, _, value in ranked]
-        return {"rows": ranked, "chart": self._bars(f"programme-{kind}s", chart_key("programme", None, f"{kind}s"),
-                                                    year, page, subject, bars, kind, rows)}
+        return {"rows": ranked, "chart": self._bars("programme", None, f"{kind}s", year, page, subject, bars, kind,
+                                                    rows)}
 
     def aim(self, r: Reader, year: int, number: int) -> PageSpec:
         lang, fmt = self.lang, self.fmt
@@ -410,7 +411,7 @@ class PageContexts:
         whole = r("programme totals", year).total
         path, subject = Urls.aim(lang, year, number), self._subject(r, year, f"{aim.number}. {aim.name.get(lang)}")
         goal_chart = self._bars(
-            "aim-goals", chart_key("aim", number, "goals"), year, path, subject,
+            "aim", number, "goals", year, path, subject,
             [Bar(f"{g.document_code} {g.text.get(lang)}", g.total, g.text.translated(lang),
                  path=Urls.goal(lang, year, g.code)) for g in goals], "goal",
             [[year, str(number), g.code, g.document_code, g.text.tr, g.text.en, g.total] for g in goals])
@@ -443,7 +444,7 @@ class PageContexts:
         unit = r("unit name", goal.unit)
         path = Urls.goal(lang, year, code)
         activity_chart = self._bars(
-            "goal-activities", chart_key("goal", code, "activities"), year, path,
+            "goal", code, "activities", year, path,
             self._subject(r, year, f"{goal.document_code} {goal.text.get(lang)}"),
             [Bar(f"{a.document_code} {a.name.get(lang)}", a.cost.total, a.name.translated(lang),
                  path=Urls.activity(lang, year, a.code)) for a in goal.activities], "activity",
@@ -545,7 +546,7 @@ class PageContexts:
         econ = self._econ_chart("unit", slug, year, path, subject, totals)
         shown = [row for row in years if row.total is not None]
         year_chart = self._bars(
-            "unit-years", chart_key("unit", slug, "years"), year, path, subject,
+            "unit", slug, "years", year, path, subject,
             [Bar(str(row.year), row.total, exact=True, path=None if row.current else row.path) for row in shown],
             "unit", [[row.year, slug, unit.name.tr, unit.name.en, row.total] for row in shown],
             in_order=True) if years else None

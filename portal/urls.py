@@ -142,7 +142,6 @@ class Urls:
         return "favicon.svg"
 
     anchor = staticmethod(anchor)
-    chart_key = staticmethod(chart_key)
     correction_anchor = staticmethod(correction_anchor)
 
     def link(self, path: str) -> str:

@@ -121,12 +121,11 @@ def _f(v: float) -> str:
     return f"{v:.2f}".rstrip("0").rstrip(".")
 
 
-def _tile(tile: Tile, rect: Rect, colour: str, fmt: Formats, whole: Decimal) -> str:
-    """A goal's rectangle, a link to its goal named by its code, text and exact amount,
-    labelled with its code and amount where they fit."""
+def _tile(tile: Tile, rect: Rect, colour: str, fmt: Formats) -> str:
+    """A goal's rectangle, a link to its goal named (by its <title>, which a pointer shows
+    too) by its code, text and exact amount, labelled with its code and amount where they fit."""
     name = f"{tile.label} {tile.name} – {fmt.money(tile.value)} ({fmt.share(tile.value)})"
-    parts = [f'<a href="{escape(fmt.link(tile.path))}" aria-label="{escape(name)}" data-goal="{escape(tile.code)}">'
-             f'<title>{escape(name)}</title>'
+    parts = [f'<a href="{escape(fmt.link(tile.path))}" data-goal="{escape(tile.code)}"><title>{escape(name)}</title>'
              f'<rect x="{_f(rect.x)}" y="{_f(rect.y)}" width="{_f(rect.w)}" height="{_f(rect.h)}" fill="{colour}" '
              f'stroke="{ON_COLOUR}" stroke-width="1"/>']
     room_w, room_h = rect.w - 2 * PAD, rect.h - 2 * PAD
@@ -140,10 +139,10 @@ def _tile(tile: Tile, rect: Rect, colour: str, fmt: Formats, whole: Decimal) -> 
     return "".join(parts)
 
 
-def _group(group: Group, colour: str, box: Rect, fmt: Formats, whole: Decimal) -> list[str]:
+def _group(group: Group, colour: str, box: Rect, fmt: Formats) -> list[str]:
     tiles = _largest_first(group.tiles)
     parts = [f'<g role="group" aria-label="{escape(f"{group.number}. {group.name}")}" data-aim="{group.number}">']
-    parts += [_tile(t, r, colour, fmt, whole) for t, r in zip(tiles, squarify([t.value for t in tiles], box))]
+    parts += [_tile(t, r, colour, fmt) for t, r in zip(tiles, squarify([t.value for t in tiles], box))]
     # the aim's frame: a wider white line around its goals
     parts.append(f'<rect x="{_f(box.x)}" y="{_f(box.y)}" width="{_f(box.w)}" height="{_f(box.h)}" fill="none" '
                  f'stroke="{ON_COLOUR}" stroke-width="3" pointer-events="none"/></g>')
@@ -154,25 +153,29 @@ def colour(number: int) -> str:
     return AIM_COLOURS[(number - 1) % len(AIM_COLOURS)]
 
 
-def wide(groups: Sequence[Group], fmt: Formats, top: float = 0) -> tuple[list[str], float]:
+def _aim_link(group: Group, fmt: Formats) -> str:
+    """The opening of a link to an aim's page, named by its number, name and exact amount."""
+    name = f"{group.number}. {group.name} – {fmt.money(group.value)} ({fmt.share(group.value)})"
+    return f'<a href="{escape(fmt.link(group.path))}" aria-label="{escape(name)}">'
+
+
+def wide(groups: Sequence[Group], fmt: Formats) -> tuple[list[str], float]:
     """The key (each aim's colour, name and amount, a link to its page), then the map: the
     aims squarified, and their goals squarified in each.  Returns the parts and the height."""
     width, height = WIDE
-    parts, y = ['<g class="treemap-key">'], top
+    parts, y = ['<g class="treemap-key">'], 0.0
     for g in groups:
         words = wrap(f"{g.number}. {g.name} – {fmt.compact(g.value)}", width - 24, KEY_SIZE)
-        label = f"{g.number}. {g.name} – {fmt.money(g.value)} ({fmt.share(g.value)})"
-        parts.append(f'<a href="{escape(fmt.link(g.path))}" aria-label="{escape(label)}">'
-                     f'<rect x="0" y="{_f(y + 2)}" width="14" height="14" fill="{colour(g.number)}"/>'
+        parts.append(_aim_link(g, fmt)
+                     + f'<rect x="0" y="{_f(y + 2)}" width="14" height="14" fill="{colour(g.number)}"/>'
                      + text_lines([(line, KEY_SIZE, False) for line in words], 22, y, KEY_LINE, INK, hidden=True)
                      + "</a>")
         y += KEY_LINE * len(words) + 4
     parts.append("</g>")
     y += 8
-    whole = sum((g.value for g in groups), Decimal(0))
     ranked = _largest_first(groups)
     for g, box in zip(ranked, squarify([g.value for g in ranked], Rect(0, y, width, height))):
-        parts += _group(g, colour(g.number), box, fmt, whole)
+        parts += _group(g, colour(g.number), box, fmt)
     return parts, y + height
 
 
@@ -183,19 +186,16 @@ def narrow(groups: Sequence[Group], fmt: Formats) -> tuple[list[str], float]:
     whole = sum((g.value for g in groups), Decimal(0))
     parts, y = [], 0.0
     for g in groups:
-        if g.value <= 0:
+        if g.value <= 0:  # nothing to draw (the table beside names it)
             continue
-        name = wrap(f"{g.number}. {g.name}", NARROW_WIDTH, KEY_SIZE, bold=True)
-        label = f"{g.number}. {g.name} – {fmt.money(g.value)} ({fmt.share(g.value)})"
-        lines = [(line, KEY_SIZE, True) for line in name] + [
-            (f"{fmt.compact(g.value)} · {fmt.share(g.value)}", AMOUNT_SIZE, False)]
-        parts.append(f'<a href="{escape(fmt.link(g.path))}" aria-label="{escape(label)}">'
-                     + text_lines(lines, 0, y, KEY_LINE, INK, hidden=True) + "</a>")
+        lines = [(line, KEY_SIZE, True) for line in wrap(f"{g.number}. {g.name}", NARROW_WIDTH, KEY_SIZE, bold=True)]
+        lines.append((f"{fmt.compact(g.value)} · {fmt.share(g.value)}", AMOUNT_SIZE, False))
+        parts.append(_aim_link(g, fmt) + text_lines(lines, 0, y, KEY_LINE, INK, hidden=True) + "</a>")
         y += KEY_LINE * len(lines) + 4
         band = NARROW_AREA * float(g.value / whole) / NARROW_WIDTH
-        parts += _group(g, colour(g.number), Rect(0, y, NARROW_WIDTH, band), fmt, whole)
+        parts += _group(g, colour(g.number), Rect(0, y, NARROW_WIDTH, band), fmt)
         y += band + 14
-    return parts, y - 14
+    return parts, max(y - 14, 0.0)
 
 
 def treemap(key: str, groups: Sequence[Group], fmt: Formats, title: str, description: str):
