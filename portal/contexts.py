@@ -192,30 +192,32 @@ class PageContexts:
         return f"{programme} · {item}" if item else programme
 
     def _chart(self, item: str, code, what: str, year: int, page: str, subject: str, items, columns: str, rows,
-               kind: str = "bars", texts: str = "", better: str = "", **values) -> Chart:
+               kind: str = "bars", texts: str = "", better: str = "", values: dict | None = None) -> Chart:
         """The chart of `what` for an item ("aim", 1; the programme's have no code), titled and
         described as labels.CHART_TEXTS says for item-what (or `texts`), given `values`."""
-        title, description = (self.gettext(message) % values for message in CHART_TEXTS[texts or f"{item}-{what}"])
+        title, description = (self.gettext(message) % (values or {})
+                              for message in CHART_TEXTS[texts or f"{item}-{what}"])
         return Chart(kind, chart_key(item, code, what), self.lang, year, title, description, subject, page,
                      tuple(items), tuple(CSV_COLUMNS[columns]), tuple(tuple(row) for row in rows), better)
 
     def _bars(self, item: str, code, what: str, year: int, page: str, subject: str, bars: list[Bar], columns: str,
-              rows: list[list], in_order: bool = False, **values) -> Chart:
+              rows: list[list], in_order: bool = False, values: dict | None = None) -> Chart:
         """Bars largest first (or in the order given: years), the CSV rows in the same order."""
         pairs = list(zip(bars, rows))
         if not in_order:
             pairs.sort(key=lambda pair: pair[0].value, reverse=True)  # stable: ties keep their order
         return self._chart(item, code, what, year, page, subject, [b for b, _ in pairs], columns,
-                           [row for _, row in pairs], **values)
+                           [row for _, row in pairs], values=values)
 
-    def _econ_chart(self, item: str, code, year: int, page: str, subject: str, totals, **values) -> Chart:
+    def _econ_chart(self, item: str, code, year: int, page: str, subject: str, totals,
+                    values: dict | None = None) -> Chart:
         """The budget by economic code of a set of activities, the codes with an amount."""
         codes = [c for c in ECON_CODES if totals.by_econ[c]]
         turkish = translations("tr").gettext
         return self._bars(item, code, "econ", year, page, subject,
                           [Bar(f"{c} – {self.gettext(ECON_NAMES[c])}", totals.by_econ[c], exact=True) for c in codes],
                           "econ", [[year, str(c), turkish(ECON_NAMES[c]), ECON_NAMES[c], totals.by_econ[c]]
-                                   for c in codes], **values)
+                                   for c in codes], values=values)
 
     def _trends(self, r: Reader, year: int, goal, page: str) -> dict[str, Chart]:
         """Each indicator's line over the years, where its values compare."""
@@ -228,7 +230,7 @@ class PageContexts:
                 charts[ind.code] = self._chart(
                     "indicator", ind.code, "trend", year, page, self._subject(r, year, _measured(ind, self.lang)),
                     points, "trend", rows, kind="trend", texts=f"indicator-{'up' if ind.better == 'up' else 'down'}",
-                    better=ind.better, code=ind.document_code)
+                    better=ind.better, values={"code": ind.document_code})
         return charts
 
     def _goal_map(self, r: Reader, year: int, page: str) -> tuple[list, Chart]:
@@ -415,7 +417,7 @@ class PageContexts:
             [Bar(f"{g.document_code} {g.text.get(lang)}", g.total, g.text.translated(lang),
                  path=Urls.goal(lang, year, g.code)) for g in goals], "goal",
             [[year, str(number), g.code, g.document_code, g.text.tr, g.text.en, g.total] for g in goals])
-        econ = self._econ_chart("aim", number, year, path, subject, totals, number=number)
+        econ = self._econ_chart("aim", number, year, path, subject, totals, values={"number": number})
         units = {g.unit: r("unit name", g.unit).name for g in goals}
         return self._spec(r, year, path, "aim.html", aim.name.get(lang),
                           both(Urls.aim, year, number),

@@ -154,9 +154,10 @@ def colour(number: int) -> str:
 
 
 def _aim_link(group: Group, fmt: Formats) -> str:
-    """The opening of a link to an aim's page, named by its number, name and exact amount."""
+    """The opening of a link to an aim's page, named (as a goal's is) by its number, name and
+    exact amount: the words it shows begin its name."""
     name = f"{group.number}. {group.name} – {fmt.money(group.value)} ({fmt.share(group.value)})"
-    return f'<a href="{escape(fmt.link(group.path))}" aria-label="{escape(name)}">'
+    return f'<a href="{escape(fmt.link(group.path))}"><title>{escape(name)}</title>'
 
 
 def wide(groups: Sequence[Group], fmt: Formats) -> tuple[list[str], float]:
