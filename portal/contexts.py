@@ -344,7 +344,7 @@ class PageContexts:
         aims = [(aim.name, f"{aim.number}. ", Urls.aim(self.lang, year, aim.number),
                  r("aim totals", year, aim.number), "aim", aim.number) for aim in r("aims", year)]
         title = r("programme title", year)
-        ranking = self._ranking(year, Urls.program(self.lang, year), self._subject(r, year), aims)
+        ranking = self._ranking(year, Urls.program(self.lang, year), self._subject(r, year), "aim", aims)
         return self._embed(r, year, lambda lang: Urls.program(lang, year), "embed/programme.html",
                            title.get(self.lang), {"totals": r("programme totals", year), "by_aim": ranking})
 
@@ -370,7 +370,8 @@ class PageContexts:
         units = [(r("unit name", slug).name, "", Urls.unit(lang, year, slug), r("unit totals", year, slug), "unit", slug)
                  for slug in r("units of programme", year)]
         subject = self._subject(r, year)
-        by_aim, by_unit = self._ranking(year, path, subject, aims), self._ranking(year, path, subject, units)
+        by_aim = self._ranking(year, path, subject, "aim", aims)
+        by_unit = self._ranking(year, path, subject, "unit", units)
         goal_table, goal_map = self._goal_map(r, year, path)
         econ = self._econ_chart("programme", None, year, path, subject, totals)
         context = {
@@ -395,12 +396,11 @@ class PageContexts:
         return {"amount": population.per(amount, year), "residents": population.values[year],
                 "name": population.name, "source": population.source}
 
-    def _ranking(self, year: int, page: str, subject: str, entries: list[tuple]) -> dict:
-        """A share of the programme per aim or unit (entries of one kind), largest first, with its chart."""
+    def _ranking(self, year: int, page: str, subject: str, kind: str, entries: list[tuple]) -> dict:
+        """A share of the programme per aim or unit (`kind`), largest first, with its chart."""
         ranked = sorted(entries, key=lambda e: e[3].total, reverse=True)  # stable, as Jinja's sort
         bars = [Bar(prefix + name.get(self.lang), totals.total, name.translated(self.lang), path=path)
                 for name, prefix, path, totals, _, _ in ranked]
-        kind = entries[0][4] if entries else "aim"
         rows = [[year, str(value), name.tr, name.en, totals.total] for name, _, _, totals, _, value in ranked]
         return {"rows": ranked, "chart": self._bars("programme", None, f"{kind}s", year, page, subject, bars, kind,
                                                     rows)}

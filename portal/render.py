@@ -28,7 +28,8 @@ from portal.labels import (
 from portal.markdown import SCROLL_HINT, to_html
 from portal.model import ECON_CODES, OFF_BUDGET_SOURCES, Text, activity_document_code, goal_document_code
 from portal.outputs import treemap
-from portal.outputs.charts import bar_chart, bars_body, chart_csv, picture, trend, trend_body
+from portal.outputs.charts import TREND_WIDTH, bar_chart, bars_body, picture, trend, trend_body
+from portal.outputs.open_data import csv_file
 from portal.reflow import stacked
 from portal.text import is_printed_number
 from portal.urls import Urls, anchor
@@ -91,7 +92,7 @@ def chart_picture(chart: Chart, fmt: Formatter, absolute, source: str) -> bytes:
         shown = [fmt.number(v) for _, v in chart.items if v is not None]
         arrow = "↑" if chart.better == "up" else "↓"
         body, height = trend_body(chart.items, shown, f"{arrow} {chart.description}")
-        return picture(chart.lang, chart.title, chart.subject, source, body, height, 480)
+        return picture(chart.lang, chart.title, chart.subject, source, body, height, TREND_WIDTH)
     body, height = bars_body([(b.label, b.value, fmt.money(b.value), absolute(b.path) if b.path else None)
                               for b in chart.items])
     return picture(chart.lang, chart.title, chart.subject, source, body, height)
@@ -201,12 +202,12 @@ class Renderer:
     def chart_files(self, spec: PageSpec, figures: bool = True) -> list[tuple[str, bytes]]:
         """Each chart of the page as a picture in its language, and (`figures`: from one
         language only, the file is the same for both) its figures as CSV."""
-        files = []
+        files, site = [], spec.context["site_name"].get(self.lang)
         for chart in spec.charts:
-            source = self.source % {"site": spec.context["site_name"].get(self.lang), "url": self.absolute(spec.path)}
+            source = self.source % {"site": site, "url": self.absolute(chart.page)}
             files.append((chart.svg, chart_picture(chart, self.fmt, self.absolute, source)))
             if figures:
-                files.append((chart.csv, chart_csv(chart.columns, chart.rows)))
+                files.append((chart.csv, csv_file(list(chart.columns), chart.rows)))
         return files
 
     def render(self, spec: PageSpec) -> str:

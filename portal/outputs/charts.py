@@ -15,8 +15,6 @@ from typing import Sequence
 
 from markupsafe import Markup, escape
 
-from portal.outputs.open_data import csv_file
-
 BAR_COLOUR = "#0b4f8a"  # dark blue: distinct for colour-blind readers and in greyscale print
 TRACK_COLOUR = "#e3e8ee"
 INK, MUTED, PAPER = "#1b1b1b", "#4a4a4a", "#ffffff"  # as the style sheet's --ink, --muted, --paper
@@ -56,7 +54,7 @@ def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
     line = ""
     for word in filter(None, text.split(" ")):  # not at a no-break space: "75 milyon ₺" keeps its "₺"
         while text_width(word, size, bold) > width and len(word) > 1:  # an address, a long compound
-            cut = max(1, next((i for i in range(len(word), 0, -1) if text_width(word[:i], size, bold) <= width), 1))
+            cut = next((i for i in range(len(word) - 1, 0, -1) if text_width(word[:i], size, bold) <= width), 1)
             if line:
                 lines.append(line)
                 line = ""
@@ -140,7 +138,8 @@ def _line(values: Sequence[tuple[str, Decimal | None]], width: float, height: fl
 
 def _polyline(points: list[tuple[float, float, Decimal]], radius: float) -> str:
     line = " ".join(f"{x:.1f},{y:.1f}" for x, y, _ in points)
-    parts = [f'<polyline points="{line}" fill="none" stroke="{BAR_COLOUR}" stroke-width="2"/>'] if len(points) > 1 else []
+    parts = [f'<polyline points="{line}" fill="none" stroke="{BAR_COLOUR}" stroke-width="2"/>'
+             ] if len(points) > 1 else []
     return "".join(parts + [f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius}" fill="{BAR_COLOUR}"/>'
                             for x, y, _ in points])
 
@@ -167,6 +166,7 @@ def trend(key: str, values: list[tuple[str, Decimal | None]], better: str, title
 # ------------------------------------------------------------------ downloads
 MARGIN = 24
 BODY_WIDTH = 752  # what a picture draws between its margins
+TREND_WIDTH = 480
 
 
 def picture(lang: str, title: str, subject: str, source: str, body: str, body_height: float,
@@ -217,20 +217,16 @@ def bars_body(items: Sequence[tuple[str, Decimal, str, str | None]]) -> tuple[st
 
 
 def trend_body(values: Sequence[tuple[str, Decimal | None]], shown: Sequence[str], note: str) -> tuple[str, float]:
-    """A trend for its picture: the line, each value written above its point and each year
-    below, and which way counts as progress."""
-    width, height = 480, 200
+    """A trend for its picture: the line, each known value written (`shown`, in order) above
+    its point and each year below, and which way counts as progress."""
+    width, height = TREND_WIDTH, 200
     xs, points = _line(values, width, height, 40, 32, 28)
     parts = [f'<line x1="0" y1="{height - 20}" x2="{width}" y2="{height - 20}" stroke="{TRACK_COLOUR}"/>',
              _polyline(points, 4)]
-    for (x, y, _), text in zip(points, (t for (_, v), t in zip(values, shown) if v is not None)):
+    for (x, y, _), text in zip(points, shown):
         parts.append(text_lines([(text, 14, True)], x, y - 30, 18, INK, anchor="middle"))
     for x, (year, _) in zip(xs, values):
         parts.append(text_lines([(year, 13, False)], x, height - 18, 18, MUTED, anchor="middle"))
-    parts.append(text_lines([(line, 13, False) for line in wrap(note, width, 13)], 0, height + 4, 18, INK))
-    return "".join(parts), height + 4 + 18 * len(wrap(note, width, 13))
-
-
-def chart_csv(columns: Sequence[str], rows) -> bytes:
-    """A chart's figures, as the open data writes its tables."""
-    return csv_file(list(columns), rows)
+    lines = [(line, 13, False) for line in wrap(note, width, 13)]
+    parts.append(text_lines(lines, 0, height + 4, 18, INK))
+    return "".join(parts), height + 4 + 18 * len(lines)

@@ -129,8 +129,8 @@ def _tile(tile: Tile, rect: Rect, colour: str, fmt: Formats) -> str:
              f'<rect x="{_f(rect.x)}" y="{_f(rect.y)}" width="{_f(rect.w)}" height="{_f(rect.h)}" fill="{colour}" '
              f'stroke="{ON_COLOUR}" stroke-width="1"/>']
     room_w, room_h = rect.w - 2 * PAD, rect.h - 2 * PAD
-    lines = [(tile.label, CODE_SIZE, True)] + [(line, AMOUNT_SIZE, False)
-                                               for line in wrap(_breakable(fmt.compact(tile.value)), room_w, AMOUNT_SIZE)]
+    amount = wrap(_breakable(fmt.compact(tile.value)), room_w, AMOUNT_SIZE)
+    lines = [(tile.label, CODE_SIZE, True)] + [(line, AMOUNT_SIZE, False) for line in amount]
     while lines and not fits(lines, room_w, room_h, LINE):
         lines = lines[:1] if len(lines) > 1 else []
     if lines:
@@ -208,7 +208,7 @@ def treemap(key: str, groups: Sequence[Group], fmt: Formats, title: str, descrip
         n = f"{key}-{name}"
         out.append(svg_root(width, height, f'class="chart treemap treemap-{name}" '
                                            f'aria-labelledby="chart-{n}-t" aria-describedby="chart-{n}-d"')
-                   + f'<title id="chart-{n}-t">{escape(title)}</title><desc id="chart-{n}-d">{escape(description)}</desc>'
-                   + "".join(parts) + "</svg>")
+                   + f'<title id="chart-{n}-t">{escape(title)}</title>'
+                   + f'<desc id="chart-{n}-d">{escape(description)}</desc>' + "".join(parts) + "</svg>")
     return "".join(out)
 
