@@ -471,7 +471,7 @@ class PageContexts:
                           description=card(goal.document_code, fmt.money(goal.total), unit.name.get(lang)),
                           share=(self._kicker("goal", "code", goal.document_code),
                                  goal.text.get(lang), goal.total),
-                          charts=[activity_chart, *trends.values()] if activity_chart else list(trends.values()))
+                          charts=[c for c in (activity_chart, *trends.values()) if c])
 
     def activity(self, r: Reader, year: int, goal_code: str, code: str) -> PageSpec:
         lang, fmt = self.lang, self.fmt
@@ -563,7 +563,7 @@ class PageContexts:
                                                                        (unit.name, Urls.unit(lang, year, slug))],
                           description=card(unit.name.get(lang), fmt.money(totals.total)),
                           share=(self._kicker("unit"), unit.name.get(lang), totals.total),
-                          charts=[econ, year_chart] if year_chart else [econ])
+                          charts=[c for c in (econ, year_chart) if c])
 
     def notes(self, r: Reader, year: int) -> PageSpec:
         lang = self.lang
