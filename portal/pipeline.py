@@ -113,6 +113,8 @@ def render_language(inputs: Inputs, lang: str, urls: Urls, sink, should_render: 
             report.rendered += 1
         if spec.share is not None:  # kept by what it shows: an unchanged card costs a file read
             sink.add(spec.share_file, card_png(spec.share))
+        for path, content in renderer.chart_files(spec, figures=lang == LANGS[0]):  # the CSV is one for both
+            sink.add(path, content)
     return report
 
 

@@ -26,6 +26,13 @@ def anchor(kind: str, code: str) -> str:
     return f"{kind}-{code_slug(code)}"
 
 
+def chart_key(kind: str, code: str | int | None, what: str) -> str:
+    """The name a chart's downloads share, from the item it belongs to and what it shows:
+    ('goal', '1.5', 'activities') -> 'goal-1-5-activities'; the programme's own charts have
+    no code: ('programme', None, 'aims') -> 'programme-aims'."""
+    return f"{kind}-{what}" if code is None else f"{kind}-{code_slug(str(code))}-{what}"
+
+
 def correction_anchor(kind: str, code: str, field: str) -> str:
     """The id of one correction on the corrections page: 'correction-activity-1-5-2-budget-6'."""
     return anchor("correction", f"{kind}.{code}.{field}".replace("_", "-"))
@@ -110,6 +117,16 @@ class Urls:
         """The CSV rows of one goal, activity or unit: data/2024/goals/1-5.csv."""
         folder = {"goal": "goals", "activity": "activities", "unit": "units"}[kind]
         return f"data/{year}/{folder}/{code_slug(key)}.csv"
+
+    @staticmethod
+    def chart_svg(lang: str, year: int, key: str) -> str:
+        """A chart as a picture, in the language of its page: data/2024/charts/programme-goals.tr.svg."""
+        return f"data/{year}/charts/{key}.{lang}.svg"
+
+    @staticmethod
+    def chart_csv(year: int, key: str) -> str:
+        """A chart's figures, the same file for both languages: data/2024/charts/programme-goals.csv."""
+        return f"data/{year}/charts/{key}.csv"
 
     @staticmethod
     def root() -> str:
