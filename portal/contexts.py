@@ -18,7 +18,7 @@ from portal.dependencies import Inputs, Key, Reader
 from portal.i18n import Formatter, sort_key, translations
 from portal.labels import CHART_TEXTS, ECON_NAMES, PAGE_TITLES, SHARE_KICKERS
 from portal.model import ECON_CODES, Licence, SourceDocument, Text, Totals
-from portal.outputs.charts import CSV_COLUMNS
+from portal.outputs.charts import CSV_COLUMNS, Listing
 from portal.outputs.share import HEIGHT as CARD_HEIGHT, WIDTH as CARD_WIDTH, ShareCard, card_path
 from portal.outputs.treemap import Group, Tile
 from portal.urls import Urls, chart_key
@@ -88,9 +88,17 @@ class Chart:
     subject: str  # what it is a chart of, for the picture away from its page
     page: str  # the page it is on, which the picture names as its source
     items: tuple  # Bar each; (year, value) each for a trend; treemap.Group each
-    columns: tuple[str, ...]  # the CSV file's header
+    table: str  # the CSV file's columns: a key of CSV_COLUMNS
     rows: tuple[tuple, ...]  # its rows, typed (amounts as Decimal)
     better: str = ""  # a trend: "up" or "down"
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return CSV_COLUMNS[self.table]
+
+    @property
+    def listing(self) -> Listing:
+        return Listing(self.year, self.key, self.lang, self.table, self.title, self.subject)
 
     @property
     def svg(self) -> str:
@@ -198,7 +206,7 @@ class PageContexts:
         title, description = (self.gettext(message) % (values or {})
                               for message in CHART_TEXTS[texts or f"{item}-{what}"])
         return Chart(kind, chart_key(item, code, what), self.lang, year, title, description, subject, page,
-                     tuple(items), tuple(CSV_COLUMNS[columns]), tuple(tuple(row) for row in rows), better)
+                     tuple(items), columns, tuple(tuple(row) for row in rows), better)
 
     def _bars(self, item: str, code, what: str, year: int, page: str, subject: str, bars: list[Bar], columns: str,
               rows: list[list], in_order: bool = False, values: dict | None = None) -> Chart:

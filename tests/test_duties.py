@@ -107,6 +107,18 @@ def test_a_unit_the_document_gives_no_duties_says_so_and_links_the_organisation(
         assert "Görevler Program bu birimin görevlerini belirtmiyor." in text, slug
 
 
+def test_program_json_gives_each_units_stated_duties_with_their_page_and_heading(duties_site):
+    _, site, _ = duties_site
+    units = {u["slug"]: u for u in json.loads((site / "data/2024/program.json").read_text(encoding="utf-8"))["units"]}
+    fen = units["fen-isleri"]["duties"]
+    assert (fen["page"], fen["heading"]) == ("organisation", C.STATED_DUTIES["fen-isleri"][0])
+    assert fen["text"]["en"] == FEN_EN and C.STATED_DUTIES["fen-isleri"][1][0] in fen["text"]["tr"]
+    park = units["park-ve-bahceler"]["duties"]
+    assert park["text"]["tr"].endswith(PARK_CORRECTED) and park["text"]["en"] == ""  # as the site shows it
+    assert park["heading"] == "Park ve Bahçeler Müdürlüğü"
+    assert units["zabita"]["duties"] is None and units["yazi-isleri"]["duties"] is None  # named, no duties stated
+
+
 def test_kartepe_states_no_units_duties_and_every_unit_page_says_so(built_site, program):
     assert not program.duties
     for slug in program.unit_totals:

@@ -11,7 +11,7 @@ in a CSV file, written as the open data writes them.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from markupsafe import Markup, escape
 
@@ -34,6 +34,18 @@ CSV_COLUMNS = {
                 "total"),
     "trend": ("year", "goal", "indicator", "document_code", "value_year", "value", "printed"),
 }
+
+
+class Listing(NamedTuple):
+    """One chart's downloads as the data package lists them, from one language's page: the
+    picture in that language, the figures (the same file for every language)."""
+
+    year: int
+    key: str  # the name its files share (portal/urls.py)
+    lang: str
+    table: str  # the figures' columns: a key of CSV_COLUMNS
+    title: str
+    subject: str  # what it is a chart of
 
 # A line of text must fit its place without a browser to measure it: each character's
 # width in ems, on the wide side of the usual sans-serif faces (DejaVu Sans, Verdana).

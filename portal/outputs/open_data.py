@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from portal.amounts import plain
 from portal.continuity import Continuity, indicator_history
-from portal.model import ECON_CODES, OFF_BUDGET_SOURCES, Goal, Program, Site, Text
+from portal.model import ECON_CODES, OFF_BUDGET_SOURCES, Goal, Program, Site, Text, UnitDuties
 from portal.outputs.datapackage import (
     activities_schema, all_indicator_years, all_years_schema, corrections_schema, discrepancies_schema, goals_schema,
     indicators_schema,
@@ -218,6 +218,11 @@ def _text(t: Text) -> dict:
     return {"tr": t.tr, "en": t.en}
 
 
+def _duties(duties: UnitDuties | None) -> dict | None:
+    """What the programme states a unit does, and where: the general page and the heading, as printed."""
+    return None if duties is None else {"text": _text(duties.text), "page": duties.page, "heading": duties.heading}
+
+
 def _value(v):
     return plain(v) if isinstance(v, Decimal) else v
 
@@ -267,7 +272,8 @@ def program_json(site: Site, program: Program, discrepancies: tuple[Discrepancy,
         "mission": _text(program.mission), "vision": _text(program.vision),
         "values": [_text(v) for v in program.values],
         "aims": [{"number": a.number, "name": _text(a.name)} for a in program.aims],
-        "units": [{"slug": u.slug, "name": _text(u.name)} for u in site.units.values()],
+        "units": [{"slug": u.slug, "name": _text(u.name), "duties": _duties(program.duties.get(u.slug))}
+                  for u in site.units.values()],
         "goals": goals,
         "totals": {
             "budget": plain(program.budget), "off_budget": plain(program.total - program.budget),
