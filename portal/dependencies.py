@@ -18,7 +18,7 @@ from typing import Any, Callable, NamedTuple
 
 from portal.continuity import Continuity, changes_in, indicator_history
 from portal.model import Site, Text, Totals
-from portal.reconcile import Discrepancy
+from portal.reconcile import Discrepancy, entries
 
 Key = tuple
 
@@ -121,8 +121,11 @@ READS: dict[str, Callable[..., Any]] = {
     "goals of unit": _unit_goals,
     "section d": lambda i, y: _program(i, y).section_d,
     "notes": lambda i, y: i.notes.get(y, ()),
-    "notes of goal": lambda i, y, code: tuple(d for d in i.notes.get(y, ()) if d.goal == code),
-    "notes of activity": lambda i, y, code: tuple(d for d in i.notes.get(y, ()) if d.activity == code),
+    "note entries": lambda i, y: entries(i.notes.get(y, ())),
+    "notes of goal": lambda i, y, code: tuple(e for e in entries(i.notes.get(y, ())) if e.touches("goal", code)),
+    "notes of activity": lambda i, y, code: tuple(e for e in entries(i.notes.get(y, ())) if e.touches("activity", code)),
+    "notes of page": lambda i, y, slug: tuple(e for e in entries(i.notes.get(y, ())) if e.touches("page", slug)),
+    "notes of programme": lambda i, y: tuple(e for e in entries(i.notes.get(y, ())) if e.programme_wide),
     "corrections": lambda i, y: _program(i, y).corrected,
     "corrections of": lambda i, y, kind, code: _program(i, y).corrections_of(kind, code),
     "general pages": lambda i, y: tuple((slug, p.title) for slug, p in _program(i, y).pages.items()),
