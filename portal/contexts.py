@@ -278,10 +278,11 @@ class PageContexts:
             for first, *also in same.values():
                 href, label = self._shown_at(r, year, first)
                 places.append({"sentence": self._sentence(r, first, [d.field for d in (first, *also)]),
-                               "href": href, "link": label, "kinds": sorted({d.kind for d in (first, *also)})})
+                               "href": href, "link": label})
             out.append({"id": e.id, "category": e.category, "heading": self._heading(r, year, e),
                         "amount": e.amount, "money": e.category == Category.MONEY,
                         "sentence": places[0]["sentence"], "places": places, "found": len(e.places),
+                        "kinds": sorted({d.kind.value for d in e.places}),
                         "versions": self._versions(r, e) if e.category == Category.WORDING else [],
                         "links": list(dict.fromkeys((p["href"], p["link"]) for p in places)),
                         "href": f"{notes}#{e.id}", "lead": e.lead})

@@ -27,7 +27,7 @@
       if (status) {
         var active = links.filter(function (a) { return a.getAttribute("data-kind") === kind; })[0];
         status.textContent = kind && active ? status.getAttribute("data-template")
-          .replace("{kind}", active.textContent.trim()) : "";
+          .replace("{kind}", active.getAttribute("data-name")) : "";
       }
       return shown;
     }
