@@ -17,7 +17,7 @@ from markupsafe import Markup
 from portal import yearsview
 from portal.dependencies import Inputs, Key, Reader
 from portal.i18n import Formatter, sort_key, translations
-from portal.kinds import Category, Kind
+from portal.kinds import Category
 from portal.labels import (
     CATEGORY_HEADINGS, CATEGORY_INTROS, CATEGORY_NAMES, DISCREPANCY_KINDS, ECON_NAMES, FIELD_NAMES, NOTE_HEADINGS,
     OVERVIEW, PAGE_TITLES, SHARE_KICKERS, TOTAL_BUDGET, WORDING_PARTS,
