@@ -186,8 +186,8 @@ class PageContexts:
 
     # ------------------------------------------------------ the document's disagreements
     def _value(self, r: Reader, d: Discrepancy, value) -> Markup:
-        """A figure as the page formats it; a unit by its name; a wording in quotes, marked
-        Turkish on an English page (the document's words are Turkish)."""
+        """A figure as the page formats it; a unit by its name; a wording quoted, marked Turkish
+        on an English page (the document's words are Turkish)."""
         if isinstance(value, Decimal):
             return Markup("{}").format(self.fmt.money(value))
         if isinstance(value, int):
@@ -197,8 +197,8 @@ class PageContexts:
         if d.field == "code":
             return Markup('<span class="code">{}</span>').format(value)
         if self.lang == "tr":
-            return Markup("“{}”").format(value)
-        return Markup('“<span lang="tr">{}</span>”').format(value)
+            return Markup("<q>{}</q>").format(value)
+        return Markup('<q lang="tr">{}</q>').format(value)  # a quotation of the document, not a missing translation
 
     def _sentence(self, r: Reader, d: Discrepancy, fields: list[str]) -> Markup:
         """What differs, with both figures: 'The goal table prints 614.765.000,00 ₺ (total) for
