@@ -18,6 +18,7 @@ from portal.load import load
 from portal.reconcile import entries, place_key, reconcile
 from portal.urls import Urls
 from tests.html_pages import page_file, read_page, squash
+from tests.local_web import axe_report, violations
 from tests.test_bad_content import replace
 
 NOTES = {"tr": Urls.notes("tr", 2024), "en": Urls.notes("en", 2024)}
@@ -269,3 +270,13 @@ def test_the_kind_filter_with_javascript_shows_one_kind_and_keeps_it_in_the_addr
     wording = next(e for e in gaps if e.category == Category.WORDING)
     page.goto(served_site + "/" + NOTES["en"] + f"?kind=money#{wording.id}")
     assert page.locator(f"#{wording.id}").is_visible() and visible() == len(gaps)
+
+
+def test_one_kind_shown_alone_is_accessible(browser, served_site):
+    context = browser.new_context(bypass_csp=True, viewport={"width": 320, "height": 800})  # axe, for the test only
+    page = context.new_page()
+    page.goto(served_site + "/" + NOTES["tr"] + "?kind=wording")
+    assert page.locator(f"#{Urls.note_section('money')}").is_hidden()
+    assert not violations(axe_report(page))
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    context.close()
