@@ -23,8 +23,8 @@ from portal.labels import (
     OVERVIEW, PAGE_TITLES, SHARE_KICKERS, TOTAL_BUDGET, WORDING_PARTS,
 )
 from portal.model import ECON_CODES, Licence, SourceDocument, Text, Totals, activity_document_code, goal_document_code
-from portal.reconcile import Discrepancy, Entry
 from portal.outputs.share import HEIGHT as CARD_HEIGHT, WIDTH as CARD_WIDTH, ShareCard, card_path
+from portal.reconcile import Discrepancy, Entry
 from portal.urls import Urls
 
 LANGS = ("tr", "en")
@@ -565,8 +565,7 @@ class PageContexts:
             legacy.add(old)
         sections = [{"category": c, "id": Urls.note_section(c), "name": self.gettext(CATEGORY_NAMES[c]),
                      "heading": self.gettext(CATEGORY_HEADINGS[c]), "intro": self.gettext(CATEGORY_INTROS[c]),
-                     "notes": [n for n in notes if n["category"] == c],
-                     "places": sum(n["found"] for n in notes if n["category"] == c)} for c in Category]
+                     "notes": [n for n in notes if n["category"] == c]} for c in Category]
         path = Urls.notes(lang, year)
         return self._spec(r, year, path, "notes.html", "notes", both(Urls.notes, year),
                           {"sections": [s for s in sections if s["notes"]], "count": len(notes),

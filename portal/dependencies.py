@@ -85,6 +85,11 @@ def _program(inputs: Inputs, year: int):
     return inputs.site.programs[year]
 
 
+def _entries(inputs: Inputs, year: int):
+    """The year's disagreements, one entry per gap (portal/reconcile.py)."""
+    return entries(inputs.notes.get(year, ()))
+
+
 READS: dict[str, Callable[..., Any]] = {
     # the site as a whole
     "site": lambda i: (i.site.name, i.site.municipality, i.site.url),
@@ -120,12 +125,11 @@ READS: dict[str, Callable[..., Any]] = {
     "unit totals": lambda i, y, slug: _program(i, y).unit_totals[slug],
     "goals of unit": _unit_goals,
     "section d": lambda i, y: _program(i, y).section_d,
-    "notes": lambda i, y: i.notes.get(y, ()),
-    "note entries": lambda i, y: entries(i.notes.get(y, ())),
-    "notes of goal": lambda i, y, code: tuple(e for e in entries(i.notes.get(y, ())) if e.touches("goal", code)),
-    "notes of activity": lambda i, y, code: tuple(e for e in entries(i.notes.get(y, ())) if e.touches("activity", code)),
-    "notes of page": lambda i, y, slug: tuple(e for e in entries(i.notes.get(y, ())) if e.touches("page", slug)),
-    "notes of programme": lambda i, y: tuple(e for e in entries(i.notes.get(y, ())) if e.programme_wide),
+    "note entries": lambda i, y: _entries(i, y),
+    "notes of goal": lambda i, y, code: tuple(e for e in _entries(i, y) if e.touches("goal", code)),
+    "notes of activity": lambda i, y, code: tuple(e for e in _entries(i, y) if e.touches("activity", code)),
+    "notes of page": lambda i, y, slug: tuple(e for e in _entries(i, y) if e.touches("page", slug)),
+    "notes of programme": lambda i, y: tuple(e for e in _entries(i, y) if e.programme_wide),
     "corrections": lambda i, y: _program(i, y).corrected,
     "corrections of": lambda i, y, kind, code: _program(i, y).corrections_of(kind, code),
     "general pages": lambda i, y: tuple((slug, p.title) for slug, p in _program(i, y).pages.items()),

@@ -202,7 +202,7 @@ def page_table_totals(program: Program, slugs=None, english: dict | None = None)
                     out.append(Discrepancy(Kind.PAGE_TABLE_TOTAL, f"page {slug}", int(stated), int(summed),
                                            _at(page, table.line), field=table.caption,
                                            page=slug, row=column,
-                                           label=cell_label(page.body.tr, en(slug), table.number, 0, column)))
+                                           label=cell_label(page.body.tr, en(slug), table.number, column=column)))
     return out
 
 
@@ -242,7 +242,7 @@ def _page_checks(program: Program, english: dict, out: list) -> None:
         cell = count(row[st.column])
         if cell != st.stated:
             out.append(Discrepancy(Kind.TEXT_VS_TABLE, f"page {st.page}", int(st.stated), int(cell), st.origin,
-                                   field=f"{st.table}, {st.row}", page=st.page, row=st.column, quote=st.quote,
+                                   field=f"{st.table}, {st.row}", page=st.page, quote=st.quote,
                                    label=cell_label(body.tr, en(st.page), table.number, table.rows.index(row),
                                                     st.column)))
 

@@ -140,7 +140,6 @@ class Urls:
 
     anchor = staticmethod(anchor)
     correction_anchor = staticmethod(correction_anchor)
-    note_anchor = staticmethod(note_anchor)
     note_section = staticmethod(note_section)
 
     def link(self, path: str) -> str:
