@@ -19,13 +19,15 @@ from portal.dependencies import Inputs, Key, Reader
 from portal.i18n import Formatter, sort_key, translations
 from portal.kinds import Category
 from portal.labels import (
-    CATEGORY_HEADINGS, CATEGORY_INTROS, CATEGORY_NAMES, DISCREPANCY_KINDS, ECON_NAMES, FIELD_NAMES, NOTE_HEADINGS,
-    OVERVIEW, PAGE_TITLES, SHARE_KICKERS, TOTAL_BUDGET, WORDING_PARTS,
+    CATEGORY_HEADINGS, CATEGORY_INTROS, CATEGORY_NAMES, CHART_TEXTS, DISCREPANCY_KINDS, ECON_NAMES, FIELD_NAMES,
+    NOTE_HEADINGS, OVERVIEW, PAGE_TITLES, SHARE_KICKERS, TOTAL_BUDGET, WORDING_PARTS,
 )
 from portal.model import ECON_CODES, Licence, SourceDocument, Text, Totals, activity_document_code, goal_document_code
+from portal.outputs.charts import CSV_COLUMNS
 from portal.outputs.share import HEIGHT as CARD_HEIGHT, WIDTH as CARD_WIDTH, ShareCard, card_path
+from portal.outputs.treemap import Group, Tile
 from portal.reconcile import Discrepancy, Entry
-from portal.urls import Urls
+from portal.urls import Urls, chart_key
 
 LANGS = ("tr", "en")
 YEARS_STYLE = "years.css"  # the other years' parts: published only with more than one programme
@@ -46,6 +48,7 @@ class PageSpec:
     reads: set[Key] = field(default_factory=set)
     indexed: bool = True  # listed in the sitemap; an embed is a copy of its page, and is not
     share: ShareCard | None = None  # the picture a shared link shows, drawn with the page
+    charts: list["Chart"] = field(default_factory=list)  # each published as a picture and its figures
 
     @property
     def share_file(self) -> str:
@@ -77,6 +80,34 @@ class Bar(NamedTuple):
     path: str | None = None  # the page of the item the bar stands for
 
 
+@dataclass(frozen=True)
+class Chart:
+    """A chart a page shows, and what its two downloads hold: the picture, drawn in the
+    page's language, and its figures, language-neutral as the open data writes them (one
+    file for both languages), in the order the chart shows them."""
+
+    kind: str  # how it is drawn: "bars", "trend" or "treemap"
+    key: str  # the name its downloads share (portal/urls.py)
+    lang: str
+    year: int
+    title: str
+    description: str
+    subject: str  # what it is a chart of, for the picture away from its page
+    page: str  # the page it is on, which the picture names as its source
+    items: tuple  # Bar each; (year, value) each for a trend; treemap.Group each
+    columns: tuple[str, ...]  # the CSV file's header
+    rows: tuple[tuple, ...]  # its rows, typed (amounts as Decimal)
+    better: str = ""  # a trend: "up" or "down"
+
+    @property
+    def svg(self) -> str:
+        return Urls.chart_svg(self.lang, self.year, self.key)
+
+    @property
+    def csv(self) -> str:
+        return Urls.chart_csv(self.year, self.key)
+
+
 def both(fn, *args) -> dict[str, str]:
     return {lang: fn(lang, *args) for lang in LANGS}
 
@@ -84,6 +115,12 @@ def both(fn, *args) -> dict[str, str]:
 def _named(code: str, name: Text) -> Text:
     """An item as a list names it: its code, then its name."""
     return Text(f"{code} {name.tr}", f"{code} {name.en}" if name.en else "")
+
+
+def _measured(indicator, lang: str) -> str:
+    """An indicator as a chart of it names it: its code, its name and its unit of measure."""
+    named = f"{indicator.document_code} {indicator.name.get(lang)}"
+    return f"{named} ({indicator.measure.get(lang)})" if indicator.measure.tr else named
 
 
 def _with(title: str, name: str) -> str:
@@ -155,9 +192,68 @@ class PageContexts:
         return yearsview.item_switcher(r, kind, year, code, lambda y: Urls.program(self.lang, y),
                                        lambda y, c: path(self.lang, y, c))
 
-    def _econ_bars(self, totals) -> list[Bar]:
-        return [Bar(f"{code} – {self.gettext(ECON_NAMES[code])}", totals.by_econ[code], exact=True)
-                for code in ECON_CODES if totals.by_econ[code]]
+    # ------------------------------------------------------------ charts
+    def _subject(self, r: Reader, year: int, item: str = "") -> str:
+        """What a chart is of, as its picture says: the municipality's programme, and the item."""
+        programme = _with(r("programme title", year).get(self.lang), r("site")[1].get(self.lang))
+        return f"{programme} · {item}" if item else programme
+
+    def _chart(self, item: str, code, what: str, year: int, page: str, subject: str, items, columns: str, rows,
+               kind: str = "bars", texts: str = "", better: str = "", values: dict | None = None) -> Chart:
+        """The chart of `what` for an item ("aim", 1; the programme's have no code), titled and
+        described as labels.CHART_TEXTS says for item-what (or `texts`), given `values`."""
+        title, description = (self.gettext(message) % (values or {})
+                              for message in CHART_TEXTS[texts or f"{item}-{what}"])
+        return Chart(kind, chart_key(item, code, what), self.lang, year, title, description, subject, page,
+                     tuple(items), tuple(CSV_COLUMNS[columns]), tuple(tuple(row) for row in rows), better)
+
+    def _bars(self, item: str, code, what: str, year: int, page: str, subject: str, bars: list[Bar], columns: str,
+              rows: list[list], in_order: bool = False, values: dict | None = None) -> Chart:
+        """Bars largest first (or in the order given: years), the CSV rows in the same order."""
+        pairs = list(zip(bars, rows))
+        if not in_order:
+            pairs.sort(key=lambda pair: pair[0].value, reverse=True)  # stable: ties keep their order
+        return self._chart(item, code, what, year, page, subject, [b for b, _ in pairs], columns,
+                           [row for _, row in pairs], values=values)
+
+    def _econ_chart(self, item: str, code, year: int, page: str, subject: str, totals,
+                    values: dict | None = None) -> Chart:
+        """The budget by economic code of a set of activities, the codes with an amount."""
+        codes = [c for c in ECON_CODES if totals.by_econ[c]]
+        turkish = translations("tr").gettext
+        return self._bars(item, code, "econ", year, page, subject,
+                          [Bar(f"{c} – {self.gettext(ECON_NAMES[c])}", totals.by_econ[c], exact=True) for c in codes],
+                          "econ", [[year, str(c), turkish(ECON_NAMES[c]), ECON_NAMES[c], totals.by_econ[c]]
+                                   for c in codes], values=values)
+
+    def _trends(self, r: Reader, year: int, goal, page: str) -> dict[str, Chart]:
+        """Each indicator's line over the years, where its values compare."""
+        charts = {}
+        for ind in goal.indicators:
+            points = ind.trend()
+            if points:
+                rows = [[year, goal.code, ind.code, ind.document_code, y, "" if v is None else f"{v:f}",
+                         ind.values[y].tr] for y, v in points]
+                charts[ind.code] = self._chart(
+                    "indicator", ind.code, "trend", year, page, self._subject(r, year, _measured(ind, self.lang)),
+                    points, "trend", rows, kind="trend", texts=f"indicator-{'up' if ind.better == 'up' else 'down'}",
+                    better=ind.better, values={"code": ind.document_code})
+        return charts
+
+    def _goal_map(self, r: Reader, year: int, page: str) -> tuple[list, Chart]:
+        """The goals of each aim, for the table beside the treemap, and the treemap."""
+        lang, groups, rows, table = self.lang, [], [], []
+        for aim in r("aims", year):
+            goals = [r("goal summary", year, code) for code in r("goals of aim", year, aim.number)]
+            table.append((aim, goals))
+            groups.append(Group(aim.number, aim.name.get(lang), r("aim totals", year, aim.number).total,
+                                Urls.aim(lang, year, aim.number),
+                                tuple(Tile(g.code, g.document_code, g.text.get(lang), g.total,
+                                           Urls.goal(lang, year, g.code)) for g in goals)))
+            rows += [[year, str(aim.number), aim.name.tr, aim.name.en, g.code, g.document_code, g.text.tr, g.text.en,
+                      g.total] for g in goals]
+        return table, self._chart("programme", None, "goals", year, page, self._subject(r, year), groups, "treemap",
+                                  rows, kind="treemap")
 
     def _corrections(self, r: Reader, year: int, items) -> list[dict]:
         """Each correction with the item it corrects, named and linked, for a notice or the list."""
@@ -175,6 +271,8 @@ class PageContexts:
                 href = Urls.goal(lang, year, c.goal) + "#" + Urls.anchor("indicator", c.code)
             elif c.kind == "page":
                 item, href = r("general page", year, c.code).title, Urls.page(lang, year, c.code)
+            elif c.kind == "unit":
+                item, href = r("unit name", c.code).name, Urls.unit(lang, year, c.code) + "#" + Urls.duties_anchor
             elif c.kind == "aim":
                 aim = next(a for a in r("aims", year) if str(a.number) == c.code)
                 item, href = _named(f"{aim.number}.", aim.name), Urls.aim(lang, year, aim.number)
@@ -343,7 +441,8 @@ class PageContexts:
     def embed_activity(self, r: Reader, year: int, code: str) -> PageSpec:
         activity = r("activity", year, code)
         return self._embed(r, year, lambda lang: Urls.activity(lang, year, code), "embed/activity.html",
-                           activity.name.get(self.lang), {"activity": activity})
+                           activity.name.get(self.lang),
+                           {"activity": activity, "indicators": r("goal indicators", year, activity.goal_code)})
 
     def embed_goal(self, r: Reader, year: int, code: str) -> PageSpec:
         goal = r("goal", year, code)
@@ -359,8 +458,9 @@ class PageContexts:
         aims = [(aim.name, f"{aim.number}. ", Urls.aim(self.lang, year, aim.number),
                  r("aim totals", year, aim.number), "aim", aim.number) for aim in r("aims", year)]
         title = r("programme title", year)
+        ranking = self._ranking(year, Urls.program(self.lang, year), self._subject(r, year), "aim", aims)
         return self._embed(r, year, lambda lang: Urls.program(lang, year), "embed/programme.html",
-                           title.get(self.lang), {"totals": r("programme totals", year), "by_aim": self._ranking(aims)})
+                           title.get(self.lang), {"totals": r("programme totals", year), "by_aim": ranking})
 
     def home(self, r: Reader) -> PageSpec:
         lang, year = self.lang, r("latest")
@@ -378,23 +478,30 @@ class PageContexts:
         lang, fmt = self.lang, self.fmt
         title, mission, vision, values = r("programme words", year)
         totals = r("programme totals", year)
+        path = Urls.program(lang, year)
         aims = [(aim.name, f"{aim.number}. ", Urls.aim(lang, year, aim.number), r("aim totals", year, aim.number),
                  "aim", aim.number) for aim in r("aims", year)]
         units = [(r("unit name", slug).name, "", Urls.unit(lang, year, slug), r("unit totals", year, slug), "unit", slug)
                  for slug in r("units of programme", year)]
+        subject = self._subject(r, year)
+        by_aim = self._ranking(year, path, subject, "aim", aims)
+        by_unit = self._ranking(year, path, subject, "unit", units)
+        goal_table, goal_map = self._goal_map(r, year, path)
+        econ = self._econ_chart("programme", None, year, path, subject, totals)
         context = {
             "title": title, "mission": mission, "vision": vision, "values": values, "totals": totals,
-            "by_aim": self._ranking(aims), "by_unit": self._ranking(units), "econ_bars": self._econ_bars(totals),
+            "by_aim": by_aim, "by_unit": by_unit, "econ_chart": econ, "goal_map": goal_map, "goal_table": goal_table,
             "section_d": r("section d", year), "general_pages": r("general pages", year),
             "changes": yearsview.overview_changes(r, lang, year, Urls) if yearsview.several(r) else None,
             "per_resident": self._per_resident(r, year, totals.total),
             "corrections": self._corrections(r, year, r("corrections of", year, "programme", str(year))),
             "notes": self._notes(r, year, r("notes of programme", year)),
         }
-        return self._spec(r, year, Urls.program(lang, year), "program.html", title.get(lang),
+        return self._spec(r, year, path, "program.html", title.get(lang),
                           both(Urls.program, year), context, breadcrumbs=self._crumbs_to_year(r, year),
                           year_links=self._same_page(r, year, Urls.program),
-                          description=card(title.get(lang), fmt.money(totals.total)))
+                          description=card(title.get(lang), fmt.money(totals.total)),
+                          charts=[by_aim["chart"], by_unit["chart"], goal_map, econ])
 
     def _per_resident(self, r: Reader, year: int, amount: Decimal) -> dict | None:
         """The amount per resident, where site.yaml gives the year's population (and its source)."""
@@ -404,12 +511,14 @@ class PageContexts:
         return {"amount": population.per(amount, year), "residents": population.values[year],
                 "name": population.name, "source": population.source}
 
-    def _ranking(self, entries: list[tuple]) -> dict:
-        """A share of the programme per aim or unit, largest first, with its bars."""
+    def _ranking(self, year: int, page: str, subject: str, kind: str, entries: list[tuple]) -> dict:
+        """A share of the programme per aim or unit (`kind`), largest first, with its chart."""
         ranked = sorted(entries, key=lambda e: e[3].total, reverse=True)  # stable, as Jinja's sort
         bars = [Bar(prefix + name.get(self.lang), totals.total, name.translated(self.lang), path=path)
                 for name, prefix, path, totals, _, _ in ranked]
-        return {"rows": ranked, "bars": bars}
+        rows = [[year, str(value), name.tr, name.en, totals.total] for name, _, _, totals, _, value in ranked]
+        return {"rows": ranked, "chart": self._bars("programme", None, f"{kind}s", year, page, subject, bars, kind,
+                                                    rows)}
 
     def aim(self, r: Reader, year: int, number: int) -> PageSpec:
         lang, fmt = self.lang, self.fmt
@@ -417,13 +526,18 @@ class PageContexts:
         totals = r("aim totals", year, number)
         goals = [r("goal summary", year, code) for code in r("goals of aim", year, number)]
         whole = r("programme totals", year).total
-        bars = [Bar(f"{g.document_code} {g.text.get(lang)}", g.total, g.text.translated(lang),
-                    path=Urls.goal(lang, year, g.code)) for g in goals]
+        path, subject = Urls.aim(lang, year, number), self._subject(r, year, f"{aim.number}. {aim.name.get(lang)}")
+        goal_chart = self._bars(
+            "aim", number, "goals", year, path, subject,
+            [Bar(f"{g.document_code} {g.text.get(lang)}", g.total, g.text.translated(lang),
+                 path=Urls.goal(lang, year, g.code)) for g in goals], "goal",
+            [[year, str(number), g.code, g.document_code, g.text.tr, g.text.en, g.total] for g in goals])
+        econ = self._econ_chart("aim", number, year, path, subject, totals, values={"number": number})
         units = {g.unit: r("unit name", g.unit).name for g in goals}
-        return self._spec(r, year, Urls.aim(lang, year, number), "aim.html", aim.name.get(lang),
+        return self._spec(r, year, path, "aim.html", aim.name.get(lang),
                           both(Urls.aim, year, number),
-                          {"aim": aim, "totals": totals, "goals": goals, "goal_bars": bars, "unit_names": units,
-                           "programme_total": whole, "econ_bars": self._econ_bars(totals),
+                          {"aim": aim, "totals": totals, "goals": goals, "goal_chart": goal_chart, "unit_names": units,
+                           "programme_total": whole, "econ_chart": econ,
                            "corrections": self._corrections(r, year, r("corrections of", year, "aim", str(number))),
                            "cite": self._cite(r, year, _named(f"{aim.number}.", aim.name)),
                            "years": yearsview.history_rows(r, "aim", year, str(number),
@@ -433,7 +547,7 @@ class PageContexts:
                           breadcrumbs=self._crumbs_to_year(r, year) + [(aim.name, Urls.aim(lang, year, number))],
                           description=card(aim.name.get(lang), fmt.money(totals.total)),
                           share=(self._kicker("aim", "number", number), aim.name.get(lang),
-                                 totals.total))
+                                 totals.total), charts=[goal_chart, econ])
 
     def _goal_crumbs(self, r: Reader, year: int, goal) -> list:
         aim = next(a for a in r("aims", year) if a.number == goal.aim)
@@ -445,12 +559,20 @@ class PageContexts:
         goal = r("goal", year, code)
         aim = next(a for a in r("aims", year) if a.number == goal.aim)
         unit = r("unit name", goal.unit)
-        bars = [Bar(f"{a.document_code} {a.name.get(lang)}", a.cost.total, a.name.translated(lang),
-                    path=Urls.activity(lang, year, a.code)) for a in goal.activities] if len(goal.activities) > 1 else []
+        path = Urls.goal(lang, year, code)
+        activity_chart = self._bars(
+            "goal", code, "activities", year, path,
+            self._subject(r, year, f"{goal.document_code} {goal.text.get(lang)}"),
+            [Bar(f"{a.document_code} {a.name.get(lang)}", a.cost.total, a.name.translated(lang),
+                 path=Urls.activity(lang, year, a.code)) for a in goal.activities], "activity",
+            [[year, code, a.code, a.document_code, a.name.tr, a.name.en, a.cost.total] for a in goal.activities]
+        ) if len(goal.activities) > 1 else None
+        trends = self._trends(r, year, goal, path)
         notes = self._notes(r, year, r("notes of goal", year, code))
-        return self._spec(r, year, Urls.goal(lang, year, code), "goal.html", goal.text.get(lang),
+        return self._spec(r, year, path, "goal.html", goal.text.get(lang),
                           both(Urls.goal, year, code),
-                          {"goal": goal, "aim": aim, "unit": unit, "activity_bars": bars, "notes": notes,
+                          {"goal": goal, "aim": aim, "unit": unit, "activity_chart": activity_chart, "trends": trends,
+                           "notes": notes,
                            "corrections": self._corrections(r, year, r("corrections of", year, "goal", code)),
                            "cite": self._cite(r, year, _named(goal.document_code, goal.text)),
                            "programme_total": r("programme totals", year).total,
@@ -463,7 +585,8 @@ class PageContexts:
                           breadcrumbs=self._goal_crumbs(r, year, goal), code=goal.document_code,
                           description=card(goal.document_code, fmt.money(goal.total), unit.name.get(lang)),
                           share=(self._kicker("goal", "code", goal.document_code),
-                                 goal.text.get(lang), goal.total))
+                                 goal.text.get(lang), goal.total),
+                          charts=[c for c in (activity_chart, *trends.values()) if c])
 
     def activity(self, r: Reader, year: int, goal_code: str, code: str) -> PageSpec:
         lang, fmt = self.lang, self.fmt
@@ -475,6 +598,7 @@ class PageContexts:
         return self._spec(r, year, Urls.activity(lang, year, code), "activity.html", activity.name.get(lang),
                           both(Urls.activity, year, code),
                           {"activity": activity, "goal": goal, "aim": aim, "unit": unit, "notes": notes,
+                           "indicators": r("goal indicators", year, goal_code),
                            "corrections": self._corrections(r, year, r("corrections of", year, "activity", code)),
                            "cite": self._cite(r, year, _named(activity.document_code, activity.name)),
                            "unit_total": r("unit totals", year, activity.unit).total,
@@ -536,19 +660,40 @@ class PageContexts:
         for code, codes in r("goals of unit", year, slug):
             own = [r("activity", year, a) for a in codes]
             goals.append((r("goal summary", year, code), own, Totals.of(own)))
-        return self._spec(r, year, Urls.unit(lang, year, slug), "unit.html", unit.name.get(lang),
+        path, subject = Urls.unit(lang, year, slug), self._subject(r, year, unit.name.get(lang))
+        econ = self._econ_chart("unit", slug, year, path, subject, totals)
+        shown = [row for row in years if row.total is not None]
+        year_chart = self._bars(
+            "unit", slug, "years", year, path, subject,
+            [Bar(str(row.year), row.total, exact=True, path=None if row.current else row.path) for row in shown],
+            "unit", [[row.year, slug, unit.name.tr, unit.name.en, row.total] for row in shown],
+            in_order=True) if years else None
+        return self._spec(r, year, path, "unit.html", unit.name.get(lang),
                           both(Urls.unit, year, slug),
-                          {"unit": unit, "totals": totals, "goals": goals, "econ_bars": self._econ_bars(totals),
+                          {"unit": unit, "totals": totals, "goals": goals, "econ_chart": econ,
+                           "duties": self._duties(r, year, slug),
+                           "corrections": self._corrections(r, year, r("corrections of", year, "unit", slug)),
                            "cite": self._cite(r, year, unit.name),
                            "programme_total": r("programme totals", year).total,
-                           "years": years, "year_bars": [Bar(str(row.year), row.total, exact=True,
-                                                             path=None if row.current else row.path)
-                                                         for row in years if row.total is not None]},
+                           "years": years, "year_chart": year_chart},
                           year_links=self._item(r, "unit", year, slug, Urls.unit),
                           breadcrumbs=self._crumbs_to_year(r, year) + [("units", Urls.units(lang, year)),
                                                                        (unit.name, Urls.unit(lang, year, slug))],
                           description=card(unit.name.get(lang), fmt.money(totals.total)),
-                          share=(self._kicker("unit"), unit.name.get(lang), totals.total))
+                          share=(self._kicker("unit"), unit.name.get(lang), totals.total),
+                          charts=[c for c in (econ, year_chart) if c])
+
+    def _duties(self, r: Reader, year: int, slug: str) -> dict:
+        """What the programme says the unit does, with where it says it (the general page of
+        the section, when the site has it); or, where it says nothing, the general page of the
+        organisation if that names the unit."""
+        lang, duties = self.lang, r("unit duties", year, slug)
+        if duties is None:
+            named = r("organisation naming unit", year, slug)
+            return {"stated": None, "organisation": named and (named[1], Urls.page(lang, year, named[0]))}
+        pages = dict(r("general pages", year))
+        source = (pages[duties.page], Urls.page(lang, year, duties.page)) if duties.page in pages else None
+        return {"stated": duties, "source": source, "programme": r("programme title", year)}
 
     def notes(self, r: Reader, year: int) -> PageSpec:
         """Where the document disagrees with itself, as a journalist asks: how many of each kind,

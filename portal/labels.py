@@ -147,3 +147,33 @@ SHARE_KICKERS = {
     "home": _("Total resource need in %(year)s"), "aim": _("Strategic aim %(number)s"),
     "goal": _("Performance goal %(code)s"), "activity": _("Activity %(code)s"), "unit": _("Responsible unit"),
 }
+# each chart's title and what it shows (its description for screen readers), by what it is
+# of: the page gives the values (%(number)s, %(code)s) and the downloads repeat the title
+CHART_TEXTS = {
+    "programme-aims": (_("Resource need by strategic aim"),
+                       _("Bars show each strategic aim's share of the programme; the table below gives the exact "
+                         "figures.")),
+    "programme-units": (_("Resource need by unit"),
+                        _("Bars show each unit's share of the programme; the table below gives the exact figures.")),
+    "programme-econ": (_("The programme's budget by economic code"),
+                       _("Bars show the budget under each economic code; the table below gives the same figures.")),
+    "programme-goals": (_("Performance goals by resource need"),
+                        _("Each rectangle is a performance goal, its area in proportion to the goal's resource need, "
+                          "coloured and framed by strategic aim; each links to its goal. The table below gives the "
+                          "exact figures.")),
+    "aim-goals": (_("Resource need by performance goal"),
+                  _("Bars show each goal's resource need; the table below gives the exact figures.")),
+    "aim-econ": (_("Budget of strategic aim %(number)s by economic code"),
+                 _("Bars show the budget under each economic code; the table below gives the same figures.")),
+    "goal-activities": (_("Resource need by activity"),
+                        _("Bars show each activity's resource need; the table below gives the exact figures.")),
+    "unit-econ": (_("Budget of this unit by economic code"),
+                  _("Bars show the budget under each economic code; the table below gives the same figures.")),
+    "unit-years": (_("Resource need of this unit by programme year"),
+                   _("Bars show the unit's resource need in each programme; the table beside gives the exact "
+                     "figures and the changes.")),
+    "indicator-up": (_("Planned values of %(code)s"), _("A rising line counts as progress.")),
+    "indicator-down": (_("Planned values of %(code)s"), _("A falling line counts as progress.")),
+}
+# what a chart's picture says beneath it, outside the page
+CHART_SOURCE = _("Source: %(site)s, %(url)s")

@@ -113,6 +113,8 @@ def render_language(inputs: Inputs, lang: str, urls: Urls, sink, should_render: 
             report.rendered += 1
         if spec.share is not None:  # kept by what it shows: an unchanged card costs a file read
             sink.add(spec.share_file, card_png(spec.share))
+        for path, content in renderer.chart_files(spec, figures=lang == LANGS[0]):  # the CSV is one for both
+            sink.add(path, content)
     return report
 
 
@@ -126,11 +128,9 @@ def render_pages(inputs: Inputs, lang: str, urls: Urls, sink, files: set[str],
         file = Urls.file_for(spec.path)
         if file in wanted:
             renderer.record(spec)
-            if should_render(spec, values):
+            if should_render(spec, values):  # its share card is the full pass's: no tab shows it
                 sink.add(file, renderer.render(spec))
                 count += 1
-            if spec.share is not None:
-                sink.add(spec.share_file, card_png(spec.share))
             wanted.discard(file)
             if not wanted:  # the others are the full pass's
                 break

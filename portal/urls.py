@@ -15,6 +15,7 @@ SEGMENTS = {
 
 
 EMBED = "embed"  # the one folder whose pages other sites may show in a frame
+DUTIES_ANCHOR = "duties"  # the part of a unit's page on what the programme says the unit does
 
 
 def code_slug(code: str) -> str:
@@ -25,6 +26,13 @@ def code_slug(code: str) -> str:
 def anchor(kind: str, code: str) -> str:
     """The id of an item on a page, for links into it: ('activity', '1.5.2') -> 'activity-1-5-2'."""
     return f"{kind}-{code_slug(code)}"
+
+
+def chart_key(kind: str, code: str | int | None, what: str) -> str:
+    """The name a chart's downloads share, from the item it belongs to and what it shows:
+    ('goal', '1.5', 'activities') -> 'goal-1-5-activities'; the programme's own charts have
+    no code: ('programme', None, 'aims') -> 'programme-aims'."""
+    return f"{kind}-{what}" if code is None else f"{kind}-{code_slug(str(code))}-{what}"
 
 
 def correction_anchor(kind: str, code: str, field: str) -> str:
@@ -125,6 +133,16 @@ class Urls:
         return f"data/{year}/{folder}/{code_slug(key)}.csv"
 
     @staticmethod
+    def chart_svg(lang: str, year: int, key: str) -> str:
+        """A chart as a picture, in the language of its page: data/2024/charts/programme-goals.tr.svg."""
+        return f"data/{year}/charts/{key}.{lang}.svg"
+
+    @staticmethod
+    def chart_csv(year: int, key: str) -> str:
+        """A chart's figures, the same file for both languages: data/2024/charts/programme-goals.csv."""
+        return f"data/{year}/charts/{key}.csv"
+
+    @staticmethod
     def root() -> str:
         """The language chooser at /."""
         return ""
@@ -141,6 +159,7 @@ class Urls:
     anchor = staticmethod(anchor)
     correction_anchor = staticmethod(correction_anchor)
     note_section = staticmethod(note_section)
+    duties_anchor = DUTIES_ANCHOR
 
     def link(self, path: str) -> str:
         """The href for a site-relative path, under the base URL."""

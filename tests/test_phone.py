@@ -102,11 +102,12 @@ def test_a_wide_source_table_scrolls_in_a_marked_region_with_its_caption_outside
     assert not any(r["caption"] for r in regions)
 
 
-def test_stacked_rows_keep_the_table_for_screen_readers(browser, served):
+@pytest.mark.parametrize("path", ["tr/2024/hedefler/4-1/", "tr/2024/faaliyetler/4-1-2/"])  # a goal's, an activity's
+def test_stacked_rows_keep_the_table_for_screen_readers(browser, served, path):
     """At 320 px each row is a block that names its figures; the roles keep it a table."""
     context = browser.new_context(viewport={"width": 320, "height": 700})
     page = context.new_page()
-    page.goto(f"{served}/tr/2024/hedefler/4-1/")
+    page.goto(f"{served}/{path}")
     cells = page.eval_on_selector_all(".indicator-table tbody td", """cs => cs.map(c => ({
         role: c.getAttribute('role'), label: c.dataset.label,
         before: getComputedStyle(c, '::before').content}))""")

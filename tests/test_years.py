@@ -273,6 +273,11 @@ def test_a_unit_page_shows_its_totals_over_the_years_as_chart_and_table(sites):
     shown = year_rows(section)
     assert shown[2024][0] == sums[("2024", "plan-ve-proje")] and shown[2025][0] == sums[("2025", "plan-ve-proje")]
     assert shown[2025][1] == sums[("2025", "plan-ve-proje")] - sums[("2024", "plan-ve-proje")]
+    # the chart's figures download as a CSV of one row per year, the same sums
+    link = re.search(r'<a href="/(data/2025/charts/unit-plan-ve-proje-years\.csv)" download>', section)
+    figures = {(r["year"], r["unit"]): Decimal(r["total"]) for r in rows_of(site / link[1])}
+    assert figures == {key: sums[key] for key in (("2024", "plan-ve-proje"), ("2025", "plan-ve-proje"))}
+    assert (site / "data/2025/charts/unit-plan-ve-proje-years.en.svg").is_file()
 
 
 # ------------------------------------------------------------ indicator history

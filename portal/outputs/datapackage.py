@@ -128,10 +128,12 @@ def corrections_schema() -> dict:
              "empty where there is none.")
     return {"fields": [
         {"name": "year", "type": "integer", "description": "Programme year."},
-        _string("item", "What kind of item was corrected: programme, aim, goal, indicator or activity."),
-        _string("code", "The item's code (1.5.2; the aim's number; the year for the programme)."),
+        _string("item", "What kind of item was corrected: programme, aim, goal, indicator, activity, page (a "
+                        "general page) or unit (its duties)."),
+        _string("code", "The item's code (1.5.2; the aim's number; the year for the programme; a page's or a "
+                        "unit's slug)."),
         _string("field", "The corrected field as the content names it: name, unit, text, budget.6 (economic "
-                         "code 6), off_budget.foreign, values.2024 ..."),
+                         "code 6), off_budget.foreign, values.2024, duties ..."),
         _string("field_tr", "The field's name in Turkish."),
         _string("field_en", "The field's name in English."),
         _string("official", value.format("official document's"), required=False),

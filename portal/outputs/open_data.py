@@ -43,7 +43,7 @@ def _cell(value):
     return value
 
 
-def _csv(header: list[str], rows) -> bytes:
+def csv_file(header: list[str], rows) -> bytes:
     """UTF-8 with a BOM, so spreadsheet programs set to Turkish show the letters right."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
@@ -71,7 +71,7 @@ def activity_rows(site: Site, program: Program, activities=None) -> list[list]:
 
 
 def activities_csv(site: Site, program: Program, activities=None) -> bytes:
-    return _csv(ACTIVITY_COLUMNS, activity_rows(site, program, activities))
+    return csv_file(ACTIVITY_COLUMNS, activity_rows(site, program, activities))
 
 
 def goal_rows(site: Site, program: Program) -> list[list]:
@@ -85,7 +85,7 @@ def goal_rows(site: Site, program: Program) -> list[list]:
 
 
 def goals_csv(site: Site, program: Program) -> bytes:
-    return _csv(GOAL_COLUMNS, goal_rows(site, program))
+    return csv_file(GOAL_COLUMNS, goal_rows(site, program))
 
 
 def indicator_rows(program: Program) -> list[list]:
@@ -99,7 +99,7 @@ def indicator_rows(program: Program) -> list[list]:
 
 
 def indicators_csv(site: Site, program: Program) -> bytes:
-    return _csv(columns(indicators_schema(program.indicator_years)), indicator_rows(program))
+    return csv_file(columns(indicators_schema(program.indicator_years)), indicator_rows(program))
 
 
 def discrepancy_rows(program: Program, discrepancies: tuple[Discrepancy, ...]) -> list[list]:
@@ -122,7 +122,7 @@ def _place(d: Discrepancy) -> str:
 
 
 def discrepancies_csv(program: Program, discrepancies: tuple[Discrepancy, ...]) -> bytes:
-    return _csv(columns(discrepancies_schema()), discrepancy_rows(program, discrepancies))
+    return csv_file(columns(discrepancies_schema()), discrepancy_rows(program, discrepancies))
 
 
 # ------------------------------------------------------------ every year in one file
@@ -150,7 +150,7 @@ def _all_years(header: list[str], per_year, extra) -> bytes:
     for year, data, keys in per_year:
         for line, key in zip(csv.reader(_rows(data)), keys):
             rows.append(line + extra(year, key))
-    return _csv(header, rows)
+    return csv_file(header, rows)
 
 
 def all_activities_csv(site: Site, found: Continuity) -> bytes:
@@ -188,7 +188,7 @@ def all_indicators_csv(site: Site, found: Continuity) -> bytes:
                     extra = ["", "", "unmatched"]
                 rows.append([year, g.code, i.code, i.document_code, _printed_code(program, g, i), g.unit,
                              i.name.tr, i.name.en, i.measure.tr, i.measure.en, *values, *extra])
-    return _csv(columns(all_years_schema(indicators_schema(years), "indicator")), rows)
+    return csv_file(columns(all_years_schema(indicators_schema(years), "indicator")), rows)
 
 
 def correction_rows(program: Program) -> list[list]:
@@ -199,7 +199,7 @@ def correction_rows(program: Program) -> list[list]:
 
 
 def corrections_csv(program: Program) -> bytes:
-    return _csv(columns(corrections_schema()), correction_rows(program))
+    return csv_file(columns(corrections_schema()), correction_rows(program))
 
 
 def _printed(program: Program, goal: Goal) -> Goal:
