@@ -12,19 +12,26 @@ from decimal import Decimal
 from typing import Iterator, NamedTuple
 
 from babel.dates import format_date
+from markupsafe import Markup
 
 from portal import yearsview
 from portal.dependencies import Inputs, Key, Reader
 from portal.i18n import Formatter, sort_key, translations
-from portal.labels import CHART_TEXTS, ECON_NAMES, PAGE_TITLES, SHARE_KICKERS
-from portal.model import ECON_CODES, Licence, SourceDocument, Text, Totals
+from portal.kinds import Category
+from portal.labels import (
+    CATEGORY_HEADINGS, CATEGORY_INTROS, CATEGORY_NAMES, CHART_TEXTS, DISCREPANCY_KINDS, ECON_NAMES, FIELD_NAMES,
+    NOTE_HEADINGS, OVERVIEW, PAGE_TITLES, SHARE_KICKERS, TOTAL_BUDGET, WORDING_PARTS,
+)
+from portal.model import ECON_CODES, Licence, SourceDocument, Text, Totals, activity_document_code, goal_document_code
 from portal.outputs.charts import CSV_COLUMNS, Listing
 from portal.outputs.share import HEIGHT as CARD_HEIGHT, WIDTH as CARD_WIDTH, ShareCard, card_path
 from portal.outputs.treemap import Group, Tile
+from portal.reconcile import Discrepancy, Entry
 from portal.urls import Urls, chart_key
 
 LANGS = ("tr", "en")
 YEARS_STYLE = "years.css"  # the other years' parts: published only with more than one programme
+LARGEST = 5  # the gaps in amounts the data-notes page names first
 
 
 @dataclass
@@ -283,6 +290,110 @@ class PageContexts:
                          "anchor": Urls.correction_anchor(c.kind, c.code, c.field)})
         return rows
 
+    # ------------------------------------------------------ the document's disagreements
+    def _value(self, r: Reader, d: Discrepancy, value) -> Markup:
+        """A figure as the page formats it; a unit by its name; a wording quoted, marked Turkish
+        on an English page (the document's words are Turkish)."""
+        if isinstance(value, Decimal):
+            return Markup("{}").format(self.fmt.money(value))
+        if isinstance(value, int):
+            return Markup("{}").format(self.fmt.number(value))
+        if d.field == "unit":
+            return Markup("{}").format(r("unit name", value).name.get(self.lang))
+        if d.field == "code":
+            return Markup('<span class="code">{}</span>').format(value)
+        if self.lang == "tr":
+            return Markup("<q>{}</q>").format(value)
+        return Markup('<q lang="tr">{}</q>').format(value)  # a quotation of the document, not a missing translation
+
+    def _sentence(self, r: Reader, d: Discrepancy, fields: list[str]) -> Markup:
+        """What differs, with both figures: 'The goal table prints 614.765.000,00 ₺ (total) for
+        PH.4.1.F4; the activity's cost table adds up to 614.665.000,00 ₺.'  `fields`: the figures
+        of the place that show the same two amounts (a budget that is the whole total)."""
+        gettext, lang = self.gettext, self.lang
+        econ = int(d.field) if d.field.isdigit() else None
+        field = ", ".join(gettext(FIELD_NAMES[f]) if f in FIELD_NAMES else f for f in fields)
+        values = {
+            "stated": self._value(r, d, d.stated), "computed": self._value(r, d, d.computed), "field": field,
+            "activity": activity_document_code(d.activity) if d.activity else "",
+            "goal": goal_document_code(d.goal) if d.goal else "", "indicator": f"PG.{d.indicator}",
+            "row": d.row or "", "where": d.label.get(lang) if d.label else "",
+            "line": f"{econ} – {gettext(ECON_NAMES[econ])}" if econ else gettext(TOTAL_BUDGET),
+            "quote": self._value(r, d, d.quote) if d.quote else ""}
+        return Markup(gettext(DISCREPANCY_KINDS[d.kind])) % values
+
+    def _shown_at(self, r: Reader, year: int, d: Discrepancy) -> tuple[str, str]:
+        """(the site's page where a disagreement's figure or wording shows, what the link says)."""
+        lang = self.lang
+        if d.activity:
+            return Urls.activity(lang, year, d.activity), activity_document_code(d.activity)
+        if d.indicator:
+            return (Urls.goal(lang, year, d.goal) + "#" + Urls.anchor("indicator", d.indicator),
+                    f"PG.{d.indicator}")
+        if d.goal:
+            return Urls.goal(lang, year, d.goal), goal_document_code(d.goal)
+        if d.page:
+            return Urls.page(lang, year, d.page), r("general page", year, d.page).title.get(lang)
+        return (Urls.program(lang, year) + ("#section-d" if d.subject == "section D" else ""),
+                self.gettext(OVERVIEW))
+
+    def _heading(self, r: Reader, year: int, e: Entry) -> str:
+        """What an entry is about: 'Goal table of PH.1.6, row 2 (PH.1.6.F2)'."""
+        d, key = e.lead, e.key
+        codes = {"goal": goal_document_code(d.goal) if d.goal else "", "row": d.row or "",
+                 "activity": activity_document_code(d.activity) if d.activity else "",
+                 "indicator": f"PG.{d.indicator}", "where": d.label.get(self.lang) if d.label else "",
+                 "page": r("general page", year, d.page).title.get(self.lang) if d.page else ""}
+        if key[0] == "programme":
+            which = "activities count" if key[1] == "activities" else key[1]
+        elif key[0] == "section-d":
+            which = "section-d activities" if key[1] == "activities" else "section-d"
+        elif key[0] == "page":
+            which = "page text" if key[2] == "text" else "page table"
+        elif key[0] == "activity" and key[2] == "unit":
+            which = "activity unit"
+        elif key[2] == "row" and d.activity:
+            which = "row of"
+        else:
+            which = key[2]
+        return self.gettext(NOTE_HEADINGS[which]) % codes
+
+    def _versions(self, r: Reader, e: Entry) -> list[dict]:
+        """A wording's versions, each once with the parts of the document that print it: the
+        one compared with first (the site shows it), then the others as printed."""
+        versions: dict[str, list[str]] = {}
+        for d in e.places:
+            printed, compared = WORDING_PARTS[d.kind]
+            for value, part in ((d.computed, compared), (d.stated, printed)):
+                parts = versions.setdefault(value, [])
+                if self.gettext(part) not in parts:
+                    parts.append(self.gettext(part))
+        return [{"text": self._value(r, e.lead, value), "parts": parts, "shown": i == 0}
+                for i, (value, parts) in enumerate(versions.items())]
+
+    def _notes(self, r: Reader, year: int, found) -> list[dict]:
+        """Each entry as a page shows it: its anchor on the data-notes page, what it is about,
+        how far apart the figures are, what differs (with both figures) and every place."""
+        notes = Urls.notes(self.lang, year)
+        out = []
+        for e in found:
+            same: dict[tuple, list[Discrepancy]] = {}  # a budget and a total that print the same two amounts
+            for d in e.places:
+                same.setdefault((d.kind, d.stated, d.computed, d.row, d.activity), []).append(d)
+            places = []
+            for first, *also in same.values():
+                href, label = self._shown_at(r, year, first)
+                places.append({"sentence": self._sentence(r, first, [d.field for d in (first, *also)]),
+                               "href": href, "link": label})
+            out.append({"id": e.id, "category": e.category, "heading": self._heading(r, year, e),
+                        "amount": e.amount, "money": e.category == Category.MONEY,
+                        "sentence": places[0]["sentence"], "places": places, "found": len(e.places),
+                        "kinds": sorted({d.kind.value for d in e.places}),
+                        "versions": self._versions(r, e) if e.category == Category.WORDING else [],
+                        "links": list(dict.fromkeys((p["href"], p["link"]) for p in places)),
+                        "href": f"{notes}#{e.id}", "lead": e.lead})
+        return out
+
     def _cite(self, r: Reader, year: int, item: Text) -> dict[str, str]:
         """What a citation of the page names, in its language: the municipality, the programme
         and its year, the item, and the day the site was built (the page adds its address)."""
@@ -392,6 +503,7 @@ class PageContexts:
             "changes": yearsview.overview_changes(r, lang, year, Urls) if yearsview.several(r) else None,
             "per_resident": self._per_resident(r, year, totals.total),
             "corrections": self._corrections(r, year, r("corrections of", year, "programme", str(year))),
+            "notes": self._notes(r, year, r("notes of programme", year)),
         }
         return self._spec(r, year, path, "program.html", title.get(lang),
                           both(Urls.program, year), context, breadcrumbs=self._crumbs_to_year(r, year),
@@ -464,7 +576,7 @@ class PageContexts:
             [[year, code, a.code, a.document_code, a.name.tr, a.name.en, a.cost.total] for a in goal.activities]
         ) if len(goal.activities) > 1 else None
         trends = self._trends(r, year, goal, path)
-        notes = r("notes of goal", year, code)
+        notes = self._notes(r, year, r("notes of goal", year, code))
         return self._spec(r, year, path, "goal.html", goal.text.get(lang),
                           both(Urls.goal, year, code),
                           {"goal": goal, "aim": aim, "unit": unit, "activity_chart": activity_chart, "trends": trends,
@@ -490,7 +602,7 @@ class PageContexts:
         goal = r("goal summary", year, goal_code)
         aim = next(a for a in r("aims", year) if a.number == goal.aim)
         unit = r("unit name", activity.unit)
-        notes = r("notes of activity", year, code)
+        notes = self._notes(r, year, r("notes of activity", year, code))
         return self._spec(r, year, Urls.activity(lang, year, code), "activity.html", activity.name.get(lang),
                           both(Urls.activity, year, code),
                           {"activity": activity, "goal": goal, "aim": aim, "unit": unit, "notes": notes,
@@ -592,27 +704,31 @@ class PageContexts:
         return {"stated": duties, "source": source, "programme": r("programme title", year)}
 
     def notes(self, r: Reader, year: int) -> PageSpec:
+        """Where the document disagrees with itself, as a journalist asks: how many of each kind,
+        the largest gaps in amounts, then one entry per gap, amounts first (largest first),
+        then counts, then wordings; each entry under an anchor made from what it is."""
         lang = self.lang
-        items = r("notes", year)
-        def group(anchor, found, goal=None, page=None):
-            return {"anchor": anchor, "goal": goal, "page": page, "items": found}
-
-        # as a reader looks for them: the programme, each goal, section D, the general pages
-        groups = [group("programme", [d for d in items if d.goal is None and d.subject == "programme"])]
-        with_notes = {d.goal for d in items}
-        for code in r("goals", year):
-            if code in with_notes:
-                groups.append(group(Urls.anchor("goal", code), [d for d in items if d.goal == code],
-                                    goal=r("goal summary", year, code)))
-        groups.append(group("section-d", [d for d in items if d.goal is None and d.subject == "section D"]))
-        for slug, title in r("general pages", year):
-            groups.append(group(f"page-{slug}", [d for d in items if d.page == slug], page=(slug, title)))
-        return self._spec(r, year, Urls.notes(lang, year), "notes.html", "notes", both(Urls.notes, year),
-                          {"items": items, "groups": [g for g in groups if g["items"]],
-                           "unit_names": r("unit names"),
+        notes = self._notes(r, year, r("note entries", year))
+        legacy: set[str] = set()
+        for note in notes:  # the group anchors of earlier versions of the page (#goal-1-6) still lead somewhere
+            d = note["lead"]
+            old = Urls.anchor("goal", d.goal) if d.goal else f"page-{d.page}" if d.page else \
+                "section-d" if d.subject == "section D" else "programme"
+            note["heading_id"] = old if old not in legacy else f"{note['id']}-h"
+            legacy.add(old)
+        sections = [{"category": c, "id": Urls.note_section(c), "name": self.gettext(CATEGORY_NAMES[c]),
+                     "heading": self.gettext(CATEGORY_HEADINGS[c]), "intro": self.gettext(CATEGORY_INTROS[c]),
+                     "notes": [n for n in notes if n["category"] == c]} for c in Category]
+        path = Urls.notes(lang, year)
+        return self._spec(r, year, path, "notes.html", "notes", both(Urls.notes, year),
+                          {"sections": [s for s in sections if s["notes"]], "count": len(notes),
+                           "places": sum(n["found"] for n in notes),
+                           "largest": [n for n in notes if n["money"]][:LARGEST],
+                           "csv": Urls.data(f"{year}/discrepancies.csv"),
+                           "copy_script": r("asset", "copy.js"), "filter_script": r("asset", "kinds.js"),
                            "changed_values": r("indicator changes", year) if yearsview.several(r) else ()},
                           year_links=self._same_page(r, year, Urls.notes),
-                          breadcrumbs=self._crumbs_to_year(r, year) + [("notes", Urls.notes(lang, year))])
+                          breadcrumbs=self._crumbs_to_year(r, year) + [("notes", path)])
 
     def corrections(self, r: Reader, year: int) -> PageSpec:
         lang = self.lang
@@ -628,7 +744,8 @@ class PageContexts:
         return self._spec(r, year, Urls.page(lang, year, slug), "page.html", page.title.get(lang),
                           both(Urls.page, year, slug),
                           {"content_page": page,
-                           "corrections": self._corrections(r, year, r("corrections of", year, "page", slug))},
+                           "corrections": self._corrections(r, year, r("corrections of", year, "page", slug)),
+                           "notes": self._notes(r, year, r("notes of page", year, slug))},
                           year_links=yearsview.page_switcher(r, year, slug, lambda y: Urls.program(lang, y),
                                                              lambda y: Urls.page(lang, y, slug)),
                           breadcrumbs=self._crumbs_to_year(r, year) + [(page.title, Urls.page(lang, year, slug))])

@@ -19,7 +19,7 @@ from typing import Any, Callable, NamedTuple
 from portal.continuity import Continuity, changes_in, indicator_history
 from portal.model import Indicator, Site, Text, Totals
 from portal.official import ORGANISATION_PAGE
-from portal.reconcile import Discrepancy
+from portal.reconcile import Discrepancy, entries
 from portal.text import fold
 
 Key = tuple
@@ -110,6 +110,11 @@ def _program(inputs: Inputs, year: int):
     return inputs.site.programs[year]
 
 
+def _entries(inputs: Inputs, year: int):
+    """The year's disagreements, one entry per gap (portal/reconcile.py)."""
+    return entries(inputs.notes.get(year, ()))
+
+
 READS: dict[str, Callable[..., Any]] = {
     # the site as a whole
     "site": lambda i: (i.site.name, i.site.municipality, i.site.url),
@@ -148,9 +153,11 @@ READS: dict[str, Callable[..., Any]] = {
     "unit duties": lambda i, y, slug: _program(i, y).duties.get(slug),
     "organisation naming unit": _organisation_naming,
     "section d": lambda i, y: _program(i, y).section_d,
-    "notes": lambda i, y: i.notes.get(y, ()),
-    "notes of goal": lambda i, y, code: tuple(d for d in i.notes.get(y, ()) if d.goal == code),
-    "notes of activity": lambda i, y, code: tuple(d for d in i.notes.get(y, ()) if d.activity == code),
+    "note entries": lambda i, y: _entries(i, y),
+    "notes of goal": lambda i, y, code: tuple(e for e in _entries(i, y) if e.touches("goal", code)),
+    "notes of activity": lambda i, y, code: tuple(e for e in _entries(i, y) if e.touches("activity", code)),
+    "notes of page": lambda i, y, slug: tuple(e for e in _entries(i, y) if e.touches("page", slug)),
+    "notes of programme": lambda i, y: tuple(e for e in _entries(i, y) if e.programme_wide),
     "corrections": lambda i, y: _program(i, y).corrected,
     "corrections of": lambda i, y, kind, code: _program(i, y).corrections_of(kind, code),
     "general pages": lambda i, y: tuple((slug, p.title) for slug, p in _program(i, y).pages.items()),

@@ -745,7 +745,8 @@ class Loader:
             for path in sorted(folder.glob("*.md")):
                 tr = self._markdown(path, required=True)
                 if tr is not None:
-                    pages[path.stem] = Page(path.stem, Text(tr.title), Text(tr.body), Origin(self.rel(path), 1))
+                    pages[path.stem] = Page(path.stem, Text(tr.title), Text(tr.body), Origin(self.rel(path), 1),
+                                            lines={k: Origin(self.rel(path), line) for k, line in tr.lines.items()})
             return pages
         for tr_path in sorted(folder.glob("*.tr.md")):
             slug = tr_path.name[: -len(".tr.md")]

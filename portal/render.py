@@ -21,10 +21,7 @@ from markupsafe import Markup, escape
 from portal.contexts import Chart, Chrome, PageSpec
 from portal.diskcache import CACHE, kept
 from portal.i18n import Formatter, translations
-from portal.kinds import Kind
-from portal.labels import (
-    CHART_SOURCE, DISCREPANCY_KINDS, ECON_NAMES, FIELD_NAMES, OFF_BUDGET_NAMES, PAGE_TITLES, STALE, UNTRANSLATED,
-)
+from portal.labels import CHART_SOURCE, ECON_NAMES, OFF_BUDGET_NAMES, PAGE_TITLES, STALE, UNTRANSLATED
 from portal.markdown import SCROLL_HINT, to_html
 from portal.model import ECON_CODES, OFF_BUDGET_SOURCES, Text, activity_document_code, goal_document_code
 from portal.outputs import treemap
@@ -71,8 +68,7 @@ def environment(lang: str, urls: Urls | None = None, site_url: str = "") -> Envi
     env.filters["glossary_link"] = lambda label, term: Markup('<a href="{}#{}">{}</a>').format(glossary, term, label)
     env.tests["printed_number"] = is_printed_number
     env.globals.update(lang=lang, urls=Urls, ECON_CODES=ECON_CODES, OFF_BUDGET_SOURCES=OFF_BUDGET_SOURCES,
-                       ECON_NAMES=ECON_NAMES, OFF_BUDGET_NAMES=OFF_BUDGET_NAMES, FIELD_NAMES=FIELD_NAMES,
-                       DISCREPANCY_KINDS=DISCREPANCY_KINDS, Kind=Kind,
+                       ECON_NAMES=ECON_NAMES, OFF_BUDGET_NAMES=OFF_BUDGET_NAMES,
                        page_labels={key: catalog.gettext(message) for key, message in PAGE_TITLES.items()})
     return env
 

@@ -2,6 +2,8 @@
 change nothing here without keeping the old address working."""
 from __future__ import annotations
 
+from portal.text import slugify
+
 SEGMENTS = {
     "tr": {"aim": "amaclar", "goal": "hedefler", "activity": "faaliyetler", "unit": "birimler",
            "notes": "veri-notlari", "search": "ara", "data": "veri", "page": "genel", "glossary": "sozluk",
@@ -36,6 +38,18 @@ def chart_key(kind: str, code: str | int | None, what: str) -> str:
 def correction_anchor(kind: str, code: str, field: str) -> str:
     """The id of one correction on the corrections page: 'correction-activity-1-5-2-budget-6'."""
     return anchor("correction", f"{kind}.{code}.{field}".replace("_", "-"))
+
+
+def note_anchor(key: tuple[str, ...]) -> str:
+    """The id of one entry of the data-notes page, made from what the gap is (portal/reconcile.py,
+    place_key), never from where it is listed: ('goal', '1.6', 'row', '2') -> 'goal-1-6-row-2',
+    the text's '43 kadrolu işçi' -> 'page-human-resources-text-43-kadrolu-isci'."""
+    return slugify(" ".join(key))
+
+
+def note_section(category: str) -> str:
+    """The id of the data-notes page's section of one kind ('kind-money'); its ?kind= is the kind."""
+    return f"kind-{category}"
 
 
 class Urls:
@@ -144,6 +158,7 @@ class Urls:
 
     anchor = staticmethod(anchor)
     correction_anchor = staticmethod(correction_anchor)
+    note_section = staticmethod(note_section)
     duties_anchor = DUTIES_ANCHOR
 
     def link(self, path: str) -> str:

@@ -183,7 +183,7 @@ def test_no_staff_edit_changes_the_data_notes(tmp_path, built_site):
         body = lambda site: (lambda h: h[h.index("<h1"):h.index("</main>")])(  # noqa: E731
             page_file(site, path).read_text(encoding="utf-8"))
         assert body(tmp_path / "site") == body(built_site), path
-    assert "68 disagreement(s)" in result.stdout
+    assert "32 disagreement(s) in the source document, shown in 68 place(s)" in result.stdout
 
 
 def test_implausible_corrections_are_warned_about(content_copy, tmp_path):

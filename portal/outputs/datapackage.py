@@ -100,7 +100,13 @@ def discrepancies_schema() -> dict:
             "as printed.")
     return {"fields": [
         {"name": "year", "type": "integer", "description": "Programme year."},
-        _string("kind", "The kind of disagreement (its key; the data-notes page words each kind)."),
+        _string("id", "The entry's anchor on the data-notes page (/tr/<year>/veri-notlari/#<id>), made from what "
+                      "the gap is (goal-1-6-row-2, section-d-activities, activity-1-4-2-name), not from its place "
+                      "in the list: the same gap keeps its id."),
+        _string("category", "money (amounts that do not add up), count (counts, and figures a general page's text "
+                            "gives for its own tables) or wording (no figure affected): the page's ?kind= filter."),
+        _string("kind", "The kind of disagreement of the place that shows the whole gap (its key; the data-notes "
+                        "page words each kind)."),
         _string("subject", "Where: the programme, goal 4.1 row 2, activity 1.5.2, section D, page human-resources."),
         _string("field", "Which figure or text: budget, off_budget, total, name, text, unit, code, an economic "
                          "code, a table caption ...", required=False),
@@ -111,9 +117,15 @@ def discrepancies_schema() -> dict:
         _string("stated", said.format("prints (the printed total, count or wording)")),
         _string("computed", said.format("adds up to or says elsewhere")),
         {"name": "difference", "type": "number",
-         "description": "stated minus computed, where both are figures; empty for wording."},
-        _string("source", "Where the official reading prints it: file and line."),
-    ]}
+         "description": "stated minus computed, where both are figures; empty for wording. Each gap is one row, "
+                        "so the differences of the rows never count one gap twice."},
+        {"name": "places", "type": "integer",
+         "description": "In how many places the document shows this gap (a goal-table row, its comparison with "
+                        "the activity's cost table, the table's TOTAL ...)."},
+        _string("shown_in", "Every place: its kind, subject and field, and where the official reading prints it "
+                            "(file:line), separated by '; '."),
+        _string("source", "Where the official reading prints the figure of this row: file and line."),
+    ], "primaryKey": ["year", "id"]}
 
 
 def corrections_schema() -> dict:

@@ -17,7 +17,7 @@ from portal.outputs.datapackage import (
     activities_schema, all_indicator_years, all_years_schema, corrections_schema, discrepancies_schema, goals_schema,
     indicators_schema,
 )
-from portal.reconcile import Discrepancy
+from portal.reconcile import Discrepancy, entries
 
 
 def columns(schema: dict) -> list[str]:
@@ -103,11 +103,22 @@ def indicators_csv(site: Site, program: Program) -> bytes:
 
 
 def discrepancy_rows(program: Program, discrepancies: tuple[Discrepancy, ...]) -> list[list]:
-    """The document's disagreements with itself, as the data-notes page lists them."""
+    """The document's disagreements with itself, one row per entry of the data-notes page, in its
+    order: the entry's id (its anchor there), its kind and figures (those of the place that shows
+    the whole gap), and every place that shows it."""
     typed = lambda v: "" if v is None else v  # noqa: E731
-    return [[program.year, d.kind.value, d.subject, d.field, d.goal or "", d.activity or "", d.indicator or "",
-             d.page or "", typed(d.stated), typed(d.computed), typed(d.difference), str(d.origin)]
-            for d in discrepancies]
+    rows = []
+    for e in entries(discrepancies):
+        d = e.lead
+        rows.append([program.year, e.id, e.category.value, d.kind.value, d.subject, d.field, d.goal or "",
+                     d.activity or "", d.indicator or "", d.page or "", typed(d.stated), typed(d.computed),
+                     typed(d.difference), len(e.places), "; ".join(_place(p) for p in e.places), str(d.origin)])
+    return rows
+
+
+def _place(d: Discrepancy) -> str:
+    """One place of an entry, for the CSV: 'goal_table_row_total goal 1.6 row 2 total at file:line'."""
+    return f"{d.kind.value} {d.subject} {d.field} at {d.origin}".replace("  ", " ")
 
 
 def discrepancies_csv(program: Program, discrepancies: tuple[Discrepancy, ...]) -> bytes:
@@ -227,14 +238,15 @@ def _value(v):
     return plain(v) if isinstance(v, Decimal) else v
 
 
-def _discrepancy(d: Discrepancy) -> dict:
-    return {"kind": d.kind, "subject": d.subject, "field": d.field, "goal": d.goal, "activity": d.activity,
-            "page": d.page,
+def _discrepancy(d: Discrepancy, entry: str) -> dict:
+    return {"entry": entry, "kind": d.kind, "subject": d.subject, "field": d.field,
+            "goal": d.goal, "activity": d.activity, "page": d.page,
             "stated": _value(d.stated), "computed": _value(d.computed),
             "difference": _value(d.difference), "source": str(d.origin)}
 
 
 def program_json(site: Site, program: Program, discrepancies: tuple[Discrepancy, ...]) -> bytes:
+    entry = {d: e.id for e in entries(discrepancies) for d in e.places}  # each under its entry's id
     goals = []
     for g in program.goals:
         goals.append({
@@ -288,7 +300,7 @@ def program_json(site: Site, program: Program, discrepancies: tuple[Discrepancy,
             "total": row(d.stated_total),
         },
         "stated_counts": program.stated_counts,
-        "discrepancies": [_discrepancy(x) for x in discrepancies],
+        "discrepancies": [_discrepancy(x, entry[x]) for x in discrepancies],
         "corrections": [{"item": c.kind, "code": c.code, "field": c.field, "official": _corrected(c.official),
                          "corrected": _corrected(c.corrected), "date": c.date.isoformat(), "reason": _text(c.reason),
                          "authority": _text(c.authority)} for c in program.corrected],
