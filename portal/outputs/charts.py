@@ -47,6 +47,7 @@ class Listing(NamedTuple):
     title: str
     subject: str  # what it is a chart of
 
+
 # A line of text must fit its place without a browser to measure it: each character's
 # width in ems, on the wide side of the usual sans-serif faces (DejaVu Sans, Verdana).
 _WIDTHS = {**dict.fromkeys("iljıIİ.,:;'’!|", 0.32), **dict.fromkeys(" ()[]-–/frt", 0.42),
