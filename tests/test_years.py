@@ -495,10 +495,14 @@ def test_an_earlier_years_amount_re_renders_the_later_pages_that_compare_with_it
     try:
         update = years_builder.update()
         # (the 2024 corrections page lists the correction; no 2025 page but these compares with it)
-        later = sorted(p for p in update.written if "/2025/" in p)
+        later = sorted(p for p in update.written if "/2025/" in p and p.endswith(".html"))
         assert later == sorted(Urls.file_for(p) for lang in ("tr", "en") for p in (
             U.program(lang, 2025), U.aim(lang, 2025, 1), U.goal(lang, 2025, "1.10"),
             U.activity(lang, 2025, "1.10.1"), U.unit(lang, 2025, "plan-ve-proje")))
+        # and the one 2025 chart that shows the 2024 figure: the unit's years, its figures and pictures
+        assert sorted(p for p in update.written if p.startswith("data/2025/")) == [
+            "data/2025/charts/unit-plan-ve-proje-years.csv", "data/2025/charts/unit-plan-ve-proje-years.en.svg",
+            "data/2025/charts/unit-plan-ve-proje-years.tr.svg"]
     finally:
         path.write_text(text, encoding="utf-8")
         years_builder.update()
