@@ -73,6 +73,7 @@ def run_build(args: argparse.Namespace) -> int:
         print(f"error: {where}: {type(exc).__name__}: {exc}", file=sys.stderr)
         print(f"build failed: a template has a problem; {args.out} was left as it was", file=sys.stderr)
         return 1
+    from portal.reconcile import entries
     from portal.untranslated import stale_translations
 
     stale = stale_translations(result.site)
@@ -84,12 +85,13 @@ def run_build(args: argparse.Namespace) -> int:
     for line in (w for p in programs for w in p.warnings):
         print(f"warning: {line}", file=sys.stderr)
     corrected = sum(len(p.corrected) for p in programs)
-    notes = sum(len(d) for d in result.discrepancies.values())
+    places = sum(len(d) for d in result.discrepancies.values())
+    gaps = sum(len(entries(d)) for d in result.discrepancies.values())
     print(f"built {result.pages} pages ({result.files} files) into {args.out}; "
           f"{len(result.untranslated)} field(s) not yet translated"
           + (f", {len(stale)} translation(s) possibly out of date" if stale else "") + "; "
           + (f"{corrected} correction(s) of the official document published; " if corrected else "") +
-          f"{notes} disagreement(s) in the source document listed on the data-notes page"
+          f"{gaps} disagreement(s) in the source document, shown in {places} place(s), listed on the data-notes page"
           + (f"; {len(result.unmatched)} item(s) not matched across programme years (see the warnings)"
              if result.unmatched else ""))
     return 0

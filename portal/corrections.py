@@ -33,6 +33,7 @@ CORRECTABLE = {
     "indicator": ("name", "measure"),
     "activity": ("name", "unit"),
     "page": ("title", "text"),
+    "unit": ("duties",),  # as one programme states them (content/<year>/duties.yaml)
 }
 CORRECTABLE_NUMBERED = {
     "programme": (("values", re.compile(r"^[1-9]\d*$")),),
@@ -47,6 +48,7 @@ CORRECTABLE_SHOWN = {
     "indicator": ("name", "measure", "values.2024"),
     "activity": ("name", "unit", "budget.1 … budget.9", *(f"off_budget.{s}" for s in OFF_BUDGET_SOURCES)),
     "page": ("title", "text"),
+    "unit": ("duties",),
 }
 MAGNITUDE = 100  # a corrected amount this many times above or below the official one is suspect
 
@@ -91,10 +93,12 @@ def as_written(value: Decimal | Text | None) -> str:
 class Comparison:
     """One programme year's edited content against its official reading."""
 
-    def __init__(self, official: Program, edited: Program, problems: Problems, units: dict):
+    def __init__(self, official: Program, edited: Program, problems: Problems, units: dict,
+                 kept: dict | None = None):
         self.official, self.edited, self.problems, self.units = official, edited, problems, units
         self.corrected: list[Correction] = []
         self.warnings: list[Problem] = []
+        self.kept = {} if kept is None else kept  # goal file -> what comparing it found
 
     # -------------------------------------------------------------- items
     def run(self) -> Program:
@@ -109,8 +113,12 @@ class Comparison:
         self.matched("goal", {g.code: g for g in o.goals}, {g.code: g for g in e.goals}, self.goal)
         for slug in sorted(set(o.pages) & set(e.pages)):  # a page the import missed is staff's own
             self.page(o.pages[slug], e.pages[slug])
+        self.duties(o.duties, e.duties)
         self.plausible()
-        return replace(e, official=o, section_d=o.section_d, stated_counts=o.stated_counts,
+        # where the document states each unit's duties is the official reading's
+        duties = {slug: replace(d, page=o.duties[slug].page, heading=o.duties[slug].heading)
+                  for slug, d in e.duties.items() if slug in o.duties}
+        return replace(e, official=o, section_d=o.section_d, stated_counts=o.stated_counts, duties=duties,
                        corrected=tuple(self.corrected), warnings=tuple(self.warnings))
 
     def matched(self, kind: str, official: dict, edited: dict, compare_item) -> None:
@@ -134,6 +142,21 @@ class Comparison:
                   e.corrections, e.lines, e.origin, _text_values([("name", o.name, e.name)]))
 
     def goal(self, o: Goal, e: Goal) -> None:
+        """A goal with its indicators and activities: what comparing the same two goals (the
+        loader's objects, kept while their files are unchanged) found is taken as it was."""
+        file, before = e.origin.path, (len(self.problems.items), len(self.corrected), len(self.warnings))
+        found = self.kept.get(file)
+        if found is not None and found[0] is o and found[1] is e and found[2] == self.units:
+            self.corrected.extend(found[3])
+            self.warnings.extend(found[4])
+            return
+        self._goal(o, e)
+        if len(self.problems.items) == before[0]:
+            self.kept[file] = (o, e, self.units, self.corrected[before[1]:], self.warnings[before[2]:])
+        else:
+            self.kept.pop(file, None)
+
+    def _goal(self, o: Goal, e: Goal) -> None:
         self.item("goal", e.code, lambda: both(_("goal {code}"), code=e.code), e.corrections, e.lines, e.origin,
                   [*_text_values([("text", o.text, e.text)]), _unit_value(o.unit, e.unit, self.units)], e.code)
         self.matched("indicator", {i.code: i for i in o.indicators}, {i.code: i for i in e.indicators},
@@ -154,18 +177,31 @@ class Comparison:
                                            ea.cost.off_budget_lines[s]) for s in OFF_BUDGET_SOURCES)], e.code))
 
     def page(self, o, e) -> None:
-        """A general page: its Turkish title, and its text (line by line: a difference is
-        reported where it starts, so that staff find it)."""
-        text = Value("text", _text_lines(o.body.tr), _text_lines(e.body.tr), Text(o.body.tr), Text(e.body.tr))
+        """A general page: its Turkish title, and its text (line by line)."""
         lines = dict(e.lines)
-        if text.official != text.edited:
-            first = next((i for i, (a, b) in enumerate(zip(text.official, text.edited)) if a != b),
-                         min(len(text.official), len(text.edited)))
-            lines["text"] = Origin(e.origin.path, e.lines["text"].line + _body_line(e.body.tr, first))
-            text = Value("text", text.official, text.edited, Text(_excerpt(text.official, first)),
-                         Text(_excerpt(text.edited, first)))
+        text = _prose_value("text", o.body.tr, e.body.tr, lines)
         self.item("page", e.slug, lambda: both(_("general page {name}"), name=e.title), e.corrections, lines, e.origin,
                   [*_text_values([("title", o.title, e.title)]), text])
+
+    def duties(self, official: dict, edited: dict) -> None:
+        """Units' duties pair by unit; only the document states a unit's duties, so the content
+        can neither add nor drop one.  The text is compared line by line."""
+        for slug, e in edited.items():
+            if slug not in official:
+                self.problems.add(e.origin.path, e.origin.line, both(
+                    _("unit {slug}: the official document does not state its duties; a unit's duties come from "
+                      "the document (import its revised text). Write your own words about the unit in its "
+                      "description (units/{slug}.yaml)"), slug=slug))
+                continue
+            o, lines = official[slug], dict(e.lines)
+            text = _prose_value("duties", o.text.tr, e.text.tr, lines)
+            self.item("unit", slug, lambda: both(_("unit {slug}"), slug=slug), e.corrections, lines, e.origin, [text])
+        for slug, o in official.items():
+            if slug not in edited:
+                where = self.edited.origin
+                self.problems.add(where.path, where.line, both(
+                    _("unit {slug}: the duties the official document states ({file}) are missing from the "
+                      "content; restore them"), slug=slug, file=o.origin.path))
 
     # -------------------------------------------------------------- fields
     def item(self, kind: str, code: str, named, notes: tuple[CorrectionNote, ...], lines: dict,
@@ -289,6 +325,21 @@ class Comparison:
                                   after=turkish_amount(after), printed=turkish_amount(printed)))
 
 
+def _prose_value(field: str, official: str, edited: str, lines: dict) -> Value:
+    """A Turkish text of many lines, compared line by line (re-wrapping changes nothing): a
+    difference is reported on the line where it starts (lines[field] is moved there, from
+    where the text starts), quoting that line rather than the whole text."""
+    text = Value(field, _text_lines(official), _text_lines(edited), Text(official), Text(edited))
+    if text.official == text.edited:
+        return text
+    first = next((i for i, (a, b) in enumerate(zip(text.official, text.edited)) if a != b),
+                 min(len(text.official), len(text.edited)))
+    start = lines[field]
+    lines[field] = Origin(start.path, start.line + _body_line(edited, first))
+    return Value(field, text.official, text.edited, Text(_excerpt(text.official, first)),
+                 Text(_excerpt(text.edited, first)))
+
+
 def _text_lines(text: str) -> tuple[str, ...]:
     """A page's text as its non-empty lines, each of single spaces: re-wrapping changes nothing."""
     return tuple(" ".join(line.split()) for line in text.splitlines() if line.strip())
@@ -309,8 +360,10 @@ KIND_NAMES = {"aim": _("aim"), "goal": _("goal"), "indicator": _("indicator"), "
               "programme": _("programme"), "page": _("general page"), "unit": _("unit")}
 
 
-def compare(official: Program, edited: Program, problems: Problems, units: dict | None = None) -> Program:
+def compare(official: Program, edited: Program, problems: Problems, units: dict | None = None,
+            kept: dict | None = None) -> Program:
     """The edited programme with its corrections and warnings, and its official reading
-    attached; each unrecorded difference is added to problems."""
-    return Comparison(official, edited, problems, units or {}).run()
+    attached; each unrecorded difference is added to problems.  `kept` (the preview's)
+    holds each goal's comparison while neither of its two files changes."""
+    return Comparison(official, edited, problems, units or {}, kept).run()
 

@@ -17,8 +17,10 @@ from datetime import date, datetime, timezone
 from typing import Any, Callable, NamedTuple
 
 from portal.continuity import Continuity, changes_in, indicator_history
-from portal.model import Site, Text, Totals
-from portal.reconcile import Discrepancy
+from portal.model import Indicator, Site, Text, Totals
+from portal.official import ORGANISATION_PAGE
+from portal.reconcile import Discrepancy, entries
+from portal.text import fold
 
 Key = tuple
 
@@ -37,6 +39,14 @@ class GoalSummary:
     @property
     def total(self):
         return self.totals.total
+
+
+class GoalIndicators(NamedTuple):
+    """What an activity's page shows of its goal: the goal's indicators, as the goal's page does."""
+
+    code: str
+    indicators: tuple[Indicator, ...]
+    indicator_years: tuple[str, ...]
 
 
 class UnitName(NamedTuple):
@@ -74,6 +84,21 @@ def _summary(inputs: Inputs, year: int, code: str) -> GoalSummary:
     return GoalSummary(g.code, g.document_code, g.text, g.unit, g.aim, g.totals)
 
 
+def _indicators(inputs: Inputs, year: int, code: str) -> GoalIndicators:
+    g = inputs.site.programs[year].goal(code)
+    return GoalIndicators(g.code, g.indicators, tuple(g.indicator_years))
+
+
+def _organisation_naming(inputs: Inputs, year: int, slug: str) -> tuple[str, Text] | None:
+    """The general page of the programme's organisation, (slug, title), if its Turkish text
+    names the unit (as the organisation paragraph lists the directorates); else None."""
+    page = inputs.site.programs[year].pages.get(ORGANISATION_PAGE)
+    words = lambda text: " ".join(fold(text).replace("*", " ").split())  # noqa: E731
+    if page is None or words(inputs.site.units[slug].name.tr) not in words(page.body.tr):
+        return None
+    return page.slug, page.title
+
+
 def _unit_goals(inputs: Inputs, year: int, slug: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """The goals a unit has a part in, each with the codes of the unit's own activities."""
     program = inputs.site.programs[year]
@@ -83,6 +108,11 @@ def _unit_goals(inputs: Inputs, year: int, slug: str) -> tuple[tuple[str, tuple[
 
 def _program(inputs: Inputs, year: int):
     return inputs.site.programs[year]
+
+
+def _entries(inputs: Inputs, year: int):
+    """The year's disagreements, one entry per gap (portal/reconcile.py)."""
+    return entries(inputs.notes.get(year, ()))
 
 
 READS: dict[str, Callable[..., Any]] = {
@@ -114,15 +144,20 @@ READS: dict[str, Callable[..., Any]] = {
     "goals of aim": lambda i, y, number: tuple(g.code for g in _program(i, y).goals_of_aim(number)),
     "goal": lambda i, y, code: _program(i, y).goal(code),
     "goal summary": _summary,
+    "goal indicators": _indicators,
     "activity": lambda i, y, code: _program(i, y).activity(code),
     "activities of programme": lambda i, y: tuple(a.code for a in _program(i, y).activities),
     "units of programme": lambda i, y: tuple(_program(i, y).unit_totals),
     "unit totals": lambda i, y, slug: _program(i, y).unit_totals[slug],
     "goals of unit": _unit_goals,
+    "unit duties": lambda i, y, slug: _program(i, y).duties.get(slug),
+    "organisation naming unit": _organisation_naming,
     "section d": lambda i, y: _program(i, y).section_d,
-    "notes": lambda i, y: i.notes.get(y, ()),
-    "notes of goal": lambda i, y, code: tuple(d for d in i.notes.get(y, ()) if d.goal == code),
-    "notes of activity": lambda i, y, code: tuple(d for d in i.notes.get(y, ()) if d.activity == code),
+    "note entries": lambda i, y: _entries(i, y),
+    "notes of goal": lambda i, y, code: tuple(e for e in _entries(i, y) if e.touches("goal", code)),
+    "notes of activity": lambda i, y, code: tuple(e for e in _entries(i, y) if e.touches("activity", code)),
+    "notes of page": lambda i, y, slug: tuple(e for e in _entries(i, y) if e.touches("page", slug)),
+    "notes of programme": lambda i, y: tuple(e for e in _entries(i, y) if e.programme_wide),
     "corrections": lambda i, y: _program(i, y).corrected,
     "corrections of": lambda i, y, kind, code: _program(i, y).corrections_of(kind, code),
     "general pages": lambda i, y: tuple((slug, p.title) for slug, p in _program(i, y).pages.items()),

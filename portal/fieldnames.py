@@ -21,7 +21,8 @@ FIELDS = {"name": _("name"), "text": _("wording"), "unit": _("responsible unit")
           "title": _("title"), "mission": _("mission"), "vision": _("vision"), "code": _("code"),
           "description": _("description"), "field": _("corrected field"), "reason": _("reason"),
           "authority": _("authority"), "date": _("date"), "budget": _("budget"), "off_budget": _("off-budget"),
-          "year": _("year"), "number": _("number"), "tr": _("Turkish"), "en": _("English")}
+          "year": _("year"), "number": _("number"), "tr": _("Turkish"), "en": _("English"),
+          "duties": _("duties"), "page": _("general page"), "heading": _("heading")}
 
 
 def _scalar(mapping: yaml.Node, key: str) -> str:

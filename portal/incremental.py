@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from portal.dependencies import Changes, Inputs, Values
-from portal.load import load
+from portal.load import LoadCache, load
 from portal.contexts import LANGS
 from portal.pipeline import inputs_for, render, render_pages, workers
 from portal.urls import Urls
@@ -41,7 +41,7 @@ class Builder:
         self.inputs: Inputs | None = None
         self.files: dict[str, bytes] = {}
         self.pages: set[str] = set()
-        self.goal_cache: dict = {}  # goal files read, kept while they do not change
+        self.cache = LoadCache()  # what the last load read, kept while its files do not change
 
     @property
     def site(self):
@@ -49,7 +49,7 @@ class Builder:
 
     def full(self) -> Update:
         start = time.perf_counter()
-        site = load(self.content, self.goal_cache)
+        site = load(self.content, self.cache)
         output = Output()
         rendered = render(site, output, self.base_url, workers=self.processes)
         write_atomically(output, self.out)
@@ -67,7 +67,7 @@ class Builder:
         if self.inputs is None:
             return self.full()
         start = time.perf_counter()
-        site = load(self.content, self.goal_cache)
+        site = load(self.content, self.cache)
         inputs = inputs_for(site)
         sink = _WriteChanged(self.out, self.files)
         early = self._open_pages_first(inputs, sink, first & self.pages) if after_pages else 0

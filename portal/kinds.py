@@ -43,6 +43,14 @@ class Kind(StrEnum):
     TEXT_VS_TABLE = "text_vs_table"
 
 
+class Category(StrEnum):
+    """What a disagreement is about, as the data-notes page files it (a published key: the
+    page's sections, its ?kind= filter and the discrepancies CSV name them)."""
+    MONEY = "money"  # amounts that do not add up or differ between tables
+    COUNT = "count"  # how many there are, or a figure the text states about a table
+    WORDING = "wording"  # the same thing named or worded differently: no figure is affected
+
+
 class ListingKinds(NamedTuple):
     """The same four checks are made on each listing of a goal's activities."""
     goal_text: Kind

@@ -6,6 +6,7 @@ stops the build with a list of one-line problems and no traceback.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 from pathlib import Path
@@ -21,9 +22,9 @@ from portal.labels import _
 from portal.model import (
     ECON_CODES, OFF_BUDGET_SOURCES, Activity, Aim, ContinuityLink, CorrectionNote, Cost, GlossaryTerm, Goal,
     GoalTableRow, Indicator, Licence, Listing, Origin, Page, Program, SectionD, SectionDRow, Site, SourceDocument,
-    Statement, Synonym, Text, Unit, YearlyFigures,
+    Statement, Synonym, Text, Unit, UnitDuties, YearlyFigures,
 )
-from portal.official import OFFICIAL
+from portal.official import DUTIES, OFFICIAL
 from portal.tables import count, tables_in
 from portal.yamlsource import Invalid, Node, parse, read, read_text, unreadable
 
@@ -39,15 +40,24 @@ CONTINUITY_SECTIONS = {"aims": ("aim", AIM_NUMBER, "1"), "goals": ("goal", GOAL_
                        "activities": ("activity", ACTIVITY_CODE, "1.5.2"), "units": ("unit", SLUG, "fen-isleri")}
 
 
-GoalCache = dict  # file -> (what the goal was read from, the goal): one entry per file
+@dataclass
+class LoadCache:
+    """What the preview keeps from one load to the next, one entry per file, each used only
+    while its file (and what else the entry names) is unchanged: the preview loads all the
+    content on every save, and only the saved file has changed.  Entries of files with
+    problems are never kept."""
+
+    parsed: dict = field(default_factory=dict)  # file -> (its text, its YAML tree)
+    goals: dict = field(default_factory=dict)  # goal file -> (what the goal was read from, the goal)
+    compared: dict = field(default_factory=dict)  # goal file -> its comparison with the official reading
 
 
 class Loader:
-    def __init__(self, content: Path, goal_cache: GoalCache | None = None):
+    def __init__(self, content: Path, cache: LoadCache | None = None):
         self.content = content
         self.problems = Problems()
         self.units: dict[str, Unit] = {}
-        self.goal_cache = {} if goal_cache is None else goal_cache
+        self.cache = LoadCache() if cache is None else cache
 
     def rel(self, path: Path) -> str:
         try:
@@ -56,7 +66,7 @@ class Loader:
             return path.as_posix()
 
     def read(self, path: Path) -> Node | None:
-        return read(path, self.rel(path), self.problems)
+        return read(path, self.rel(path), self.problems, self.cache.parsed)
 
     # ---------------------------------------------------------------- site
     def load(self) -> Site:
@@ -308,7 +318,7 @@ class Loader:
         program = self._programme_files(folder, pages=folder / "pages")
         if official is None or program is None or len(self.problems.items) > before:
             raise Invalid()  # compared only once it reads: an item left out for a problem is not "missing"
-        return compare(official, program, self.problems, self.units)
+        return compare(official, program, self.problems, self.units, self.cache.compared)
 
     def _programme_files(self, folder: Path, pages: Path) -> Program | None:
         official = self.official
@@ -344,12 +354,41 @@ class Loader:
         # what the text says about its tables: checked against the pages as printed
         statements = self._statements(folder.parent / "statements.yaml", page_files) if official else ()
         continuity = self._continuity(folder / "continuity.yaml") if not official else ()
+        duties = self._duties(folder / DUTIES, page_files)
         if year is None or (official and section_d is None) or title is None or mission is None or vision is None:
             return None
         return Program(year=year, title=title, mission=mission, vision=vision, values=values,
                        aims=aims, goals=goals, section_d=section_d, stated_counts=counts,
                        pages=page_files, origin=root.origin, statements=statements, continuity=continuity,
-                       corrections=notes, lines=lines)
+                       duties=duties, corrections=notes, lines=lines)
+
+    def _duties(self, path: Path, pages: dict[str, Page]) -> dict[str, UnitDuties]:
+        """Units' duties, keyed by unit: in the official reading as the document states them,
+        with the general page of its section and the heading naming the unit; in the content,
+        in both languages.  No file: the document states no unit's duties."""
+        root = self.read(path) if path.exists() else None
+        entries = (self._guard(root.mapping) or {}) if root is not None else {}
+        names = {k.value: k.start_mark.line + 1 for k, _v in root.node.value if isinstance(k, yaml.ScalarNode)} \
+            if entries else {}
+
+        def duties(entry: tuple[str, Node]) -> tuple[str, UnitDuties]:
+            slug, node = entry
+            if slug not in self.units:
+                self.problems.add(node.path, names[slug], both(
+                    _("unknown unit '{slug}' (no file units/{slug}.yaml)"), slug=slug))
+                raise Invalid()
+            if self.official:
+                m = node.mapping(required=("page", "heading", "duties"))
+                page = m["page"].text()
+                if page not in pages:
+                    raise m["page"].fail(both(_("no general-information page '{slug}'"), slug=page))
+                return slug, UnitDuties(slug, Text(m["duties"].text()), node.origin, page, m["heading"].text(),
+                                        lines={"duties": _text_start(m["duties"])})
+            m = node.mapping(required=("duties",), optional=("corrections",))
+            return slug, UnitDuties(slug, m["duties"].bilingual(), node.origin,
+                                    corrections=self._correction_notes(m.get("corrections"), "unit"),
+                                    lines={"duties": _text_start(m["duties"])})
+        return dict(self._each(entries.items(), duties))
 
     def _correction_notes(self, node: Node | None, kind: str) -> tuple[CorrectionNote, ...]:
         """An item's `corrections:`: which of its fields differs from the official document
@@ -459,15 +498,15 @@ class Loader:
             return None
         rel = self.rel(path)
         key = (raw, frozenset(self.units), frozenset(aim_numbers), self.official)
-        cached = self.goal_cache.get(rel)
+        cached = self.cache.goals.get(rel)
         if cached is not None and cached[0] == key:
             return cached[1]
-        self.goal_cache.pop(rel, None)
+        self.cache.goals.pop(rel, None)
         before = len(self.problems.items)
         root = self.read(path)
         goal = self._guard(lambda: self._goal(root, path, aim_numbers)) if root is not None else None
         if goal is not None and len(self.problems.items) == before:
-            self.goal_cache[rel] = (key, goal)
+            self.cache.goals[rel] = (key, goal)
         return goal
 
     def _goal(self, root: Node, path: Path, aim_numbers: set[int]) -> Goal:
@@ -706,7 +745,8 @@ class Loader:
             for path in sorted(folder.glob("*.md")):
                 tr = self._markdown(path, required=True)
                 if tr is not None:
-                    pages[path.stem] = Page(path.stem, Text(tr.title), Text(tr.body), Origin(self.rel(path), 1))
+                    pages[path.stem] = Page(path.stem, Text(tr.title), Text(tr.body), Origin(self.rel(path), 1),
+                                            lines={k: Origin(self.rel(path), line) for k, line in tr.lines.items()})
             return pages
         for tr_path in sorted(folder.glob("*.tr.md")):
             slug = tr_path.name[: -len(".tr.md")]
@@ -788,7 +828,18 @@ def _turkish_line(node: Node) -> Origin:
     return node.origin
 
 
-def load(content: Path, goal_cache: GoalCache | None = None) -> Site:
-    """The whole site model, or ContentError listing every problem; with `goal_cache`
-    (the preview's), goal files unchanged since the last load are not read again."""
-    return Loader(content, goal_cache).load()
+def _text_start(node: Node) -> Origin:
+    """The line a text of several lines starts on: below `tr: |` (or `duties: |`), where its
+    first line is written."""
+    where = _turkish_line(node)
+    value = node.node
+    if isinstance(value, yaml.MappingNode):
+        value = next((v for k, v in value.value if getattr(k, "value", None) == "tr"), value)
+    block = isinstance(value, yaml.ScalarNode) and value.style in ("|", ">")
+    return Origin(where.path, where.line + 1) if block else where
+
+
+def load(content: Path, cache: LoadCache | None = None) -> Site:
+    """The whole site model, or ContentError listing every problem; with `cache` (the
+    preview's), what is unchanged since the last load is not read or compared again."""
+    return Loader(content, cache).load()

@@ -79,6 +79,21 @@ class Unit:
 
 
 @dataclass(frozen=True)
+class UnitDuties:
+    """A unit's duties as one programme states them (Markdown), and where: the general page
+    of the section and the heading or table cell that names the unit, as printed (both are
+    the official reading's)."""
+
+    unit: str  # slug
+    text: Text
+    origin: Origin
+    page: str = ""
+    heading: str = ""
+    corrections: tuple[CorrectionNote, ...] = ()
+    lines: Lines = _lines()  # "duties": where its Turkish text starts
+
+
+@dataclass(frozen=True)
 class Indicator:
     code: str
     name: Text
@@ -325,7 +340,7 @@ class Correction:
     """A published figure or Turkish text that differs from the official document, with
     staff's note on why: the site shows both, and says so."""
 
-    kind: str  # "activity", "goal", "indicator", "aim" or "programme"
+    kind: str  # "activity", "goal", "indicator", "aim", "page", "unit" (its duties) or "programme"
     code: str  # "1.5.2"; the programme's year for the programme
     field: str  # "budget.6", as in the content file
     label: Text  # the field as readers know it: "6 – Capital expenditure"
@@ -353,6 +368,7 @@ class Program:
     origin: Origin | None = None
     statements: tuple["Statement", ...] = ()
     continuity: tuple[ContinuityLink, ...] = ()  # what staff stated in continuity.yaml
+    duties: dict[str, UnitDuties] = field(default_factory=dict)  # unit slug -> its duties, where stated
     corrections: tuple[CorrectionNote, ...] = ()  # notes on the programme's own fields
     lines: Lines = _lines()
     # the official reading this programme was edited from (None: this is that reading),

@@ -29,7 +29,8 @@ from portal.i18n import catalog_digest
 from portal.load import load
 from portal.model import Site
 from portal.outputs.assets import fingerprinted, static_assets
-from portal.outputs.datapackage import datapackage
+from portal.outputs.charts import Listing
+from portal.outputs.datapackage import datapackage, slices
 from portal.outputs.open_data import (
     activities_csv, all_activities_csv, all_goals_csv, all_indicators_csv, corrections_csv, discrepancies_csv,
     goals_csv, indicators_csv, program_json,
@@ -70,6 +71,7 @@ class LanguageReport:
     listed: list[tuple[str, dict[str, str]]]
     pages: list[str]
     rendered: int
+    charts: list[Listing] = field(default_factory=list)  # each chart its pages drew, for the data package
     sink: object = None  # what the sink needs to know of the files the worker wrote
 
 
@@ -113,6 +115,9 @@ def render_language(inputs: Inputs, lang: str, urls: Urls, sink, should_render: 
             report.rendered += 1
         if spec.share is not None:  # kept by what it shows: an unchanged card costs a file read
             sink.add(spec.share_file, card_png(spec.share))
+        for path, content in renderer.chart_files(spec, figures=lang == LANGS[0]):  # the CSV is one for both
+            sink.add(path, content)
+        report.charts.extend(chart.listing for chart in spec.charts)
     return report
 
 
@@ -126,11 +131,9 @@ def render_pages(inputs: Inputs, lang: str, urls: Urls, sink, files: set[str],
         file = Urls.file_for(spec.path)
         if file in wanted:
             renderer.record(spec)
-            if should_render(spec, values):
+            if should_render(spec, values):  # its share card is the full pass's: no tab shows it
                 sink.add(file, renderer.render(spec))
                 count += 1
-            if spec.share is not None:
-                sink.add(spec.share_file, card_png(spec.share))
             wanted.discard(file)
             if not wanted:  # the others are the full pass's
                 break
@@ -156,8 +159,8 @@ def neutral_pages(inputs: Inputs, urls: Urls, sink, should_render: ShouldRender 
 
 
 def programme_data(site: Site, sink, notes: dict[int, tuple[Discrepancy, ...]], continuity=None) -> None:
-    """Each programme's whole tables and the data package describing them; with more than
-    one programme, also every year's rows in one file, with how each continues."""
+    """Each programme's whole tables; with more than one programme, also every year's rows
+    in one file, with how each continues."""
     if continuity is not None and len(site.programs) > 1:
         sink.add("data/activities.csv", all_activities_csv(site, continuity))
         sink.add("data/goals.csv", all_goals_csv(site, continuity))
@@ -170,18 +173,13 @@ def programme_data(site: Site, sink, notes: dict[int, tuple[Discrepancy, ...]], 
         sink.add(f"data/{year}/discrepancies.csv", discrepancies_csv(program, notes[year]))
         sink.add(f"data/{year}/program.xlsx", workbook(site, program, notes[year]))
         sink.add(f"data/{year}/program.json", program_json(site, program, notes[year]))
-    sink.add("data/datapackage.json", datapackage(site))
 
 
 def data_slices(site: Site, sink) -> None:
     """The rows of each goal, activity and unit: the CSV behind each page's download link."""
     for year, program in site.programs.items():
-        for goal in program.goals:
-            sink.add(Urls.data_slice(year, "goal", goal.code), activities_csv(site, program, goal.activities))
-            for activity in goal.activities:
-                sink.add(Urls.data_slice(year, "activity", activity.code), activities_csv(site, program, (activity,)))
-        for slug in program.unit_totals:
-            sink.add(Urls.data_slice(year, "unit", slug), activities_csv(site, program, program.activities_of_unit(slug)))
+        for kind, key, activities in slices(program):
+            sink.add(Urls.data_slice(year, kind, key), activities_csv(site, program, activities))
 
 
 def render(site: Site, sink, base_url: str = "/", should_render: ShouldRender | None = None,
@@ -223,6 +221,8 @@ def render(site: Site, sink, base_url: str = "/", should_render: ShouldRender | 
     if after_pages:
         after_pages()
         programme_data(site, sink, inputs.notes, inputs.continuity)
+    # every data file is known once every language has drawn its charts
+    sink.add(Urls.data("datapackage.json"), datapackage(site, [chart for r in reports for chart in r.charts]))
     absolute = _absolute(urls, site.url)
     sink.add("sitemap.xml", sitemap(rendered.listed, absolute))
     sink.add("robots.txt", robots(absolute("sitemap.xml")))

@@ -12,10 +12,11 @@ from decimal import Decimal
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from portal.kinds import LISTING_KINDS, Kind
-from portal.model import ECON_CODES, ZERO, Goal, Origin, Program, Text
-from portal.tables import cell_label, count, tables_in
+from portal.kinds import LISTING_KINDS, Category, Kind
+from portal.model import ECON_CODES, ZERO, Goal, Origin, Program, Statement, Text
+from portal.tables import cell_label, count, figures_in_text, labelled, tables_in
 from portal.text import fold
+from portal.urls import note_anchor
 
 # Below this similarity two wordings of one name are different names, not
 # spelling variants ("Erzak Yardımı" vs "Gıda, Giyim, ... Yardımı").
@@ -36,6 +37,7 @@ class Discrepancy:
     indicator: str | None = None
     page: str | None = None  # a general-information page, for its tables
     label: Text | None = None  # where on that page, in both languages: "Tablo 6, Okuryazar"
+    quote: str = ""  # the words of a page's text that state the figure
 
     @property
     def difference(self) -> Decimal | int | None:
@@ -171,6 +173,12 @@ def _section_d_checks(program: Program, out: list) -> None:
             d.stated_total.origin)
 
 
+def _at(page, line: int) -> Origin:
+    """Where a line of a page's text (counted from its first line) is in the page's file."""
+    start = page.lines.get("text")
+    return Origin(page.origin.path, line + (start.line - 1 if start else 0))
+
+
 def page_table_totals(program: Program, slugs=None, english: dict | None = None) -> list[Discrepancy]:
     """Each column of the general pages' tables (of `slugs`, or all) against its TOTAL row.
     Cells are labelled in English from the translated pages (`english`: slug -> page)."""
@@ -192,10 +200,34 @@ def page_table_totals(program: Program, slugs=None, english: dict | None = None)
                 summed = sum((count(r[column]) or Decimal(0) for r in rows if column < len(r)), Decimal(0))
                 if summed != stated:
                     out.append(Discrepancy(Kind.PAGE_TABLE_TOTAL, f"page {slug}", int(stated), int(summed),
-                                           Origin(page.origin.path, table.line), field=table.caption,
+                                           _at(page, table.line), field=table.caption,
                                            page=slug, row=column,
-                                           label=cell_label(page.body.tr, en(slug), table.number, 0, column)))
+                                           label=cell_label(page.body.tr, en(slug), table.number, column=column)))
     return out
+
+
+def text_statements(program: Program) -> tuple[Statement, ...]:
+    """What the text of each general page states about its own tables: the statements staff
+    wrote (statements.yaml), then each count the text prints right before a label that one
+    cell of a table on the same page gives ("10 adet personelimiz okur-yazar": Tablo 6,
+    Okuryazar, TOPLAM), where no table agrees with it.  A figure whose words name no single
+    cell ("43 kadrolu işçi", "55 kişi istihdam edilmiştir") is left to the written ones:
+    nothing is guessed."""
+    written = list(program.statements)
+    seen = {(st.page, st.table, fold(st.row), st.column) for st in written}
+    for slug, page in program.pages.items():
+        body = page.body.tr
+        for figure in figures_in_text(body):
+            cells = labelled(body, figure)
+            if any(count(table.rows[row][column]) == figure.stated for table, row, column in cells):
+                continue  # the text agrees with a table: the others count something else
+            for table, row, column in cells:
+                place = (slug, table.caption, fold(table.rows[row][0]), column)
+                if place not in seen:
+                    seen.add(place)
+                    written.append(Statement(slug, figure.quote, figure.stated, table.caption, table.rows[row][0],
+                                             column, _at(page, figure.line)))
+    return tuple(written)
 
 
 def _page_checks(program: Program, english: dict, out: list) -> None:
@@ -203,15 +235,16 @@ def _page_checks(program: Program, english: dict, out: list) -> None:
     about a table against the table."""
     en = lambda slug: english[slug].body.en if slug in english else ""  # noqa: E731
     out.extend(page_table_totals(program, english=english))
-    for st in program.statements:
+    for st in text_statements(program):
         body = program.pages[st.page].body
         table = next(t for t in tables_in(body.tr) if t.caption == st.table)
         row = table.row(st.row)
         cell = count(row[st.column])
         if cell != st.stated:
             out.append(Discrepancy(Kind.TEXT_VS_TABLE, f"page {st.page}", int(st.stated), int(cell), st.origin,
-                                   field=f"{st.table}, {st.row}", page=st.page,
-                                   label=cell_label(body.tr, en(st.page), table.number, table.rows.index(row))))
+                                   field=f"{st.table}, {st.row}", page=st.page, quote=st.quote,
+                                   label=cell_label(body.tr, en(st.page), table.number, table.rows.index(row),
+                                                    st.column)))
 
 
 def _count_checks(program: Program, out: list) -> None:
@@ -236,3 +269,157 @@ def reconcile(program: Program) -> tuple[Discrepancy, ...]:
     _section_d_checks(program, out)
     _page_checks(program, english, out)
     return tuple(out)
+
+
+# ------------------------------------------------------------ one entry per gap
+@dataclass(frozen=True)
+class Entry:
+    """One disagreement as a reader counts it: a figure or a wording of the document, with
+    every place that shows it.  A goal-table row printed 896.000 ₺ short shows in the row's
+    own total, against its activity's cost table and in the table's TOTAL: one entry, three
+    places.  The first place is the one that shows the whole gap (see `entries`)."""
+
+    key: tuple[str, ...]  # what the gap is: ("goal", "1.6", "row", "2"); its anchor is made from it
+    category: Category
+    places: tuple[Discrepancy, ...]
+
+    @property
+    def lead(self) -> Discrepancy:
+        return self.places[0]
+
+    @property
+    def id(self) -> str:
+        """Its anchor on the data-notes page and its id in discrepancies.csv."""
+        return note_anchor(self.key)
+
+    @property
+    def programme_wide(self) -> bool:
+        """About the programme as a whole (its stated counts, section D), not one goal or page."""
+        return self.key[0] in ("programme", "section-d")
+
+    @property
+    def amount(self) -> Decimal | int | None:
+        """How far apart the figures are (never negative); None for a wording."""
+        difference = self.lead.difference
+        return None if difference is None else abs(difference)
+
+    def touches(self, attribute: str, value: str) -> bool:
+        """Whether a place of the entry concerns this goal, activity or page."""
+        return any(getattr(d, attribute) == value for d in self.places)
+
+
+# Which place leads an entry when several show the same gap: a comparison with the cost
+# tables first (the site shows their sums), then the table's own arithmetic.
+_LEAD = (Kind.GOAL_TABLE_ROW_VS_COST_TABLE, Kind.SECTION_D_ACTIVITIES_VS_COST_TABLES, Kind.GOAL_TABLE_VS_COST_TABLES,
+         Kind.SECTION_D_TOTAL_VS_PROGRAMME, Kind.COST_TABLE_TOTAL, Kind.COST_TABLE_BUDGET, Kind.COST_TABLE_OFF_BUDGET,
+         Kind.GOAL_TABLE_ROW_TOTAL, Kind.GOAL_TABLE_SUM)
+_FIELDS = ("total", "budget", "off_budget")
+
+
+def place_key(d: Discrepancy) -> tuple[str, ...]:
+    """What a disagreement is about, whichever table shows it: the figure or wording of one
+    row, total, name or statement.  Disagreements with one key are one entry, and the
+    entry's anchor is made from it (portal/urls.py, note_anchor), so it does not depend on
+    where the entry is listed."""
+    k = d.kind
+    if k in (Kind.GOAL_TABLE_ROW_TOTAL, Kind.GOAL_TABLE_ROW_VS_COST_TABLE):
+        return ("goal", d.goal, "row", str(d.row))
+    if k in (Kind.GOAL_TABLE_SUM, Kind.GOAL_TABLE_VS_COST_TABLES):
+        return ("goal", d.goal, "total")
+    if k in (Kind.GOAL_TABLE_ROW_COUNT, Kind.PLAN_ACTIVITY_COUNT, Kind.ANNEX_ACTIVITY_COUNT):
+        return ("goal", d.goal, "activities")
+    if k in (Kind.PLAN_GOAL_TEXT, Kind.ANNEX_GOAL_TEXT, Kind.STRATEGIC_GOAL_TEXT):
+        return ("goal", d.goal, "text")
+    if k in (Kind.PLAN_UNIT, Kind.ANNEX_UNIT):
+        return ("goal", d.goal, "unit")
+    if k in (Kind.COST_TABLE_BUDGET, Kind.COST_TABLE_OFF_BUDGET, Kind.COST_TABLE_TOTAL):
+        return ("activity", d.activity, "cost-table")
+    if k in (Kind.GOAL_TABLE_ROW_NAME, Kind.PLAN_ACTIVITY_NAME, Kind.ANNEX_ACTIVITY_NAME):
+        return ("activity", d.activity, "name")
+    if k == Kind.ACTIVITY_UNIT:
+        return ("activity", d.activity, "unit")
+    if k == Kind.INDICATOR_CODE:
+        return ("indicator", d.indicator, "code")
+    if k == Kind.STATED_COUNT:
+        return ("programme", d.field)
+    if k == Kind.SECTION_D_ACTIVITIES_VS_COST_TABLES:
+        return ("section-d", "activities") + ((d.field,) if d.field.isdigit() else ())
+    if k == Kind.SECTION_D_ROW_TOTAL:
+        return ("section-d", "row", d.field)
+    if k in (Kind.SECTION_D_COLUMN_SUM, Kind.SECTION_D_OFF_BUDGET_SUM, Kind.SECTION_D_TOTAL):
+        return ("section-d", k.value.removeprefix("section_d_"), d.field)
+    if k == Kind.SECTION_D_TOTAL_VS_PROGRAMME:
+        return ("section-d", "total")
+    if k == Kind.PAGE_TABLE_TOTAL:
+        return ("page", d.page, d.field, "column", str(d.row))
+    if k == Kind.TEXT_VS_TABLE:  # the text's figure, with the words it counts
+        return ("page", d.page, "text", *_stated_words(d.quote, d.stated))
+    raise ValueError(f"no place for {k}")
+
+
+def _stated_words(quote: str, stated: int) -> tuple[str, ...]:
+    """The figure of a quote and the two words after it that say what it counts."""
+    figure = next((f for f in figures_in_text(quote) if f.stated == stated), None)
+    return (str(stated), *(figure.label.split()[:2] if figure else ()))
+
+
+def _category(d: Discrepancy) -> Category:
+    if isinstance(d.stated, Decimal):
+        return Category.MONEY
+    return Category.COUNT if isinstance(d.stated, int) else Category.WORDING
+
+
+def _carried(total: list[Discrepancy], lines: list[Discrepancy], kind: Kind, against: Kind, by_field: bool) -> bool:
+    """Whether a total's disagreement is its lines' gaps carried into it: where the total
+    agrees with the sum of its lines, it differs from the other figures (the cost tables) by
+    as much as its lines do; where it agrees with the other figures, it differs from its
+    lines' sum by as much, the other way round.  `by_field`: a line's budget counts towards
+    the total's budget (a goal table's rows), else every line towards the total (section D's
+    economic codes towards its budget)."""
+    for t in total:
+        gaps = sum((d.difference for d in lines if d.kind == kind and (d.field == t.field or not by_field)), ZERO)
+        other = any(o.field == t.field and o.kind != t.kind for o in total)
+        if other or t.difference != (gaps if t.kind == against else -gaps):
+            return False
+    return True
+
+
+def _merge(groups: dict, total_key: tuple, line_keys: list[tuple], kind: Kind, against: Kind,
+           by_field: bool = True) -> None:
+    """A total whose gap is its lines' is one entry with them: the line's, if there is one
+    line (it shows the whole gap), else the total's (only it does)."""
+    total, lines = groups.get(total_key), [d for k in line_keys for d in groups[k]]
+    if not total or not lines or not _carried(total, lines, kind, against, by_field):
+        return
+    if len(line_keys) == 1:
+        groups[line_keys[0]].extend(groups.pop(total_key))
+    else:
+        for k in line_keys:
+            total.extend(groups.pop(k))
+
+
+@lru_cache(maxsize=16)
+def entries(found: tuple[Discrepancy, ...]) -> tuple[Entry, ...]:
+    """The disagreements as the data-notes page lists them, one entry per gap: money first,
+    the largest gap first, then counts (largest first), then wordings in the document's
+    order."""
+    groups: dict[tuple, list[Discrepancy]] = {}
+    for d in found:
+        groups.setdefault(place_key(d), []).append(d)
+    for key in [k for k in groups if k[0] == "goal" and k[2:] == ("total",)]:
+        rows = [k for k in groups if k[:3] == ("goal", key[1], "row")]
+        _merge(groups, key, rows, Kind.GOAL_TABLE_ROW_VS_COST_TABLE, Kind.GOAL_TABLE_VS_COST_TABLES)
+    lines = [k for k in groups if k[:2] == ("section-d", "activities") and len(k) == 3]
+    _merge(groups, ("section-d", "activities"), lines, Kind.SECTION_D_ACTIVITIES_VS_COST_TABLES,
+           Kind.SECTION_D_ACTIVITIES_VS_COST_TABLES, by_field=False)
+    order = {d: i for i, d in enumerate(found)}
+
+    def lead_first(d: Discrepancy):
+        gap = d.difference
+        return (-abs(gap) if gap is not None else 0, _LEAD.index(d.kind) if d.kind in _LEAD else len(_LEAD),
+                _FIELDS.index(d.field) if d.field in _FIELDS else len(_FIELDS), order[d])
+
+    made = [Entry(key, _category(places[0]), tuple(sorted(places, key=lead_first)))
+            for key, places in groups.items()]
+    rank = list(Category)
+    return tuple(sorted(made, key=lambda e: (rank.index(e.category), -(e.amount or 0), min(order[d] for d in e.places))))

@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 _TAG = re.compile(r"<(/?)(table|thead|tbody|tfoot|tr|th|td)\b([^>]*)>")
 _ANY_TAG = re.compile(r"<[^>]+>")
 _SPAN = re.compile(r'\bcolspan="(\d+)"')
+_ID = re.compile(r'(?:^|\s)id="([^"]+)"')
 _SPACE = re.compile(r"\s+")
 
 
@@ -28,7 +29,10 @@ def cell_text(fragment: str) -> str:
 
 def stacked(source: str) -> Markup:
     """The HTML of one table (or of a fragment holding tables) with `class="stack"` and
-    `data-label` on each data cell naming its column."""
+    `data-label` on each data cell naming its column.  A table whose rows stand in groups
+    under headers of their own (`<th scope="rowgroup">`) has more than one level of headers:
+    each of its figures names them, its column's, its group's and its row's, by `headers`
+    (WCAG H43), from ids made from the table's own id."""
     source = str(source)
     out: list[str] = []
     pos = 0
@@ -37,6 +41,9 @@ def stacked(source: str) -> Markup:
     column = 0
     header_start = None  # where a header cell's content starts, while it is read
     header_span = 1
+    levels, table_id, made = False, "", 0  # a table of row groups, its id, the header ids made
+    column_heads: list[str] = []
+    group_head = row_head = ""
     for m in _TAG.finditer(source):
         closing, tag, attributes = m[1], m[2], m[3]
         out.append(source[pos:m.start()])
@@ -51,6 +58,13 @@ def stacked(source: str) -> Markup:
             continue
         if tag == "table":
             labels, group = [], ""
+            end = source.find("</table>", m.end())
+            levels = 'scope="rowgroup"' in source[m.end():end if end >= 0 else None]
+            if levels:
+                if not _ID.search(attributes):
+                    raise ValueError("a table of figures in row groups needs an id: its cells' headers are "
+                                     "named from it")
+                table_id, made, column_heads = _ID.search(attributes)[1], 0, []
             if 'class="' in attributes:
                 attributes = re.sub(r'class="([^"]*)"', r'class="\1 stack"', attributes, count=1)
             else:
@@ -58,15 +72,30 @@ def stacked(source: str) -> Markup:
             out.append(f'<table{attributes}>')
             continue
         if tag in ("thead", "tbody", "tfoot"):
-            group = tag
+            group, group_head = tag, ""
         elif tag == "tr":
-            column = 0
+            column, row_head = 0, ""
         span = int(_SPAN.search(attributes)[1]) if tag in ("th", "td") and _SPAN.search(attributes) else 1
         if tag == "th" and group == "thead":
             header_start, header_span = pos, span
-        if tag == "td":
+        if tag == "th" and levels:
+            if not _ID.search(attributes):
+                made += 1
+                attributes += f' id="{table_id}-h{made}"'
+            head = _ID.search(attributes)[1]
+            if group == "thead":
+                column_heads += [head] * span
+            elif 'scope="rowgroup"' in attributes:
+                group_head = head
+            else:
+                row_head = head
+            out.append(f"<th{attributes}>")
+        elif tag == "td":
             label = labels[column] if column < len(labels) else ""
             extra = f' data-label="{escape(label)}"' if label else ""
+            if levels:
+                over = column_heads[column] if column < len(column_heads) else ""
+                extra += f' headers="{" ".join(h for h in (over, group_head, row_head) if h)}"'
             out.append(f'<td{attributes}{extra}>')
         else:
             out.append(m[0])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
@@ -17,14 +18,15 @@ from babel.dates import format_date
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, meta
 from markupsafe import Markup, escape
 
-from portal.contexts import Chrome, PageSpec
+from portal.contexts import Chart, Chrome, PageSpec
 from portal.diskcache import CACHE, kept
 from portal.i18n import Formatter, translations
-from portal.kinds import Kind
-from portal.labels import DISCREPANCY_KINDS, ECON_NAMES, FIELD_NAMES, OFF_BUDGET_NAMES, PAGE_TITLES, STALE, UNTRANSLATED
+from portal.labels import CHART_SOURCE, ECON_NAMES, OFF_BUDGET_NAMES, PAGE_TITLES, STALE, UNTRANSLATED
 from portal.markdown import SCROLL_HINT, to_html
 from portal.model import ECON_CODES, OFF_BUDGET_SOURCES, Text, activity_document_code, goal_document_code
-from portal.outputs.charts import bar_chart, trend
+from portal.outputs import treemap
+from portal.outputs.charts import TREND_WIDTH, bar_chart, bars_body, picture, trend, trend_body
+from portal.outputs.open_data import csv_file
 from portal.reflow import stacked
 from portal.text import is_printed_number
 from portal.urls import Urls, anchor
@@ -53,9 +55,12 @@ def environment(lang: str, urls: Urls | None = None, site_url: str = "") -> Envi
         printed=fmt.printed_value, t=bilingual(lang), link=urls.link,
         absolute=lambda path: f"{site_url}{urls.link(path)}", anchor=lambda code, kind: anchor(kind, code),
         activity_code=activity_document_code, goal_code=goal_document_code, markdown=prose,
-        bar_chart=lambda bars, key, title, description, in_order=False: bar_chart(
+        bar_chart=lambda chart, key: bar_chart(
             key, [(b.label, b.value, fmt.money(b.value) if b.exact else fmt.money_compact(b.value), b.translated,
-                   urls.link(b.path) if b.path else None) for b in bars], title, description, in_order),
+                   urls.link(b.path) if b.path else None) for b in chart.items], chart.title, chart.description),
+        trend_chart=lambda chart, key: trend(key, chart.items, chart.better, chart.title, chart.description),
+        treemap=lambda chart, key: Markup(treemap.treemap(key, chart.items, _treemap_formats(fmt, chart, urls.link),
+                                                          chart.title, chart.description)),
         stacked=stacked,
     )
     env.filters.update(as_printed=as_printed(lang, fmt), day=lambda day: format_date(day, "long", locale=lang))
@@ -63,10 +68,30 @@ def environment(lang: str, urls: Urls | None = None, site_url: str = "") -> Envi
     env.filters["glossary_link"] = lambda label, term: Markup('<a href="{}#{}">{}</a>').format(glossary, term, label)
     env.tests["printed_number"] = is_printed_number
     env.globals.update(lang=lang, urls=Urls, ECON_CODES=ECON_CODES, OFF_BUDGET_SOURCES=OFF_BUDGET_SOURCES,
-                       ECON_NAMES=ECON_NAMES, OFF_BUDGET_NAMES=OFF_BUDGET_NAMES, FIELD_NAMES=FIELD_NAMES,
-                       DISCREPANCY_KINDS=DISCREPANCY_KINDS, Kind=Kind, trend_chart=trend,
+                       ECON_NAMES=ECON_NAMES, OFF_BUDGET_NAMES=OFF_BUDGET_NAMES,
                        page_labels={key: catalog.gettext(message) for key, message in PAGE_TITLES.items()})
     return env
+
+
+def _treemap_formats(fmt: Formatter, chart: Chart, link) -> treemap.Formats:
+    whole = sum((group.value for group in chart.items), Decimal(0))
+    return treemap.Formats(fmt.money, fmt.money_compact, lambda value: fmt.percent(value, whole), link)
+
+
+def chart_picture(chart: Chart, fmt: Formatter, absolute, source: str) -> bytes:
+    """A chart as an SVG file of its own, in the language of its page: every figure exact,
+    its links to the site's pages absolute (the file is read away from the site)."""
+    if chart.kind == "treemap":
+        parts, height = treemap.wide(chart.items, _treemap_formats(fmt, chart, absolute))
+        return picture(chart.lang, chart.title, chart.subject, source, "".join(parts), height, treemap.WIDE[0])
+    if chart.kind == "trend":
+        shown = [fmt.number(v) for _, v in chart.items if v is not None]
+        arrow = "↑" if chart.better == "up" else "↓"
+        body, height = trend_body(chart.items, shown, f"{arrow} {chart.description}")
+        return picture(chart.lang, chart.title, chart.subject, source, body, height, TREND_WIDTH)
+    body, height = bars_body([(b.label, b.value, fmt.money(b.value), absolute(b.path) if b.path else None)
+                              for b in chart.items])
+    return picture(chart.lang, chart.title, chart.subject, source, body, height)
 
 
 def prose(text: str, scroll_hint: str = "") -> Markup:
@@ -155,6 +180,9 @@ class Renderer:
     def __init__(self, lang: str, urls: Urls, site_url: str = ""):
         self.lang = lang
         self.env = environment(lang, urls, site_url)
+        self.fmt = Formatter(lang)
+        self.absolute = self.env.filters["absolute"]
+        self.source = translations(lang).gettext(CHART_SOURCE)
         self._chrome: dict[Chrome, object] = {}
         self._uses: dict[str, set[tuple]] = {}
 
@@ -166,6 +194,17 @@ class Renderer:
             self._uses[template] = {("template", name) for name in _templates_used(self.env, template)} | {
                 ("template", "chrome.html"), ("catalog", self.lang)}
         spec.reads |= self._uses[template]
+
+    def chart_files(self, spec: PageSpec, figures: bool = True) -> list[tuple[str, bytes]]:
+        """Each chart of the page as a picture in its language, and (`figures`: from one
+        language only, the file is the same for both) its figures as CSV."""
+        files, site = [], spec.context["site_name"].get(self.lang)
+        for chart in spec.charts:
+            source = self.source % {"site": site, "url": self.absolute(chart.page)}
+            files.append((chart.svg, chart_picture(chart, self.fmt, self.absolute, source)))
+            if figures:
+                files.append((chart.csv, csv_file(list(chart.columns), chart.rows)))
+        return files
 
     def render(self, spec: PageSpec) -> str:
         context = spec.context

@@ -31,6 +31,7 @@ from portal.urls import Urls
 
 WATCHED = ("templates", "static", "locale")
 OPEN_PAGES = 8  # how many of the pages served last are rebuilt before the others
+TAB_HEAD_START = 0.25  # s: how long the rest of a rebuild waits for a reloading tab to get its page
 WATCHED_SUFFIXES = {".yaml", ".yml", ".md", ".html", ".css", ".js", ".po", ".json"}
 
 
@@ -44,6 +45,7 @@ class PreviewState:
         self._open_pages: dict[str, None] = {}  # the pages served last, newest last: rebuilt first
         self._lock = threading.Lock()  # pages are served on the server's thread, rebuilt on the watcher's
         self._rebuilding = threading.Lock()  # one rebuild at a time: the first build and a save during it
+        self._page_sent = threading.Event()
 
     def served(self, path: str) -> None:
         with self._lock:
@@ -55,6 +57,17 @@ class PreviewState:
     def open_pages(self) -> set[str]:
         with self._lock:
             return set(self._open_pages)
+
+    def sent(self) -> None:
+        self._page_sent.set()
+
+    def _reload_first(self, reload) -> None:
+        """Reload the open tabs, and let the first of them fetch its page before the rest
+        of the rebuild takes the machine (both cores) and the server's interpreter."""
+        self._page_sent.clear()
+        reload()
+        if self.open_pages():
+            self._page_sent.wait(TAB_HEAD_START)
 
     def rebuild(self, changed: set[Path], reload) -> None:
         """Rebuild, and reload the open tabs once: as soon as the changed pages are written,
@@ -69,7 +82,8 @@ class PreviewState:
             if was_broken:
                 update = self.builder.full()
             else:
-                update = self.builder.update(changed, after_pages=reload, first=self.open_pages())
+                update = self.builder.update(changed, after_pages=lambda: self._reload_first(reload),
+                                             first=self.open_pages())
         except ContentError as exc:
             problems = exc.problems
         except TemplateError as exc:
@@ -173,6 +187,7 @@ class PreviewFileHandler(StaticFileHandler):
                 self.set_header("Content-Type", "text/html; charset=utf-8")
                 self.set_extra_headers(path)  # no-store, as when the static handler sent it
                 self.finish(page)
+                self.state.sent()
                 return
         await super().get(path, include_body)
 

@@ -57,6 +57,8 @@ def _fields(site: Site, verdict) -> list[str]:
                         check(value, ind.origin, f"indicator {ind.code} value for {year}")
             for activity in goal.activities:
                 check(activity.name, activity.origin, f"activity {activity.code} name")
+        for slug, duties in program.duties.items():
+            check(duties.text, duties.origin, f"unit {slug} duties in the {program.year} programme")
         for page in program.pages.values():
             check(page.title, page.origin, f"page {page.slug} title")
             check(page.body, page.origin, f"page {page.slug} text")

@@ -2,6 +2,8 @@
 change nothing here without keeping the old address working."""
 from __future__ import annotations
 
+from portal.text import slugify
+
 SEGMENTS = {
     "tr": {"aim": "amaclar", "goal": "hedefler", "activity": "faaliyetler", "unit": "birimler",
            "notes": "veri-notlari", "search": "ara", "data": "veri", "page": "genel", "glossary": "sozluk",
@@ -13,6 +15,7 @@ SEGMENTS = {
 
 
 EMBED = "embed"  # the one folder whose pages other sites may show in a frame
+DUTIES_ANCHOR = "duties"  # the part of a unit's page on what the programme says the unit does
 
 
 def code_slug(code: str) -> str:
@@ -25,9 +28,28 @@ def anchor(kind: str, code: str) -> str:
     return f"{kind}-{code_slug(code)}"
 
 
+def chart_key(kind: str, code: str | int | None, what: str) -> str:
+    """The name a chart's downloads share, from the item it belongs to and what it shows:
+    ('goal', '1.5', 'activities') -> 'goal-1-5-activities'; the programme's own charts have
+    no code: ('programme', None, 'aims') -> 'programme-aims'."""
+    return f"{kind}-{what}" if code is None else f"{kind}-{code_slug(str(code))}-{what}"
+
+
 def correction_anchor(kind: str, code: str, field: str) -> str:
     """The id of one correction on the corrections page: 'correction-activity-1-5-2-budget-6'."""
     return anchor("correction", f"{kind}.{code}.{field}".replace("_", "-"))
+
+
+def note_anchor(key: tuple[str, ...]) -> str:
+    """The id of one entry of the data-notes page, made from what the gap is (portal/reconcile.py,
+    place_key), never from where it is listed: ('goal', '1.6', 'row', '2') -> 'goal-1-6-row-2',
+    the text's '43 kadrolu işçi' -> 'page-human-resources-text-43-kadrolu-isci'."""
+    return slugify(" ".join(key))
+
+
+def note_section(category: str) -> str:
+    """The id of the data-notes page's section of one kind ('kind-money'); its ?kind= is the kind."""
+    return f"kind-{category}"
 
 
 class Urls:
@@ -111,6 +133,16 @@ class Urls:
         return f"data/{year}/{folder}/{code_slug(key)}.csv"
 
     @staticmethod
+    def chart_svg(lang: str, year: int, key: str) -> str:
+        """A chart as a picture, in the language of its page: data/2024/charts/programme-goals.tr.svg."""
+        return f"data/{year}/charts/{key}.{lang}.svg"
+
+    @staticmethod
+    def chart_csv(year: int, key: str) -> str:
+        """A chart's figures, the same file for both languages: data/2024/charts/programme-goals.csv."""
+        return f"data/{year}/charts/{key}.csv"
+
+    @staticmethod
     def root() -> str:
         """The language chooser at /."""
         return ""
@@ -126,6 +158,8 @@ class Urls:
 
     anchor = staticmethod(anchor)
     correction_anchor = staticmethod(correction_anchor)
+    note_section = staticmethod(note_section)
+    duties_anchor = DUTIES_ANCHOR
 
     def link(self, path: str) -> str:
         """The href for a site-relative path, under the base URL."""

@@ -212,15 +212,18 @@ def _syntax_error(exc: yaml.MarkedYAMLError, line: int) -> Text:
     return both(_("YAML syntax error: {detail}"), detail=detail)
 
 
-def read(path: Path, display: str, problems: Problems) -> Node | None:
+def read(path: Path, display: str, problems: Problems, kept: dict | None = None) -> Node | None:
     """The root node of a YAML file, or None with the problem recorded."""
     source = read_text(path, display, problems)
-    return None if source is None else parse(source, display, problems)
+    return None if source is None else parse(source, display, problems, kept)
 
 
-def parse(source: str, display: str, problems: Problems) -> Node | None:
+def parse(source: str, display: str, problems: Problems, kept: dict | None = None) -> Node | None:
     """The root node of YAML text (a file's, or a page's front matter with its lines in
-    their place), or None with the problem recorded."""
+    their place), or None with the problem recorded.  `kept` (display -> the text and
+    its tree) spares parsing a text again: the preview reads every file on every save."""
+    if kept is not None and display in kept and kept[display][0] == source:
+        return Node(kept[display][1], display, problems)
     try:
         docs = list(yaml.compose_all(source, Loader=_NodeLoader))
     except yaml.MarkedYAMLError as exc:
@@ -238,4 +241,6 @@ def parse(source: str, display: str, problems: Problems) -> Node | None:
         problems.add(display, 1, both(_("nested deeper than {depth} levels or larger than {size} values"),
                                       depth=MAX_DEPTH, size=MAX_NODES))
         return None
+    if kept is not None:
+        kept[display] = (source, docs[0])
     return Node(docs[0], display, problems)

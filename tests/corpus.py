@@ -395,6 +395,32 @@ def moved_statement_figure(text: str) -> str:
     return text.replace("Toplam\t190\t\t49\t\t2\t\t727\t\t968\t", "Toplam\t190\t\t49\t\t2\t\t\t\t968\t")
 
 
+# The duties of two units, as other municipalities' programmes state them in the section on
+# organisation: one under a heading of its own, one in a table of units and duties; and an
+# organisation chart as text, whose names alone state no duties.
+STATED_DUTIES = {
+    "fen-isleri": ("Fen İşleri Müdürlüğünün Görevleri", [
+        "Fen İşleri Müdürlüğü, Belediye sınırları içindeki yol ve altyapı hizmetlerini yürütür. Bu kapsamda:",
+        "a) İmar planlarına uygun olarak yeni yolları açmak, mevcut yolların bakımını ve onarımını yapmak,",
+        "b) Asfalt, parke ve kaldırım çalışmalarını planlamak ve yürütmek,",
+        "c) Belediye binalarının yapım ve onarım işlerini yapmak veya yaptırmak."]),
+    "park-ve-bahceler": ("Park ve Bahçeler Müdürlüğü", [
+        "Park ve yeşil alanları yapmak, bakımını ve onarımını sağlamak.",
+        "Fidan ve çiçek üretmek, ağaçlandırma çalışmalarını yürütmek."]),
+}
+
+
+def stated_duties(text: str) -> str:
+    """The seed with STATED_DUTIES printed after its organisation paragraph."""
+    fen, park = STATED_DUTIES["fen-isleri"], STATED_DUTIES["park-ve-bahceler"]
+    inserted = "\n".join([
+        "", f"#### {fen[0]}", "", fen[1][0], "", *(f"- {item}" for item in fen[1][1:]), "",
+        "**Tablo 2: Birimlerin Görevleri**", "", "Birim\tGörevleri", f"{park[0]}\t{park[1][0]}", f"\t{park[1][1]}",
+        "", "Şekil 2: Teşkilat Şeması", "", "Belediye Başkanı", "Zabıta Müdürlüğü", "Yazı İşleri Müdürlüğü", ""])
+    at = text.index("\n", text.index("Belediyemiz organizasyon yapısı"))
+    return text[:at] + "\n" + inserted + text[at:]
+
+
 # ------------------------------------------------------------------ refusals
 def cut_at(fraction: float):
     return lambda text: text[: int(len(text) * fraction)]

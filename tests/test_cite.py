@@ -10,6 +10,7 @@ import pytest
 
 from portal.urls import Urls as U
 from tests.conftest import run_build
+from tests.data_package import problems
 from tests.html_pages import page_file
 
 SOURCES = """licence:
@@ -77,6 +78,7 @@ def test_the_official_document_and_the_licence_are_named_where_site_yaml_names_t
     assert package["licenses"] == [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
                                     "title": "Creative Commons Attribution 4.0 International licence"}]
     assert package["sources"][0]["path"] == "https://www.kartepe.bel.tr/performans-programi-2024.pdf"
+    assert problems(sourced_site) == []  # Frictionless accepts the licence and the sources
 
 
 def test_what_site_yaml_does_not_give_the_site_does_not_show(built_site):

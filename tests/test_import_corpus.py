@@ -366,7 +366,7 @@ def test_another_municipality_gets_its_own_site_and_data_package(tmp_path, capsy
     from portal.load import load
     from portal.outputs.datapackage import datapackage
 
-    package = datapackage(load(content))
+    package = datapackage(load(content), ())
     assert b'"name": "golcuk-performance-programme"' in package
     assert b"kartepe" not in package.lower()
 

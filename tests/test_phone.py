@@ -108,12 +108,13 @@ ROLES = """t => [t.getAttribute('role'), t.querySelector('tbody').getAttribute('
     t.querySelector('tbody th').getAttribute('role')]"""
 
 
-def test_stacked_rows_keep_the_table_for_screen_readers(browser, served):
+@pytest.mark.parametrize("path", ["tr/2024/hedefler/4-1/", "tr/2024/faaliyetler/4-1-2/"])  # a goal's, an activity's
+def test_stacked_rows_keep_the_table_for_screen_readers(browser, served, path):
     """At 320 px each row is a block that names its figures; the roles its script gives it
     keep it a table, and are taken off where it is shown as a table again."""
     context = browser.new_context(viewport={"width": 320, "height": 700})
     page = context.new_page()
-    page.goto(f"{served}/tr/2024/hedefler/4-1/")
+    page.goto(f"{served}/{path}")
     cells = page.eval_on_selector_all(".indicator-table tbody td", """cs => cs.map(c => ({
         role: c.getAttribute('role'), label: c.dataset.label,
         before: getComputedStyle(c, '::before').content}))""")
@@ -169,3 +170,23 @@ def test_the_filter_names_each_figure_by_its_column():
     assert '<td class="num" data-label="Bütçe &amp; “pay”">5</td>' in html
     assert '<tr data-x="1"><th scope="row">Fen</th>' in html
     assert '<td data-label="Not">b</td>' in html  # after a header spanning two columns
+
+
+def test_a_table_in_row_groups_names_each_figures_headers():
+    """Goals under their aim's row: a figure's headers are its column's, its group's and its
+    row's (WCAG H43, which HTML_CodeSniffer checks); a table of one level needs none."""
+    from portal.reflow import stacked
+
+    html = str(stacked('<table class="figures" id="g"><thead><tr><th scope="col">Hedef</th>'
+                       '<th scope="col" class="num">Toplam</th></tr></thead><tbody><tr><th scope="rowgroup" '
+                       'colspan="2">1. Amaç</th></tr><tr data-id="1.1"><th scope="row">PH.1.1</th>'
+                       '<td class="num">5</td></tr></tbody><tfoot><tr><th scope="row">Toplam</th>'
+                       '<td class="num">5</td></tr></tfoot></table>'))
+    assert '<th scope="col" class="num" id="g-h2">Toplam</th>' in html
+    assert '<th scope="rowgroup" colspan="2" id="g-h3">1. Amaç</th>' in html
+    assert '<td class="num" data-label="Toplam" headers="g-h2 g-h3 g-h4">5</td>' in html
+    assert '<td class="num" data-label="Toplam" headers="g-h2 g-h5">5</td>' in html  # the total: no group
+    assert "headers=" not in str(stacked('<table><thead><tr><th>A</th><th>B</th></tr></thead>'
+                                         '<tbody><tr><th scope="row">a</th><td>1</td></tr></tbody></table>'))
+    with pytest.raises(ValueError, match="needs an id"):
+        stacked('<table><tbody><tr><th scope="rowgroup">1</th></tr></tbody></table>')

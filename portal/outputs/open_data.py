@@ -12,12 +12,12 @@ from decimal import Decimal
 
 from portal.amounts import plain
 from portal.continuity import Continuity, indicator_history
-from portal.model import ECON_CODES, OFF_BUDGET_SOURCES, Goal, Program, Site, Text
+from portal.model import ECON_CODES, OFF_BUDGET_SOURCES, Goal, Program, Site, Text, UnitDuties
 from portal.outputs.datapackage import (
     activities_schema, all_indicator_years, all_years_schema, corrections_schema, discrepancies_schema, goals_schema,
     indicators_schema,
 )
-from portal.reconcile import Discrepancy
+from portal.reconcile import Discrepancy, entries
 
 
 def columns(schema: dict) -> list[str]:
@@ -43,7 +43,7 @@ def _cell(value):
     return value
 
 
-def _csv(header: list[str], rows) -> bytes:
+def csv_file(header: list[str], rows) -> bytes:
     """UTF-8 with a BOM, so spreadsheet programs set to Turkish show the letters right."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
@@ -71,7 +71,7 @@ def activity_rows(site: Site, program: Program, activities=None) -> list[list]:
 
 
 def activities_csv(site: Site, program: Program, activities=None) -> bytes:
-    return _csv(ACTIVITY_COLUMNS, activity_rows(site, program, activities))
+    return csv_file(ACTIVITY_COLUMNS, activity_rows(site, program, activities))
 
 
 def goal_rows(site: Site, program: Program) -> list[list]:
@@ -85,7 +85,7 @@ def goal_rows(site: Site, program: Program) -> list[list]:
 
 
 def goals_csv(site: Site, program: Program) -> bytes:
-    return _csv(GOAL_COLUMNS, goal_rows(site, program))
+    return csv_file(GOAL_COLUMNS, goal_rows(site, program))
 
 
 def indicator_rows(program: Program) -> list[list]:
@@ -99,19 +99,30 @@ def indicator_rows(program: Program) -> list[list]:
 
 
 def indicators_csv(site: Site, program: Program) -> bytes:
-    return _csv(columns(indicators_schema(program.indicator_years)), indicator_rows(program))
+    return csv_file(columns(indicators_schema(program.indicator_years)), indicator_rows(program))
 
 
 def discrepancy_rows(program: Program, discrepancies: tuple[Discrepancy, ...]) -> list[list]:
-    """The document's disagreements with itself, as the data-notes page lists them."""
+    """The document's disagreements with itself, one row per entry of the data-notes page, in its
+    order: the entry's id (its anchor there), its kind and figures (those of the place that shows
+    the whole gap), and every place that shows it."""
     typed = lambda v: "" if v is None else v  # noqa: E731
-    return [[program.year, d.kind.value, d.subject, d.field, d.goal or "", d.activity or "", d.indicator or "",
-             d.page or "", typed(d.stated), typed(d.computed), typed(d.difference), str(d.origin)]
-            for d in discrepancies]
+    rows = []
+    for e in entries(discrepancies):
+        d = e.lead
+        rows.append([program.year, e.id, e.category.value, d.kind.value, d.subject, d.field, d.goal or "",
+                     d.activity or "", d.indicator or "", d.page or "", typed(d.stated), typed(d.computed),
+                     typed(d.difference), len(e.places), "; ".join(_place(p) for p in e.places), str(d.origin)])
+    return rows
+
+
+def _place(d: Discrepancy) -> str:
+    """One place of an entry, for the CSV: 'goal_table_row_total goal 1.6 row 2 total at file:line'."""
+    return f"{d.kind.value} {d.subject} {d.field} at {d.origin}".replace("  ", " ")
 
 
 def discrepancies_csv(program: Program, discrepancies: tuple[Discrepancy, ...]) -> bytes:
-    return _csv(columns(discrepancies_schema()), discrepancy_rows(program, discrepancies))
+    return csv_file(columns(discrepancies_schema()), discrepancy_rows(program, discrepancies))
 
 
 # ------------------------------------------------------------ every year in one file
@@ -139,7 +150,7 @@ def _all_years(header: list[str], per_year, extra) -> bytes:
     for year, data, keys in per_year:
         for line, key in zip(csv.reader(_rows(data)), keys):
             rows.append(line + extra(year, key))
-    return _csv(header, rows)
+    return csv_file(header, rows)
 
 
 def all_activities_csv(site: Site, found: Continuity) -> bytes:
@@ -177,7 +188,7 @@ def all_indicators_csv(site: Site, found: Continuity) -> bytes:
                     extra = ["", "", "unmatched"]
                 rows.append([year, g.code, i.code, i.document_code, _printed_code(program, g, i), g.unit,
                              i.name.tr, i.name.en, i.measure.tr, i.measure.en, *values, *extra])
-    return _csv(columns(all_years_schema(indicators_schema(years), "indicator")), rows)
+    return csv_file(columns(all_years_schema(indicators_schema(years), "indicator")), rows)
 
 
 def correction_rows(program: Program) -> list[list]:
@@ -188,7 +199,7 @@ def correction_rows(program: Program) -> list[list]:
 
 
 def corrections_csv(program: Program) -> bytes:
-    return _csv(columns(corrections_schema()), correction_rows(program))
+    return csv_file(columns(corrections_schema()), correction_rows(program))
 
 
 def _printed(program: Program, goal: Goal) -> Goal:
@@ -218,18 +229,24 @@ def _text(t: Text) -> dict:
     return {"tr": t.tr, "en": t.en}
 
 
+def _duties(duties: UnitDuties | None) -> dict | None:
+    """What the programme states a unit does, and where: the general page and the heading, as printed."""
+    return None if duties is None else {"text": _text(duties.text), "page": duties.page, "heading": duties.heading}
+
+
 def _value(v):
     return plain(v) if isinstance(v, Decimal) else v
 
 
-def _discrepancy(d: Discrepancy) -> dict:
-    return {"kind": d.kind, "subject": d.subject, "field": d.field, "goal": d.goal, "activity": d.activity,
-            "page": d.page,
+def _discrepancy(d: Discrepancy, entry: str) -> dict:
+    return {"entry": entry, "kind": d.kind, "subject": d.subject, "field": d.field,
+            "goal": d.goal, "activity": d.activity, "page": d.page,
             "stated": _value(d.stated), "computed": _value(d.computed),
             "difference": _value(d.difference), "source": str(d.origin)}
 
 
 def program_json(site: Site, program: Program, discrepancies: tuple[Discrepancy, ...]) -> bytes:
+    entry = {d: e.id for e in entries(discrepancies) for d in e.places}  # each under its entry's id
     goals = []
     for g in program.goals:
         goals.append({
@@ -267,7 +284,8 @@ def program_json(site: Site, program: Program, discrepancies: tuple[Discrepancy,
         "mission": _text(program.mission), "vision": _text(program.vision),
         "values": [_text(v) for v in program.values],
         "aims": [{"number": a.number, "name": _text(a.name)} for a in program.aims],
-        "units": [{"slug": u.slug, "name": _text(u.name)} for u in site.units.values()],
+        "units": [{"slug": u.slug, "name": _text(u.name), "duties": _duties(program.duties.get(u.slug))}
+                  for u in site.units.values()],
         "goals": goals,
         "totals": {
             "budget": plain(program.budget), "off_budget": plain(program.total - program.budget),
@@ -282,7 +300,7 @@ def program_json(site: Site, program: Program, discrepancies: tuple[Discrepancy,
             "total": row(d.stated_total),
         },
         "stated_counts": program.stated_counts,
-        "discrepancies": [_discrepancy(x) for x in discrepancies],
+        "discrepancies": [_discrepancy(x, entry[x]) for x in discrepancies],
         "corrections": [{"item": c.kind, "code": c.code, "field": c.field, "official": _corrected(c.official),
                          "corrected": _corrected(c.corrected), "date": c.date.isoformat(), "reason": _text(c.reason),
                          "authority": _text(c.authority)} for c in program.corrected],

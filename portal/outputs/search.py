@@ -36,7 +36,7 @@ _WORD = re.compile(r"[a-z0-9]+")
 _HEADING = re.compile(r'<h([2-4]) id="([^"]+)">(.*?)</h\1>', re.S)
 _TAG = re.compile(r"<[^>]+>")
 STARTING_POINTS = 4  # the biggest activities, offered when a search finds nothing
-PAGE_TEXT = 800  # characters of a general page's body that are searched (its headings are documents)
+PAGE_TEXT = 800  # characters searched of a general page's body (its headings are documents) and of duties
 
 
 def words(*texts: str) -> str:
@@ -85,9 +85,10 @@ def entries(site: Site, program: Program, lang: str) -> Iterator[Entry]:
                         lambda u, g=goal.code, c=ind.code: u.goal(lang, year, g) + "#" + anchor("indicator", c),
                         goal.unit, printed=ind.document_code, goal=goal.code)
     for slug, totals in program.unit_totals.items():
-        unit = site.units[slug]
+        unit, duties = site.units[slug], program.duties.get(slug)
+        said = [unit.description.get(lang), duties.text.get(lang)[:PAGE_TEXT] if duties else ""]  # what it does
         yield Entry("unit", "", unit.name, lambda u, s=slug: u.unit(lang, year, s), amount=totals.total,
-                    context=[unit.description.get(lang)] if unit.description.get(lang) else [])
+                    context=[text for text in said if text])
     for slug, page in program.pages.items():
         body = page.body.get(lang)
         yield Entry("page", "", page.title, lambda u, s=slug: u.page(lang, year, s), context=[body[:PAGE_TEXT]])

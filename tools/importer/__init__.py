@@ -14,6 +14,7 @@ value, so a stage can be tested (and fuzzed) alone:
     prose.py      identity (year, municipality), mission, vision, values, counts
     pages.py      the general-information pages as Markdown
     page_tables.py  their tables: every figure in its column, or an import error
+    duties.py     each unit's duties, where those pages' sections state them
     read.py       the stages in order: bytes -> the programme
     crosscheck.py what the importer cannot account for: import errors
     statements.py the hand-written statements still point at figures of the fresh pages

@@ -53,6 +53,7 @@ def report(p) -> list[tuple[str, str, str]]:
         ("activities listed in B.5 / goal-table rows", str(listed), str(rows)),
         ("indicators", "—", str(sum(len(g.indicators) for g in p.goals))),
         ("units named by the tables and the organisation text", "—", str(len(p.units))),
+        ("units whose duties the sections on duties and organisation state", "—", str(len(p.duties))),
         ("section D total / sum of cost tables", _tl(p.section_d["total"]["total"]),
          _tl(sum((c.total for c in acts), start=type(p.section_d["total"]["total"])(0)))),
         ("section D activities column / cost tables' budget", _tl(p.section_d["budget"]["activities"]),

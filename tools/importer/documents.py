@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from portal.official import OFFICIAL
+from portal.official import DUTIES, OFFICIAL
 from portal.text import is_printed_number, slugify
 from tools.importer.amounts import printed
 from tools.importer.errors import ImportProblem
@@ -200,4 +200,8 @@ def documents(p) -> dict[str, object]:
         official = official_goal(p, goal, slugs)
         out[f"{p.year}/{OFFICIAL}/{name}"] = official
         out[f"{p.year}/{name}"] = editable_goal(official)
+    if p.duties:  # a document that states no unit's duties gets no file: nothing to say
+        duties = {slugs[d.unit]: {"page": d.page, "heading": d.heading, "duties": d.text} for d in p.duties}
+        out[f"{p.year}/{OFFICIAL}/{DUTIES}"] = duties
+        out[f"{p.year}/{DUTIES}"] = {slug: {"duties": tr(d["duties"])} for slug, d in duties.items()}
     return out

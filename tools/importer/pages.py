@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from portal.official import ORGANISATION_PAGE
 from tools.importer.labels import heading_key, key
 from tools.importer.normalise import SEPARATOR, TAG, Document
 from tools.importer.page_tables import Row, place
@@ -20,7 +21,7 @@ from tools.importer.page_tables import Row, place
 PAGES = {
     "authority": ("A- Yetki, Görev ve Sorumluluklar", "B- Teşkilat Yapısı",
                   "Yetki, Görev ve Sorumluluklar", "Authority, Duties and Responsibilities"),
-    "organisation": ("B- Teşkilat Yapısı", "C- Fiziksel Kaynaklar", "Teşkilat Yapısı", "Organisation"),
+    ORGANISATION_PAGE: ("B- Teşkilat Yapısı", "C- Fiziksel Kaynaklar", "Teşkilat Yapısı", "Organisation"),
     "resources": ("C- Fiziksel Kaynaklar", "İnsan Kaynakları Envanteri",
                   "Fiziksel Kaynaklar ve Teknoloji", "Physical Resources and Technology"),
     "human-resources": ("İnsan Kaynakları Envanteri", "2- PERFORMANS BİLGİLERİ",
@@ -39,7 +40,8 @@ LINK = re.compile(r'<a href="[^"]*">([^<]*)</a>')
 SUP = re.compile(r"\s*<sup>2</sup>\s*")
 
 
-def _plain(line: str) -> str:
+def plain_line(line: str) -> str:
+    """A line's words without the converter's links, bold marks and superscripts."""
     line = SUP.sub("²", LINK.sub(r"\1", line))
     return TAG.sub("", line)
 
@@ -74,7 +76,7 @@ def to_markdown(doc: Document, a: int, b: int, captions: dict[str, int] | None =
             continue
         raw = doc.lines[i]
         if _is_table_row(raw, bool(table)):
-            cells = [c.strip() for c in SEPARATOR.split(_plain(raw).rstrip())]
+            cells = [c.strip() for c in SEPARATOR.split(plain_line(raw).rstrip())]
             while cells and not cells[-1]:
                 cells.pop()
             if cells:
@@ -83,9 +85,9 @@ def to_markdown(doc: Document, a: int, b: int, captions: dict[str, int] | None =
         if table:
             out += _table(table) + [""]
             table = []
-        if NOISE.match(_plain(raw).strip().lstrip("#").strip()):
+        if NOISE.match(plain_line(raw).strip().lstrip("#").strip()):
             continue
-        line = _plain(raw).rstrip()
+        line = plain_line(raw).rstrip()
         caption = CAPTION.match(line.strip("#* "))
         if caption and captions is not None:
             captions.setdefault(caption.group(1), i + 1)
@@ -102,6 +104,19 @@ def to_markdown(doc: Document, a: int, b: int, captions: dict[str, int] | None =
 def _heading(doc: Document, text: str, start: int = 0) -> int | None:
     want = key(text)
     return next((i for i in range(start, len(doc.lines)) if heading_key(doc.plain(i)) == want), None)
+
+
+def _section(doc: Document, slug: str) -> tuple[int | None, int | None]:
+    """The lines of a page's heading and of the next page's heading, where found."""
+    start, end = PAGES[slug][:2]
+    a = _heading(doc, start)
+    return a, (_heading(doc, end, a + 1) if a is not None else None)
+
+
+def section_lines(doc: Document, slug: str) -> range | None:
+    """The lines of the section a general page is made of (its heading excluded), if found."""
+    a, b = _section(doc, slug)
+    return None if a is None or b is None else range(a + 1, b)
 
 
 def general_pages(doc: Document, year: int,
@@ -121,8 +136,7 @@ def general_pages(doc: Document, year: int,
         notes.append("no foreword found (a greeting such as 'Değerli ...' before 'İçindekiler'); "
                      "the foreword page is not imported")
     for slug, (start, end, title_tr, title_en) in PAGES.items():
-        a = _heading(doc, start)
-        b = _heading(doc, end, a + 1) if a is not None else None
+        a, b = _section(doc, slug)
         if a is None or b is None:
             notes.append(f"general page {slug!r}: heading {start if a is None else end!r} not found; "
                          f"the page is not imported")

@@ -7,6 +7,7 @@ from tools.importer import labels as L
 from tools.importer import prose
 from tools.importer.crosscheck import crosscheck
 from tools.importer.decode import decode
+from tools.importer.duties import StatedDuties, unit_duties
 from tools.importer.errors import ImportProblem
 from tools.importer.goaltables import goal_tables
 from tools.importer.listings import listings
@@ -32,6 +33,7 @@ class Programme:
     organisation_units: list[str]
     pages: dict[str, str]
     notes: list[str] = field(default_factory=list)
+    duties: list[StatedDuties] = field(default_factory=list)  # each unit's, where the general part states them
     captions: dict[str, dict[str, int]] = field(default_factory=dict)  # page slug -> table caption -> line
 
     @property
@@ -101,6 +103,8 @@ def _read(doc: Document, text: str) -> Programme:
     )
     crosscheck(programme)
     programme.notes += unit_notes(programme)
+    programme.duties, notes = unit_duties(doc, programme.units)
+    programme.notes += notes
     return programme
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from portal.official import HEADER as OFFICIAL_HEADER
-from portal.official import OFFICIAL
+from portal.official import DUTIES, OFFICIAL
 from tools.importer.comments import keep_comments
 from tools.importer.translations import is_bilingual, mark_stale_page, memory, translate
 
@@ -74,8 +74,16 @@ def _keep_corrected(merged: dict, old: dict) -> None:
                 target[path[-1]] = source[path[-1]]
 
 
+class _Dumper(yaml.SafeDumper):
+    """Texts of several lines (a unit's duties) as a block, line for line as printed."""
+
+
+_Dumper.add_representer(str, lambda dumper, text: dumper.represent_scalar(
+    "tag:yaml.org,2002:str", text, style="|" if "\n" in text else None))
+
+
 def dump(data) -> str:
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
 
 
 def _read_text(path: Path) -> str:
@@ -135,6 +143,9 @@ def prepare(content: Path, year: int, documents: dict, pages: dict[str, str], si
             rel = old.relative_to(content).as_posix()
             if rel not in files:
                 remove.append(rel)
+    for rel in (f"{year}/{DUTIES}", f"{year}/{OFFICIAL}/{DUTIES}"):  # the document no longer states them
+        if (content / rel).exists() and rel not in files:
+            remove.append(rel)
     for old in sorted((folder / "pages").glob("*.md")) if (folder / "pages").is_dir() else []:
         rel = old.relative_to(content).as_posix()
         twin = rel.replace(".en.md", ".tr.md")
