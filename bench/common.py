@@ -1,6 +1,7 @@
 """What the benchmarks share: the run's context, timed child processes, tables."""
 from __future__ import annotations
 
+import json
 import os
 import platform
 import shutil
@@ -118,6 +119,22 @@ def build_site(ctx: Context, content: Path, out: Path, timeout: float = 600) -> 
     out.parent.mkdir(parents=True, exist_ok=True)
     return run_child([ctx.python, str(ctx.src / "build.py"), "--content", str(content), "--out", str(out)],
                      cwd=ctx.src, timeout=timeout, check=f"build of {content}")
+
+
+NODE = WORK / "node"  # npm packages the benchmarks run (Lighthouse, the HTTP Observatory), not the project's
+
+
+def node_package(name: str, version: str) -> Path:
+    """The folder of npm package `name` at `version`, installed into bench/work/node/ if it is not
+    there yet.  Install scripts are not run: they would fetch more from the network (the
+    Observatory's fetch lists of public sites, which a scan of this machine does not need)."""
+    folder = NODE / "node_modules" / name
+    manifest = folder / "package.json"
+    if not manifest.exists() or json.loads(manifest.read_text(encoding="utf-8"))["version"] != version:
+        NODE.mkdir(parents=True, exist_ok=True)
+        run_child(["npm", "install", "--prefix", str(NODE), "--no-audit", "--no-fund", "--ignore-scripts",
+                   f"{name}@{version}"], timeout=900, check=f"npm install {name}@{version}")
+    return folder
 
 
 def count_html(folder: Path) -> int:

@@ -32,6 +32,7 @@ from portal.urls import Urls, chart_key
 LANGS = ("tr", "en")
 YEARS_STYLE = "years.css"  # the other years' parts: published only with more than one programme
 LARGEST = 5  # the gaps in amounts the data-notes page names first
+TABLES_SCRIPT = "tables.js"  # the roles of tables shown one block per row (portal/reflow.py)
 
 
 @dataclass
@@ -120,6 +121,14 @@ def both(fn, *args) -> dict[str, str]:
     return {lang: fn(lang, *args) for lang in LANGS}
 
 
+def _alphabetical(texts: list[str], lang: str) -> list[int]:
+    """Each text's place in the alphabetical order of the language (Babel's, Turkish for tr), equal
+    texts sharing one: what the indexes' script sorts a column of names by, needing no collator of
+    the browser's (whose Turkish data costs a phone's main thread tens of milliseconds to load)."""
+    order = {text: rank for rank, text in enumerate(sorted(set(texts), key=lambda text: sort_key(text, lang)))}
+    return [order[text] for text in texts]
+
+
 def _named(code: str, name: Text) -> Text:
     """An item as a list names it: its code, then its name."""
     return Text(f"{code} {name.tr}", f"{code} {name.en}" if name.en else "")
@@ -152,13 +161,14 @@ class PageContexts:
     # ------------------------------------------------------------ shared parts
     def _spec(self, r: Reader, year: int | None, path: str, template: str, title, alternates,
               context: dict | None = None, year_links: list | None = None, code: str = "",
-              share: tuple[str, str, Decimal] | None = None, **extra) -> PageSpec:
+              share: tuple[str, str, Decimal] | None = None, stacked: bool = False, **extra) -> PageSpec:
         """A page with what every page shows: the site's name, the style sheet, the
         header and footer of its programme year, and the switch to other years (for a
         page of no year, to each year's overview; none with a single programme).
         Its title in the head and in a shared link names the municipality (and the item's
         code, where two items can share a name); `share` (what the item is, its name, its
-        amount) gives it a share card."""
+        amount) gives it a share card; `stacked`: it shows tables of figures that reflow
+        on a phone, and their script."""
         name, municipality, _ = r("site")
         chrome_year = year if year is not None else r("latest")
         spec = PageSpec(path, template, title, alternates, dict(context or {}), reads=r.keys, **extra)
@@ -182,6 +192,7 @@ class PageContexts:
                             year_links=year_links if year_links is not None else self._to_overviews(r, year))
         if spec.context["year_links"]:
             spec.context["years_style"] = r("asset", YEARS_STYLE)
+        spec.context["tables_script"] = r("asset", TABLES_SCRIPT) if stacked else None
         return spec
 
     def _kicker(self, kind: str, name: str = "", value=None) -> str:
@@ -440,10 +451,13 @@ class PageContexts:
         """A page's figures for other sites' frames (path: lang -> the page's path), with
         nothing around them but a link back to the page; it reads only what it shows."""
         name, municipality, _ = r("site")
+        programme_title = r("programme title", year)
         spec = PageSpec(Urls.embed(path(self.lang)), template, title,
-                        {lang: Urls.embed(path(lang)) for lang in LANGS}, context, reads=r.keys, indexed=False)
+                        {lang: Urls.embed(path(lang)) for lang in LANGS}, context, reads=r.keys, indexed=False,
+                        description=_with(title, programme_title.get(self.lang)))
         spec.context.update(page=spec, full_path=path(self.lang), site_name=name, municipality=municipality,
-                            year=year, style=r("asset", "style.css"), programme_title=r("programme title", year))
+                            year=year, style=r("asset", "style.css"), programme_title=programme_title,
+                            tables_script=r("asset", TABLES_SCRIPT))  # every embed shows a table of figures
         return spec
 
     def embed_activity(self, r: Reader, year: int, code: str) -> PageSpec:
@@ -509,7 +523,7 @@ class PageContexts:
                           both(Urls.program, year), context, breadcrumbs=self._crumbs_to_year(r, year),
                           year_links=self._same_page(r, year, Urls.program),
                           description=card(title.get(lang), fmt.money(totals.total)),
-                          charts=[by_aim["chart"], by_unit["chart"], goal_map, econ])
+                          charts=[by_aim["chart"], by_unit["chart"], goal_map, econ], stacked=True)
 
     def _per_resident(self, r: Reader, year: int, amount: Decimal) -> dict | None:
         """The amount per resident, where site.yaml gives the year's population (and its source)."""
@@ -555,7 +569,7 @@ class PageContexts:
                           breadcrumbs=self._crumbs_to_year(r, year) + [(aim.name, Urls.aim(lang, year, number))],
                           description=card(aim.name.get(lang), fmt.money(totals.total)),
                           share=(self._kicker("aim", "number", number), aim.name.get(lang),
-                                 totals.total), charts=[goal_chart, econ])
+                                 totals.total), charts=[goal_chart, econ], stacked=True)
 
     def _goal_crumbs(self, r: Reader, year: int, goal) -> list:
         aim = next(a for a in r("aims", year) if a.number == goal.aim)
@@ -594,7 +608,7 @@ class PageContexts:
                           description=card(goal.document_code, fmt.money(goal.total), unit.name.get(lang)),
                           share=(self._kicker("goal", "code", goal.document_code),
                                  goal.text.get(lang), goal.total),
-                          charts=[c for c in (activity_chart, *trends.values()) if c])
+                          charts=[c for c in (activity_chart, *trends.values()) if c], stacked=True)
 
     def activity(self, r: Reader, year: int, goal_code: str, code: str) -> PageSpec:
         lang, fmt = self.lang, self.fmt
@@ -621,17 +635,18 @@ class PageContexts:
                           description=card(activity.document_code, activity.name.get(lang),
                                            fmt.money(activity.cost.total), unit.name.get(lang)),
                           share=(self._kicker("activity", "code", activity.document_code),
-                                 activity.name.get(lang), activity.cost.total))
+                                 activity.name.get(lang), activity.cost.total), stacked=True)
 
     def units(self, r: Reader, year: int) -> PageSpec:
         lang = self.lang
-        rows = sorted(((r("unit name", slug), r("unit totals", year, slug)) for slug in r("units of programme", year)),
-                      key=lambda row: sort_key(row[0].name.get(lang), lang))
+        units = [(r("unit name", slug), r("unit totals", year, slug)) for slug in r("units of programme", year)]
+        ranks = _alphabetical([unit.name.get(lang) for unit, _ in units], lang)
+        rows = sorted(((unit, totals, rank) for (unit, totals), rank in zip(units, ranks)), key=lambda row: row[2])
         totals = r("programme totals", year)
         return self._spec(r, year, Urls.units(lang, year), "units.html", "units", both(Urls.units, year),
                           {"rows": rows, "totals": totals, "sort_script": r("asset", "sort.js")},
                           year_links=self._same_page(r, year, Urls.units),
-                          breadcrumbs=self._crumbs_to_year(r, year) + [("units", Urls.units(lang, year))])
+                          breadcrumbs=self._crumbs_to_year(r, year) + [("units", Urls.units(lang, year))], stacked=True)
 
     def activities(self, r: Reader, year: int) -> PageSpec:
         """Every activity of the programme, largest resource need first (ties in the document's
@@ -648,6 +663,10 @@ class PageContexts:
             rows.append({"activity": activity, "unit": activity.unit, "unit_name": units[activity.unit],
                          "aim": aim, "total": activity.cost.total,
                          "econ": [(n, activity.cost.budget_lines[n]) for n in ECON_CODES]})
+        for key, ranks in (("name_rank", _alphabetical([row["activity"].name.get(lang) for row in rows], lang)),
+                           ("unit_rank", _alphabetical([row["unit_name"].get(lang) for row in rows], lang))):
+            for row, rank in zip(rows, ranks):
+                row[key] = rank
         rows.sort(key=lambda row: row["total"], reverse=True)  # stable: ties keep the document's order
         unit_options = sorted(units.items(), key=lambda item: sort_key(item[1].get(lang), lang))
         return self._spec(r, year, Urls.activities(lang, year), "activities.html", "activities",
@@ -656,7 +675,8 @@ class PageContexts:
                            "econ_options": [(n, ECON_NAMES[n]) for n in ECON_CODES],
                            "total": r("programme totals", year).total, "sort_script": r("asset", "sort.js")},
                           year_links=self._same_page(r, year, Urls.activities),
-                          breadcrumbs=self._crumbs_to_year(r, year) + [("activities", Urls.activities(lang, year))])
+                          breadcrumbs=self._crumbs_to_year(r, year) + [("activities", Urls.activities(lang, year))],
+                          stacked=True)
 
     def unit(self, r: Reader, year: int, slug: str) -> PageSpec:
         lang, fmt = self.lang, self.fmt
@@ -689,7 +709,7 @@ class PageContexts:
                                                                        (unit.name, Urls.unit(lang, year, slug))],
                           description=card(unit.name.get(lang), fmt.money(totals.total)),
                           share=(self._kicker("unit"), unit.name.get(lang), totals.total),
-                          charts=[c for c in (econ, year_chart) if c])
+                          charts=[c for c in (econ, year_chart) if c], stacked=True)
 
     def _duties(self, r: Reader, year: int, slug: str) -> dict:
         """What the programme says the unit does, with where it says it (the general page of
@@ -728,7 +748,7 @@ class PageContexts:
                            "copy_script": r("asset", "copy.js"), "filter_script": r("asset", "kinds.js"),
                            "changed_values": r("indicator changes", year) if yearsview.several(r) else ()},
                           year_links=self._same_page(r, year, Urls.notes),
-                          breadcrumbs=self._crumbs_to_year(r, year) + [("notes", path)])
+                          breadcrumbs=self._crumbs_to_year(r, year) + [("notes", path)], stacked=True)
 
     def corrections(self, r: Reader, year: int) -> PageSpec:
         lang = self.lang

@@ -29,8 +29,8 @@ from portal.diskcache import CACHE, kept
 
 ALLOWED_TAGS = {"p", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "a", "blockquote", "table", "thead",
                 "tbody", "tr", "th", "td", "br", "sup", "sub", "code", "div"}
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope", "class", "colspan", "rowspan"},
-                      "td": {"class", "colspan"}, "table": {"class", "aria-labelledby"},
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope", "class", "colspan", "rowspan", "id"},
+                      "td": {"class", "colspan", "headers"}, "table": {"class", "aria-labelledby"},
                       "div": {"class", "tabindex", "role", "aria-labelledby", "aria-label"}, "p": {"class", "id"},
                       "h2": {"id"}, "h3": {"id"}, "h4": {"id"}}
 SCROLL_HINT = '<p class="scroll-hint"></p>'  # the words are the page's language's: render.py fills them in
@@ -171,7 +171,7 @@ def _rebuild_tables(root) -> None:
             before = children[index - 1] if index else None
             numbered = before if before is not None and before.tag == "p" and _TABLE_NUMBER.match(_words(before)) \
                 else None
-            base = "table-" + (slugify(_words(numbered)) if numbered is not None else "") or "table"
+            base = "table-" + slugify(_words(numbered)) if numbered is not None else "table"
             used[base] = used.get(base, 0) + 1
             name = base if used[base] == 1 else f"{base}-{used[base]}"
             block = _source_table(table, numbered, name)
@@ -217,9 +217,21 @@ def _source_table(table, numbered, name: str) -> list:
             if cell.get("align") == "right":
                 figures[row.index(cell)] = True
     figures[0] = False
+    first_header = texts[0][0] if texts else ""
 
-    def cell(parent_element, source, tag, attributes):
+    # A table with more than one level of headers (group headers over sub-headers, or the header
+    # row again for a second block of columns) names each figure's headers itself (WCAG H43):
+    # scope alone would give a cell of the second block the first block's header too.
+    repeats = [bool(first_header) and words[0] == first_header for words in body]  # the header again
+    levels = heads == 2 or any(repeats)
+    column_heads: list[list[str]] = [[] for _ in range(width)]  # the header cells over each column
+
+    def cell(parent_element, source, tag, attributes, position=None, columns=()):
         element = SubElement(parent_element, tag, attributes)
+        if levels and position is not None:
+            element.set("id", f"{name}-{position[0]}-{position[1]}")
+            for j in columns:
+                column_heads[j].append(element.get("id"))
         if source is not None:
             element.text = source.text
             for child in source:
@@ -230,7 +242,6 @@ def _source_table(table, numbered, name: str) -> list:
     if labels:
         new.set("aria-labelledby", " ".join(labels))
     thead = SubElement(new, "thead")
-    first_header = texts[0][0] if texts else ""
     if heads == 2:
         top, sub = texts[0], texts[1]
         tr_top, tr_sub = SubElement(thead, "tr"), SubElement(thead, "tr")
@@ -249,7 +260,7 @@ def _source_table(table, numbered, name: str) -> list:
                     covered.add(j)
                 if span == 1 and figures[j]:
                     attributes["class"] = "num"
-                cell(tr_top, rows[0][j], "th", attributes)
+                cell(tr_top, rows[0][j], "th", attributes, (0, j), range(j, j + span))
                 j += span
             else:
                 cell(tr_top, None, "td", {})
@@ -258,24 +269,28 @@ def _source_table(table, numbered, name: str) -> list:
             if j in covered:
                 continue
             if sub[j]:
-                cell(tr_sub, rows[1][j], "th", {"scope": "col", **({"class": "num"} if figures[j] else {})})
+                cell(tr_sub, rows[1][j], "th", {"scope": "col", **({"class": "num"} if figures[j] else {})},
+                     (1, j), (j,))
             else:
                 cell(tr_sub, None, "td", {})
     elif heads == 1:
         tr = SubElement(thead, "tr")
         for j, source in enumerate(rows[0]):
-            cell(tr, source, "th", {"scope": "col", **({"class": "num"} if figures[j] else {})})
+            cell(tr, source, "th", {"scope": "col", **({"class": "num"} if figures[j] else {})}, (0, j), (j,))
     tbody = SubElement(new, "tbody")
-    for row, words in zip(rows[heads:], body):
+    for r, (row, repeated) in enumerate(zip(rows[heads:], repeats), start=heads):
         tr = SubElement(tbody, "tr")
-        repeated = bool(first_header) and words[0] == first_header  # the header again, for a second block
+        if repeated:  # a second block of columns under its own headers
+            column_heads[1:] = [[] for _ in range(width - 1)]
         for j, source in enumerate(row):
             if repeated:
-                cell(tr, source, "th", {"scope": "col" if j else "row"})
+                cell(tr, source, "th", {"scope": "col" if j else "row"}, (r, j), (j,) if j else ())
             elif j == 0:
-                cell(tr, source, "th", {"scope": "row"})
+                row_head = cell(tr, source, "th", {"scope": "row"}, (r, j))
             else:
-                cell(tr, source, "td", {"class": "num"} if figures[j] else {})
+                td = cell(tr, source, "td", {"class": "num"} if figures[j] else {})
+                if levels:
+                    td.set("headers", " ".join(column_heads[j] + [row_head.get("id")]))
     for element in new.iter():
         element.tail = "\n" if element.tag in ("thead", "tbody", "tr") else None
     region = Element("div", {"class": "table-scroll wide" if width > 5 else "table-scroll", "role": "region",

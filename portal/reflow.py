@@ -2,10 +2,11 @@
 
 Below the style sheet's breakpoint each row of a `table.stack` becomes a block: its row
 header first, then each figure with the name of its column beside it (`td::before {
-content: attr(data-label) }`).  A table whose rows are shown as blocks loses its table
-role in some browsers, so every element gets its ARIA role explicitly.  The templates
-write the table once, as a table; this filter adds the column names and the roles from
-the header row, so that nobody has to repeat a header in each cell by hand.
+content: attr(data-label) }`).  The templates write the table once, as a table; this
+filter adds the column names from the header row, so that nobody has to repeat a header
+in each cell by hand.  A table whose rows are shown as blocks loses its table role in some
+browsers (Safari): static/tables.js gives its parts their ARIA roles while it is shown so.
+They are not written here: HTML forbids a role on the cells and rows of a table.
 """
 from __future__ import annotations
 
@@ -17,8 +18,8 @@ from markupsafe import Markup, escape
 _TAG = re.compile(r"<(/?)(table|thead|tbody|tfoot|tr|th|td)\b([^>]*)>")
 _ANY_TAG = re.compile(r"<[^>]+>")
 _SPAN = re.compile(r'\bcolspan="(\d+)"')
+_ID = re.compile(r'(?:^|\s)id="([^"]+)"')
 _SPACE = re.compile(r"\s+")
-ROLES = {"thead": "rowgroup", "tbody": "rowgroup", "tfoot": "rowgroup", "tr": "row", "td": "cell"}
 
 
 def cell_text(fragment: str) -> str:
@@ -27,8 +28,11 @@ def cell_text(fragment: str) -> str:
 
 
 def stacked(source: str) -> Markup:
-    """The HTML of one table (or of a fragment holding tables) with `class="stack"`, the
-    ARIA roles of a table, and `data-label` on each data cell naming its column."""
+    """The HTML of one table (or of a fragment holding tables) with `class="stack"` and
+    `data-label` on each data cell naming its column.  A table whose rows stand in groups
+    under headers of their own (`<th scope="rowgroup">`) has more than one level of headers:
+    each of its figures names them, its column's, its group's and its row's, by `headers`
+    (WCAG H43), from ids made from the table's own id."""
     source = str(source)
     out: list[str] = []
     pos = 0
@@ -37,6 +41,9 @@ def stacked(source: str) -> Markup:
     column = 0
     header_start = None  # where a header cell's content starts, while it is read
     header_span = 1
+    levels, table_id, made = False, "", 0  # a table of row groups, its id, the header ids made
+    column_heads: list[str] = []
+    group_head = row_head = ""
     for m in _TAG.finditer(source):
         closing, tag, attributes = m[1], m[2], m[3]
         out.append(source[pos:m.start()])
@@ -51,30 +58,47 @@ def stacked(source: str) -> Markup:
             continue
         if tag == "table":
             labels, group = [], ""
+            end = source.find("</table>", m.end())
+            levels = 'scope="rowgroup"' in source[m.end():end if end >= 0 else None]
+            if levels:
+                if not _ID.search(attributes):
+                    raise ValueError("a table of figures in row groups needs an id: its cells' headers are "
+                                     "named from it")
+                table_id, made, column_heads = _ID.search(attributes)[1], 0, []
             if 'class="' in attributes:
                 attributes = re.sub(r'class="([^"]*)"', r'class="\1 stack"', attributes, count=1)
             else:
                 attributes += ' class="stack"'
-            out.append(f'<table{attributes} role="table">')
+            out.append(f'<table{attributes}>')
             continue
         if tag in ("thead", "tbody", "tfoot"):
-            group = tag
+            group, group_head = tag, ""
         elif tag == "tr":
-            column = 0
+            column, row_head = 0, ""
         span = int(_SPAN.search(attributes)[1]) if tag in ("th", "td") and _SPAN.search(attributes) else 1
-        if tag == "th":
+        if tag == "th" and group == "thead":
+            header_start, header_span = pos, span
+        if tag == "th" and levels:
+            if not _ID.search(attributes):
+                made += 1
+                attributes += f' id="{table_id}-h{made}"'
+            head = _ID.search(attributes)[1]
             if group == "thead":
-                role = "columnheader"
-                header_start, header_span = pos, span
+                column_heads += [head] * span
+            elif 'scope="rowgroup"' in attributes:
+                group_head = head
             else:
-                role = "rowheader"
-            out.append(f"<th{attributes} role=\"{role}\">")
+                row_head = head
+            out.append(f"<th{attributes}>")
         elif tag == "td":
             label = labels[column] if column < len(labels) else ""
             extra = f' data-label="{escape(label)}"' if label else ""
-            out.append(f'<td{attributes} role="cell"{extra}>')
+            if levels:
+                over = column_heads[column] if column < len(column_heads) else ""
+                extra += f' headers="{" ".join(h for h in (over, group_head, row_head) if h)}"'
+            out.append(f'<td{attributes}{extra}>')
         else:
-            out.append(f'<{tag}{attributes} role="{ROLES[tag]}">')
+            out.append(m[0])
         if tag in ("th", "td"):
             column += span
     out.append(source[pos:])

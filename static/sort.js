@@ -1,10 +1,11 @@
 // Sortable and filterable tables (the activities and units indexes).  Without JavaScript
 // the page is the complete table in its server-rendered order and the controls stay hidden.
 // The view is kept in the address (?sort=&dir=&unit=&aim=&econ=) so a shared link shows it.
+// A column of names sorts by each row's place in the alphabet of the page's language, given
+// with the row (data-type "rank", portal/contexts.py): the browser needs no collator of its own.
 (function () {
   "use strict";
   var lang = document.documentElement.lang || "tr";
-  var collator = new Intl.Collator(lang, { sensitivity: "base", numeric: true });
   var narrow = window.matchMedia ? window.matchMedia("(max-width: 39.99rem)") : null;
 
   function codeCompare(a, b) {  // "1.5.10" after "1.5.9"
@@ -16,15 +17,15 @@
     return 0;
   }
 
-  function compareBy(type) {
-    if (type === "number") return function (a, b) { return parseFloat(a) - parseFloat(b); };
+  function compareBy(type) {  // "code", or a "number" or "rank"
     if (type === "code") return codeCompare;
-    return collator.compare;
+    return function (a, b) { return parseFloat(a) - parseFloat(b); };
   }
 
   function setup(table) {
     var id = table.id;
-    var form = document.querySelector('form[data-controls-for="' + id + '"]');
+    // the controls act on the table as they change: a group of controls, not a form to submit
+    var controls = document.querySelector('[data-controls-for="' + id + '"]');
     var status = document.querySelector('[data-status-for="' + id + '"]');
     var body = table.tBodies[0];
     var rows = Array.prototype.slice.call(body.rows);
@@ -51,7 +52,7 @@
       });
     });
     var defaultSort = table.getAttribute("data-default-sort");
-    var filters = form ? Array.prototype.slice.call(form.querySelectorAll("select[data-filter]")) : [];
+    var filters = controls ? Array.prototype.slice.call(controls.querySelectorAll("select[data-filter]")) : [];
 
     function defaults() {
       var s = { sort: defaultSort, dir: headers[defaultSort].getAttribute("data-dir") };
@@ -118,21 +119,24 @@
         return sign * compare(a.getAttribute(attribute), b.getAttribute(attribute)) || order.get(a) - order.get(b);
       });
       var shown = 0;
-      var fragment = document.createDocumentFragment();
       sorted.forEach(function (row) {
         var visible = passes(row);
-        row.hidden = !visible;
+        if (row.hidden === visible) row.hidden = !visible;
         if (visible) shown++;
-        fragment.appendChild(row);
       });
-      body.appendChild(fragment);
+      // rows are moved only when their order changes (not for the page's own order on load)
+      if (sorted.some(function (row, i) { return row !== body.rows[i]; })) {
+        var fragment = document.createDocumentFragment();
+        sorted.forEach(function (row) { fragment.appendChild(row); });
+        body.appendChild(fragment);
+      }
       Object.keys(headers).forEach(function (key) {
         if (key === state.sort) headers[key].setAttribute("aria-sort", state.dir === "asc" ? "ascending" : "descending");
         else headers[key].removeAttribute("aria-sort");
       });
-      if (form) {
-        Array.prototype.forEach.call(form.elements, function (element) {
-          if (element.tagName === "SELECT" && element.name in state) element.value = state[element.name];
+      if (controls) {
+        Array.prototype.forEach.call(controls.querySelectorAll("select"), function (select) {
+          if (select.name in state) select.value = state[select.name];
         });
       }
       if (status && (interactive || !same(state, defaults()))) {
@@ -160,21 +164,22 @@
     }
 
     var state = fromUrl();
-    if (form) {
-      form.hidden = false;
-      form.addEventListener("submit", function (event) { event.preventDefault(); });
-      form.addEventListener("change", function (event) {
+    if (controls) {
+      controls.hidden = false;
+      controls.addEventListener("change", function (event) {
         var element = event.target;
         if (!(element.name in state)) return;
         state[element.name] = element.value;
         if (element.name === "sort") state.dir = headers[element.value].getAttribute("data-dir");
         apply(true);
       });
-      form.addEventListener("reset", function (event) {
-        event.preventDefault();
-        state = defaults();
-        apply(true);
-      });
+      var reset = controls.querySelector("[data-reset]");
+      if (reset) {
+        reset.addEventListener("click", function () {
+          state = defaults();
+          apply(true);
+        });
+      }
     }
     if (narrow) {
       tabStops();

@@ -7,6 +7,30 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 
+# One page of each kind in each language, as the outside checkers see them (tests/test_quality.py,
+# bench/lighthouse.py): site paths, with the query a search page is asked.
+PAGE_KINDS = {
+    "home": ("tr/", "en/"),
+    "programme": ("tr/2024/", "en/2024/"),
+    "aim": ("tr/2024/amaclar/1/", "en/2024/aims/1/"),
+    "goal": ("tr/2024/hedefler/4-5/", "en/2024/goals/4-5/"),
+    "activity": ("tr/2024/faaliyetler/1-5-2/", "en/2024/activities/1-5-2/"),
+    "units": ("tr/2024/birimler/", "en/2024/units/"),
+    "activities index": ("tr/2024/faaliyetler/?sort=name&unit=fen-isleri", "en/2024/activities/"),
+    "unit": ("tr/2024/birimler/fen-isleri/", "en/2024/units/fen-isleri/"),
+    "data notes": ("tr/2024/veri-notlari/", "en/2024/data-notes/"),
+    "corrections": ("tr/2024/duzeltmeler/", "en/2024/corrections/"),
+    # a table with group headers over sub-headers, and one with its header row again for more columns
+    "general page": ("tr/2024/genel/human-resources/", "en/2024/general/resources/"),
+    "glossary": ("tr/sozluk/", "en/glossary/"),
+    "downloads": ("tr/veri/", "en/data/"),
+    "search": ("tr/ara/?q=asfalt", "en/search/?q=road"),
+    "embeds": ("embed/tr/2024/faaliyetler/1-5-2/", "embed/en/2024/goals/1-5/", "embed/tr/2024/birimler/fen-isleri/",
+               "embed/en/2024/"),
+    "root and 404": ("", "404.html"),
+}
+
+
 @dataclass
 class PageInfo:
     lang: str = ""

@@ -1,10 +1,14 @@
-"""Servers on 127.0.0.1 and headless Chromium, for the tests and bench/."""
+"""Servers on 127.0.0.1 and headless Chromium, for the tests and bench/; the accessibility
+checkers the tests inject into a page (axe-core, HTML_CodeSniffer, vendored in tests/vendor/)."""
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
+import io
 import shutil
 import socket
+import ssl
 import subprocess
 import sys
 import threading
@@ -38,6 +42,23 @@ def wait_for_port(port: int, timeout: float = 60, process: subprocess.Popen | No
 class _Handler(http.server.SimpleHTTPRequestHandler):
     extra_headers: dict[str, str] = {}
     headers_for = None  # path -> headers, as the host sends them for that path
+    compress = False  # text files gzipped for a client that accepts it, as hosts send them
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        kind = self.guess_type(str(path))
+        if not (self.compress and "gzip" in self.headers.get("Accept-Encoding", "") and path.is_file()
+                and kind.startswith(("text/", "application/json", "application/javascript", "image/svg"))):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        for name, value in (("Content-Type", kind), ("Content-Encoding", "gzip"), ("Content-Length", str(len(body))),
+                            ("Vary", "Accept-Encoding")):
+            self.send_header(name, value)
+        self.end_headers()
+        return io.BytesIO(body)
 
     def end_headers(self):
         headers = dict(self.extra_headers)
@@ -52,15 +73,23 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def static_server(folder: Path, headers: dict[str, str] | None = None, headers_for=None):
+def static_server(folder: Path, headers: dict[str, str] | None = None, headers_for=None,
+                  tls: tuple[Path, Path] | None = None, compress: bool = False):
     """`folder` as a static host serves it (with `headers` on every response, or those
-    `headers_for(path)` gives for each path); yields the base URL."""
-    handler = type("Handler", (_Handler,), {"extra_headers": dict(headers or {}),
+    `headers_for(path)` gives for each path); yields the base URL.  With `tls` (a certificate
+    for localhost and its key) it serves HTTPS only, at https://localhost:PORT; with `compress`,
+    text gzipped where the client accepts it."""
+    handler = type("Handler", (_Handler,), {"extra_headers": dict(headers or {}), "compress": compress,
                                            "headers_for": staticmethod(headers_for) if headers_for else None})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
+    if tls:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(*map(str, tls))
+        server.socket = context.wrap_socket(server.socket, server_side=True)
+        server.handle_error = lambda request, address: None  # a client that does not speak TLS
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        yield f"{'https://localhost' if tls else 'http://127.0.0.1'}:{server.server_address[1]}"
     finally:
         server.shutdown()
         server.server_close()
@@ -115,3 +144,19 @@ def axe_report(page) -> dict:
 
 def violations(report: dict) -> list:
     return [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in report["violations"]]
+
+
+HTMLCS = ROOT / "tests/vendor/html_codesniffer/HTMLCS.js"
+
+
+def htmlcs_errors(page, standard: str = "WCAG2AA") -> list[tuple[str, str, str]]:
+    """HTML_CodeSniffer's errors (its messages of type 1) on the page open in `page`, as pa11y's
+    htmlcs runner reports them at `standard`: (code, message, the element's start); pa11y ignores
+    no error by default, and neither does this.  Its warnings and notices are pa11y's defaults'
+    too: left out.  As for axe, the page's context must bypass the policy."""
+    page.add_script_tag(path=str(HTMLCS))
+    return [tuple(error) for error in page.evaluate("""(standard) => new Promise((resolve, reject) => {
+        HTMLCS.process(standard, document, () => resolve(HTMLCS.getMessages().filter(m => m.type === 1)
+            .map(m => [m.code, m.msg, (m.element.outerHTML || m.element.nodeName).slice(0, 120)])),
+            reject);
+    })""", standard)]

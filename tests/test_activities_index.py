@@ -51,7 +51,7 @@ def test_the_index_lists_every_activity_ranked_by_total(built_site, lang):
     assert "<caption>" in html and 'scope="col"' in html and 'scope="row"' in html
     assert 'class="figures activity-index stack"' in html  # reflows on phones (portal/reflow.py)
     assert 'role="status"' in html
-    assert re.search(r'<form class="table-controls"[^>]*\bhidden\b', html)  # shown by the script only
+    assert re.search(r'<div class="table-controls"[^>]*\bhidden\b', html)  # shown by the script only
     assert "<script>" not in html and " onclick=" not in html
 
 
@@ -109,13 +109,16 @@ def test_the_name_header_sorts_in_turkish_order(page, served_site):
 def test_filtering_by_unit_shows_its_rows_and_updates_the_address(page, served_site, built_site):
     expected = {code for code, row in csv_rows(built_site).items() if row["unit"] == "fen-isleri"}
     page.goto(f"{served_site}/{INDEX['tr']}")
-    assert page.is_visible("form.table-controls")
+    assert page.is_visible(".table-controls")
     page.select_option("#filter-unit", "fen-isleri")
     assert set(shown_codes(page)) == expected
     assert parse_qs(urlsplit(page.url).query)["unit"] == ["fen-isleri"]
     status = page.inner_text("[data-status-for='activities-table']")
     assert f"126 faaliyetten {len(expected)} tanesi" in status
     assert page.get_attribute("[data-status-for='activities-table']", "role") == "status"
+    page.click(".table-controls [data-reset]")  # back to every activity, largest first
+    assert len(shown_codes(page)) == 126 and page.input_value("#filter-unit") == ""
+    assert urlsplit(page.url).query == ""
 
 
 def test_the_economic_code_and_aim_filters(page, served_site, built_site):
@@ -147,7 +150,7 @@ def test_without_javascript_the_full_ranked_table_is_there(browser, served_site,
         page.goto(f"{served_site}/{INDEX['tr']}?sort=name&unit=fen-isleri")
         assert shown_codes(page) == [code for code, _, _ in index_rows(built_site, "tr")]
         assert len(shown_codes(page)) == 126
-        assert not page.is_visible("form.table-controls")
+        assert not page.is_visible(".table-controls")
         assert page.locator("#activities-table th button").count() == 0
     finally:
         context.close()

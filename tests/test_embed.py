@@ -23,7 +23,10 @@ def test_every_activity_goal_unit_and_overview_has_an_embed_in_both_languages(bu
         for path in paths:
             embed = page_file(built_site, U.embed(path)).read_text(encoding="utf-8")
             page = page_file(built_site, path).read_text(encoding="utf-8")
-            assert '<meta name="robots" content="noindex">' in embed and '<base target="_top">' in embed
+            assert '<base target="_top">' in embed and 'name="robots"' not in embed
+            assert re.search(r'<meta name="description" content="[^"]*(Performans Programı|Performance Programme)">',
+                             embed), path
+            # indexed as the page it copies: its canonical link names that page (no noindex beside it)
             assert f'<link rel="canonical" href="https://performans.kartepe.bel.tr/{path}">' in embed
             # the entity page offers the code to copy, with the embed's absolute address
             assert f'&lt;iframe src="https://performans.kartepe.bel.tr/{U.embed(path)}"' in page, path

@@ -63,12 +63,34 @@ def test_a_source_table_gets_its_name_header_rows_and_spanning_headers():
     labels = 'aria-labelledby="table-tablo-7-cinsiyet table-tablo-7-cinsiyet-title"'
     assert f'<div {labels} class="table-scroll" role="region" tabindex="0">' in html
     assert f'<table {labels} class="source-table">' in html and "<caption" not in html
-    assert ('<tr><th rowspan="2" scope="col">CİNSİYET</th><th colspan="2" scope="colgroup">MEMUR</th>'
-            '<th class="num" rowspan="2" scope="col">TOPLAM</th></tr>'
-            '<tr><th class="num" scope="col">Sayı</th><th class="num" scope="col">%</th></tr>') in html
-    assert ('<tr><th scope="row">Kadın</th><td class="num">67</td><td class="num">35</td>'
-            '<td class="num">192</td></tr>') in html
+    head = "table-tablo-7-cinsiyet"
+    assert (f'<tr><th id="{head}-0-0" rowspan="2" scope="col">CİNSİYET</th>'
+            f'<th colspan="2" id="{head}-0-1" scope="colgroup">MEMUR</th>'
+            f'<th class="num" id="{head}-0-3" rowspan="2" scope="col">TOPLAM</th></tr>'
+            f'<tr><th class="num" id="{head}-1-1" scope="col">Sayı</th>'
+            f'<th class="num" id="{head}-1-2" scope="col">%</th></tr>') in html
+    # two levels of headers: each figure names its group, its column and its row (WCAG H43)
+    assert (f'<tr><th id="{head}-2-0" scope="row">Kadın</th>'
+            f'<td class="num" headers="{head}-0-1 {head}-1-1 {head}-2-0">67</td>'
+            f'<td class="num" headers="{head}-0-1 {head}-1-2 {head}-2-0">35</td>'
+            f'<td class="num" headers="{head}-0-3 {head}-2-0">192</td></tr>') in html
     assert "PERSONEL CİNSİYET DAĞILIMI</th>" not in html
+
+
+def test_a_header_row_again_heads_the_columns_below_it():
+    """A table of more columns than a page is wide, printed in blocks, each under its own header
+    row: a figure of the second block is named by the second header row, not the first."""
+    html = convert("| Araç | Binek | Otobüs |\n|---|---|---|\n| Sayı | 4 | 6 |\n| Araç | Kamyon | Tır |\n"
+                   "| Sayı | 11 | 1 |\n").replace("\n", "")
+    assert '<th id="table-0-1" scope="col">Binek</th>' in html
+    assert '<tr><th id="table-1-0" scope="row">Sayı</th><td headers="table-0-1 table-1-0">4</td>' in html
+    assert '<tr><th id="table-2-0" scope="row">Araç</th><th id="table-2-1" scope="col">Kamyon</th>' in html
+    assert '<tr><th id="table-3-0" scope="row">Sayı</th><td headers="table-2-1 table-3-0">11</td>' in html
+
+
+def test_a_table_of_one_header_row_needs_no_headers_attributes():
+    html = convert("| Birim | Kişi |\n|---|--:|\n| Fen İşleri | 1.150 |\n")
+    assert "headers=" not in html and " id=" not in html
 
 
 def test_headings_start_below_the_page_title():

@@ -3,6 +3,7 @@ scrolls sideways, and every table of figures fits the space it is shown in.  Onl
 page's wide source tables may scroll, inside a marked region reachable by keyboard."""
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -102,22 +103,43 @@ def test_a_wide_source_table_scrolls_in_a_marked_region_with_its_caption_outside
     assert not any(r["caption"] for r in regions)
 
 
+ROLES = """t => [t.getAttribute('role'), t.querySelector('tbody').getAttribute('role'),
+    t.querySelector('tr').getAttribute('role'), t.querySelector('thead th').getAttribute('role'),
+    t.querySelector('tbody th').getAttribute('role')]"""
+
+
 @pytest.mark.parametrize("path", ["tr/2024/hedefler/4-1/", "tr/2024/faaliyetler/4-1-2/"])  # a goal's, an activity's
 def test_stacked_rows_keep_the_table_for_screen_readers(browser, served, path):
-    """At 320 px each row is a block that names its figures; the roles keep it a table."""
+    """At 320 px each row is a block that names its figures; the roles its script gives it
+    keep it a table, and are taken off where it is shown as a table again."""
     context = browser.new_context(viewport={"width": 320, "height": 700})
     page = context.new_page()
     page.goto(f"{served}/{path}")
     cells = page.eval_on_selector_all(".indicator-table tbody td", """cs => cs.map(c => ({
         role: c.getAttribute('role'), label: c.dataset.label,
         before: getComputedStyle(c, '::before').content}))""")
-    roles = page.eval_on_selector(".indicator-table", """t => [t.getAttribute('role'),
-        t.querySelector('tr').getAttribute('role'), t.querySelector('thead th').getAttribute('role'),
-        t.querySelector('tbody th').getAttribute('role')]""")
+    roles = page.eval_on_selector(".indicator-table", ROLES)
+    page.set_viewport_size({"width": 1280, "height": 700})
+    page.wait_for_function("!document.querySelector('.indicator-table').hasAttribute('role')")
+    wide = page.eval_on_selector(".indicator-table", ROLES)
     context.close()
-    assert roles == ["table", "row", "columnheader", "rowheader"]
+    assert roles == ["table", "rowgroup", "row", "columnheader", "rowheader"]
     assert cells and all(c["role"] == "cell" and c["label"] for c in cells)
     assert any("2024" in c["before"] for c in cells)
+    assert wide == [None] * 5
+
+
+def test_every_page_with_a_stacked_table_loads_its_script(built_site):
+    """The roles are not in the markup (HTML forbids them on a table's rows and cells): each
+    page that shows a table one block per row loads the script that gives them."""
+    stacked = 0
+    for path in built_site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        assert not re.search(r'<(table|thead|tbody|tfoot|tr|th|td)\b[^>]* role="', html), path
+        if re.search(r'<table class="[^"]*\bstack\b', html):
+            stacked += 1
+            assert re.search(r'<script src="[^"]*/tables\.[0-9a-f]{10}\.js" defer>', html), path
+    assert stacked > 800
 
 
 def test_the_general_pages_tables_fit_a_desktop_column(browser, served, built_site):
@@ -143,8 +165,28 @@ def test_the_filter_names_each_figure_by_its_column():
                        '<th scope="col">Not</th></tr></thead><tbody><tr data-x="1"><th scope="row">Fen</th>'
                        '<td class="num">5</td><td>a</td></tr></tbody><tfoot><tr><th scope="row" colspan="2">'
                        'Toplam</th><td>b</td></tr></tfoot></table>'))
-    assert '<table class="figures stack" role="table">' in html
-    assert '<thead role="rowgroup"><tr role="row"><th scope="col" role="columnheader">Birim</th>' in html
-    assert '<td class="num" role="cell" data-label="Bütçe &amp; “pay”">5</td>' in html
-    assert '<tr data-x="1" role="row"><th scope="row" role="rowheader">Fen</th>' in html
-    assert '<td role="cell" data-label="Not">b</td>' in html  # after a header spanning two columns
+    assert '<table class="figures stack">' in html and "role=" not in html
+    assert '<thead><tr><th scope="col">Birim</th>' in html
+    assert '<td class="num" data-label="Bütçe &amp; “pay”">5</td>' in html
+    assert '<tr data-x="1"><th scope="row">Fen</th>' in html
+    assert '<td data-label="Not">b</td>' in html  # after a header spanning two columns
+
+
+def test_a_table_in_row_groups_names_each_figures_headers():
+    """Goals under their aim's row: a figure's headers are its column's, its group's and its
+    row's (WCAG H43, which HTML_CodeSniffer checks); a table of one level needs none."""
+    from portal.reflow import stacked
+
+    html = str(stacked('<table class="figures" id="g"><thead><tr><th scope="col">Hedef</th>'
+                       '<th scope="col" class="num">Toplam</th></tr></thead><tbody><tr><th scope="rowgroup" '
+                       'colspan="2">1. Amaç</th></tr><tr data-id="1.1"><th scope="row">PH.1.1</th>'
+                       '<td class="num">5</td></tr></tbody><tfoot><tr><th scope="row">Toplam</th>'
+                       '<td class="num">5</td></tr></tfoot></table>'))
+    assert '<th scope="col" class="num" id="g-h2">Toplam</th>' in html
+    assert '<th scope="rowgroup" colspan="2" id="g-h3">1. Amaç</th>' in html
+    assert '<td class="num" data-label="Toplam" headers="g-h2 g-h3 g-h4">5</td>' in html
+    assert '<td class="num" data-label="Toplam" headers="g-h2 g-h5">5</td>' in html  # the total: no group
+    assert "headers=" not in str(stacked('<table><thead><tr><th>A</th><th>B</th></tr></thead>'
+                                         '<tbody><tr><th scope="row">a</th><td>1</td></tr></tbody></table>'))
+    with pytest.raises(ValueError, match="needs an id"):
+        stacked('<table><tbody><tr><th scope="rowgroup">1</th></tr></tbody></table>')
