@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -80,13 +80,15 @@ def in_browser(ctx, content: Path, out: Path, runs: int) -> dict[str, list[float
 
     goal = Goal(content)
     samples: dict[str, list[float]] = {kind: [] for kind in EDITS}
-    with preview_server(content, out, project=ctx.src, python=ctx.python, stdout=subprocess.DEVNULL) as (url, _), \
+    with preview_server(content, out, project=ctx.src, python=ctx.python) as (url, server), \
             chromium() as browser:
+        rebuilt = _Rebuilds(server.stdout)
         page = browser.new_page()
         page.goto(url + PAGE)
         page.wait_for_timeout(500)
         for kind in EDITS:
             for i in range(runs + 1):  # the first one warms up the connection and the caches
+                done = rebuilt.count
                 saved = time.time() * 1000
                 shown = goal.save(kind, i + 1)
                 page.wait_for_function(f"document.body && document.body.innerText.includes({json.dumps(shown)})",
@@ -95,8 +97,28 @@ def in_browser(ctx, content: Path, out: Path, runs: int) -> dict[str, list[float
                                       "performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd")
                 if i:
                     samples[kind].append(ready - saved)
-                page.wait_for_timeout(1000)  # let the rebuild finish before the next save
+                rebuilt.wait_past(done)  # each save is measured from a finished rebuild
+                page.wait_for_timeout(300)
     return samples
+
+
+class _Rebuilds:
+    """How many rebuilds the preview has reported finished, read from its output."""
+
+    def __init__(self, stream):
+        self.count, self._changed = 0, threading.Condition()
+        threading.Thread(target=self._read, args=(stream,), daemon=True).start()
+
+    def _read(self, stream) -> None:
+        for line in stream:
+            if line.startswith("rebuilt "):
+                with self._changed:
+                    self.count += 1
+                    self._changed.notify_all()
+
+    def wait_past(self, count: int, timeout: float = 60) -> None:
+        with self._changed:
+            self._changed.wait_for(lambda: self.count > count, timeout)
 
 
 def run(ctx):

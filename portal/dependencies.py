@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
+from functools import lru_cache
 from typing import Any, Callable, NamedTuple
 
 from portal.continuity import Continuity, changes_in, indicator_history
@@ -69,6 +70,14 @@ class Inputs:
     continuity: Continuity | None = None  # the matches between the programme years
     static: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # name -> (site path, bytes), read once
     built: date = field(default_factory=lambda: build_date())  # the day of this build, for citations
+    _entries: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def entries(self, year: int) -> tuple:
+        """The year's disagreements, one entry per gap (portal/reconcile.py), grouped once:
+        every page with a notice reads them."""
+        if year not in self._entries:
+            self._entries[year] = entries(self.notes.get(year, ()))
+        return self._entries[year]
 
 
 def build_date() -> date:
@@ -93,10 +102,16 @@ def _organisation_naming(inputs: Inputs, year: int, slug: str) -> tuple[str, Tex
     """The general page of the programme's organisation, (slug, title), if its Turkish text
     names the unit (as the organisation paragraph lists the directorates); else None."""
     page = inputs.site.programs[year].pages.get(ORGANISATION_PAGE)
-    words = lambda text: " ".join(fold(text).replace("*", " ").split())  # noqa: E731
-    if page is None or words(inputs.site.units[slug].name.tr) not in words(page.body.tr):
+    if page is None or _plain_words(inputs.site.units[slug].name.tr) not in _plain_words(page.body.tr):
         return None
     return page.slug, page.title
+
+
+@lru_cache(maxsize=1024)
+def _plain_words(text: str) -> str:
+    """A text folded, its bold marks and line breaks as single spaces: every unit page of
+    both languages looks for its unit's name in the same page."""
+    return " ".join(fold(text).replace("*", " ").split())
 
 
 def _unit_goals(inputs: Inputs, year: int, slug: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -108,11 +123,6 @@ def _unit_goals(inputs: Inputs, year: int, slug: str) -> tuple[tuple[str, tuple[
 
 def _program(inputs: Inputs, year: int):
     return inputs.site.programs[year]
-
-
-def _entries(inputs: Inputs, year: int):
-    """The year's disagreements, one entry per gap (portal/reconcile.py)."""
-    return entries(inputs.notes.get(year, ()))
 
 
 READS: dict[str, Callable[..., Any]] = {
@@ -153,11 +163,11 @@ READS: dict[str, Callable[..., Any]] = {
     "unit duties": lambda i, y, slug: _program(i, y).duties.get(slug),
     "organisation naming unit": _organisation_naming,
     "section d": lambda i, y: _program(i, y).section_d,
-    "note entries": lambda i, y: _entries(i, y),
-    "notes of goal": lambda i, y, code: tuple(e for e in _entries(i, y) if e.touches("goal", code)),
-    "notes of activity": lambda i, y, code: tuple(e for e in _entries(i, y) if e.touches("activity", code)),
-    "notes of page": lambda i, y, slug: tuple(e for e in _entries(i, y) if e.touches("page", slug)),
-    "notes of programme": lambda i, y: tuple(e for e in _entries(i, y) if e.programme_wide),
+    "note entries": lambda i, y: i.entries(y),
+    "notes of goal": lambda i, y, code: tuple(e for e in i.entries(y) if e.touches("goal", code)),
+    "notes of activity": lambda i, y, code: tuple(e for e in i.entries(y) if e.touches("activity", code)),
+    "notes of page": lambda i, y, slug: tuple(e for e in i.entries(y) if e.touches("page", slug)),
+    "notes of programme": lambda i, y: tuple(e for e in i.entries(y) if e.programme_wide),
     "corrections": lambda i, y: _program(i, y).corrected,
     "corrections of": lambda i, y, kind, code: _program(i, y).corrections_of(kind, code),
     "general pages": lambda i, y: tuple((slug, p.title) for slug, p in _program(i, y).pages.items()),

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from portal.kinds import LISTING_KINDS, Category, Kind
 from portal.model import ECON_CODES, ZERO, Goal, Origin, Program, Statement, Text
-from portal.tables import cell_label, count, figures_in_text, labelled, tables_in
+from portal.tables import TextFigure, cell_label, count, figures_in_text, labelled, tables_in
 from portal.text import fold
 from portal.urls import note_anchor
 
@@ -216,18 +216,27 @@ def text_statements(program: Program) -> tuple[Statement, ...]:
     written = list(program.statements)
     seen = {(st.page, st.table, fold(st.row), st.column) for st in written}
     for slug, page in program.pages.items():
-        body = page.body.tr
-        for figure in figures_in_text(body):
-            cells = labelled(body, figure)
-            if any(count(table.rows[row][column]) == figure.stated for table, row, column in cells):
-                continue  # the text agrees with a table: the others count something else
-            for table, row, column in cells:
-                place = (slug, table.caption, fold(table.rows[row][0]), column)
-                if place not in seen:
-                    seen.add(place)
-                    written.append(Statement(slug, figure.quote, figure.stated, table.caption, table.rows[row][0],
-                                             column, _at(page, figure.line)))
+        for figure, caption, row, column in _disagreeing_figures(page.body.tr):
+            place = (slug, caption, fold(row), column)
+            if place not in seen:
+                seen.add(place)
+                written.append(Statement(slug, figure.quote, figure.stated, caption, row, column,
+                                         _at(page, figure.line)))
     return tuple(written)
+
+
+@lru_cache(maxsize=256)
+def _disagreeing_figures(body: str) -> tuple[tuple[TextFigure, str, str, int], ...]:
+    """(figure, table caption, row label, column) of each cell a count of the text names
+    and that no table agrees with: kept by the text, since the preview reconciles on
+    every save and the official pages do not change."""
+    out = []
+    for figure in figures_in_text(body):
+        cells = labelled(body, figure)
+        if any(count(table.rows[row][column]) == figure.stated for table, row, column in cells):
+            continue  # the text agrees with a table: the others count something else
+        out.extend((figure, table.caption, table.rows[row][0], column) for table, row, column in cells)
+    return tuple(out)
 
 
 def _page_checks(program: Program, english: dict, out: list) -> None:

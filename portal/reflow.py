@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 
@@ -33,7 +34,13 @@ def stacked(source: str) -> Markup:
     under headers of their own (`<th scope="rowgroup">`) has more than one level of headers:
     each of its figures names them, its column's, its group's and its row's, by `headers`
     (WCAG H43), from ids made from the table's own id."""
-    source = str(source)
+    return Markup(_stacked(str(source)))
+
+
+@lru_cache(maxsize=4096)
+def _stacked(source: str) -> str:
+    """stacked(), kept by the table's HTML: after a save, most tables a preview renders
+    again are the ones it rendered before."""
     out: list[str] = []
     pos = 0
     group = ""  # thead, tbody or tfoot
@@ -102,4 +109,4 @@ def stacked(source: str) -> Markup:
         if tag in ("th", "td"):
             column += span
     out.append(source[pos:])
-    return Markup("".join(out))
+    return "".join(out)

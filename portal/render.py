@@ -173,6 +173,12 @@ def template_digests() -> dict[str, str]:
             for path in sorted(TEMPLATES.rglob("*.html"))}
 
 
+# Each chart's picture by everything drawn on it, kept in the process: a preview that rebuilds
+# after a save draws again only the charts the save changed (a site has some 500).
+_DRAWN: dict[tuple, bytes] = {}
+DRAWN_KEPT = 4096
+
+
 class Renderer:
     """Renders the pages of one language; the header, navigation and footer of each
     programme year are rendered once and shared by its pages."""
@@ -183,6 +189,7 @@ class Renderer:
         self.fmt = Formatter(lang)
         self.absolute = self.env.filters["absolute"]
         self.source = translations(lang).gettext(CHART_SOURCE)
+        self._where = (urls.base, site_url)  # what the pictures' absolute links depend on
         self._chrome: dict[Chrome, object] = {}
         self._uses: dict[str, set[tuple]] = {}
 
@@ -201,7 +208,13 @@ class Renderer:
         files, site = [], spec.context["site_name"].get(self.lang)
         for chart in spec.charts:
             source = self.source % {"site": site, "url": self.absolute(chart.page)}
-            files.append((chart.svg, chart_picture(chart, self.fmt, self.absolute, source)))
+            key = (chart, source, self._where)
+            drawn = _DRAWN.get(key)
+            if drawn is None:
+                drawn = _DRAWN[key] = chart_picture(chart, self.fmt, self.absolute, source)
+                while len(_DRAWN) > DRAWN_KEPT:
+                    del _DRAWN[next(iter(_DRAWN))]
+            files.append((chart.svg, drawn))
             if figures:
                 files.append((chart.csv, csv_file(list(chart.columns), chart.rows)))
         return files

@@ -248,7 +248,7 @@ def test_the_kind_filter_without_javascript_jumps_to_each_kind(browser, served_s
     for category in Category:  # nothing is hidden: every kind is on the page, the chosen one in view
         assert page.locator(f"#{Urls.note_section(category)}").is_visible()
     top = page.evaluate(f"document.getElementById('{Urls.note_section('wording')}').getBoundingClientRect().top")
-    assert 0 <= top < 100
+    assert -1 <= top < 100  # at the top of the view (a scroll may stop a fraction of a pixel past it)
     assert page.locator("article.note").count() == len(gaps)
     context.close()
 

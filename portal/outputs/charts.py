@@ -54,10 +54,20 @@ _WIDTHS = {**dict.fromkeys("iljıIİ.,:;'’!|", 0.32), **dict.fromkeys(" ()[]-�
            **dict.fromkeys("mwMW", 0.95), **dict.fromkeys("0123456789₺%", 0.64)}
 
 
+class _Ems(dict):
+    """Each character's width in ems, worked out once per character."""
+
+    def __missing__(self, c: str) -> float:
+        self[c] = _WIDTHS.get(c, 0.74 if c.isupper() else 0.62)
+        return self[c]
+
+
+_EMS = _Ems()
+
+
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """About how wide a line of text is drawn, in the units of its font size."""
-    em = sum(_WIDTHS.get(c, 0.74 if c.isupper() else 0.62) for c in text)
-    return em * size * (1.1 if bold else 1.0)
+    return sum(map(_EMS.__getitem__, text)) * size * (1.1 if bold else 1.0)
 
 
 def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
