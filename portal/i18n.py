@@ -40,6 +40,7 @@ class Formatter:
         # CLDR's separators for this locale; the digits themselves come from Decimal's exact
         # formatting (a test checks the result against Babel's format_decimal).
         symbols = self.locale.number_symbols["latn"]
+        self.group_symbol = symbols["group"]  # also the pages' scripts', which format counts without Intl
         self._separators = str.maketrans({",": symbols["group"], ".": symbols["decimal"]})
         self._percent_sign = symbols["percentSign"]
         self._printed: dict[str, str] = {}  # indicator values repeat ("100", "1"); Babel is slow

@@ -67,7 +67,8 @@ def environment(lang: str, urls: Urls | None = None, site_url: str = "") -> Envi
     glossary = urls.link(Urls.glossary(lang))
     env.filters["glossary_link"] = lambda label, term: Markup('<a href="{}#{}">{}</a>').format(glossary, term, label)
     env.tests["printed_number"] = is_printed_number
-    env.globals.update(lang=lang, urls=Urls, ECON_CODES=ECON_CODES, OFF_BUDGET_SOURCES=OFF_BUDGET_SOURCES,
+    env.globals.update(lang=lang, urls=Urls, number_group=fmt.group_symbol, ECON_CODES=ECON_CODES,
+                       OFF_BUDGET_SOURCES=OFF_BUDGET_SOURCES,
                        ECON_NAMES=ECON_NAMES, OFF_BUDGET_NAMES=OFF_BUDGET_NAMES,
                        page_labels={key: catalog.gettext(message) for key, message in PAGE_TITLES.items()})
     return env
