@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Iterator, NamedTuple
+from typing import Callable, Iterator, NamedTuple
 
 from babel.dates import format_date
 from markupsafe import Markup
@@ -420,31 +420,47 @@ class PageContexts:
     # ------------------------------------------------------------------ pages
     def pages(self) -> Iterator[PageSpec]:
         """Every page of this language, in the order the sitemap lists them."""
-        site = self.inputs.site
-        yield self.home(Reader(self.inputs))
+        for _, make, args in self._listing():
+            yield make(Reader(self.inputs), *args)
+
+    def page(self, file: str) -> PageSpec | None:
+        """The one page written at `file`, made without making the others (the preview
+        renders the open tabs' pages first); None if this language has no such page."""
+        for path, make, args in self._listing():
+            if Urls.file_for(path) == file:
+                spec = make(Reader(self.inputs), *args)
+                assert spec.path == path, (spec.path, path)  # the listing names each page where it is written
+                return spec
+        return None
+
+    def _listing(self) -> Iterator[tuple[str, Callable[..., PageSpec], tuple]]:
+        """(path, the method that makes the page, its arguments after the reader) of every page."""
+        site, lang = self.inputs.site, self.lang
+        yield Urls.home(lang), self.home, ()
         for year, program in site.programs.items():
-            yield self.overview(Reader(self.inputs), year)
-            yield self.embed_overview(Reader(self.inputs), year)
+            yield Urls.program(lang, year), self.overview, (year,)
+            yield Urls.embed(Urls.program(lang, year)), self.embed_overview, (year,)
             for aim in program.aims:
-                yield self.aim(Reader(self.inputs), year, aim.number)
+                yield Urls.aim(lang, year, aim.number), self.aim, (year, aim.number)
             for goal in program.goals:
-                yield self.goal(Reader(self.inputs), year, goal.code)
-                yield self.embed_goal(Reader(self.inputs), year, goal.code)
+                yield Urls.goal(lang, year, goal.code), self.goal, (year, goal.code)
+                yield Urls.embed(Urls.goal(lang, year, goal.code)), self.embed_goal, (year, goal.code)
                 for activity in goal.activities:
-                    yield self.activity(Reader(self.inputs), year, goal.code, activity.code)
-                    yield self.embed_activity(Reader(self.inputs), year, activity.code)
-            yield self.units(Reader(self.inputs), year)
-            yield self.activities(Reader(self.inputs), year)
+                    yield Urls.activity(lang, year, activity.code), self.activity, (year, goal.code, activity.code)
+                    yield Urls.embed(Urls.activity(lang, year, activity.code)), self.embed_activity, \
+                        (year, activity.code)
+            yield Urls.units(lang, year), self.units, (year,)
+            yield Urls.activities(lang, year), self.activities, (year,)
             for slug in program.unit_totals:
-                yield self.unit(Reader(self.inputs), year, slug)
-                yield self.embed_unit(Reader(self.inputs), year, slug)
-            yield self.notes(Reader(self.inputs), year)
-            yield self.corrections(Reader(self.inputs), year)
+                yield Urls.unit(lang, year, slug), self.unit, (year, slug)
+                yield Urls.embed(Urls.unit(lang, year, slug)), self.embed_unit, (year, slug)
+            yield Urls.notes(lang, year), self.notes, (year,)
+            yield Urls.corrections(lang, year), self.corrections, (year,)
             for slug in program.pages:
-                yield self.general_page(Reader(self.inputs), year, slug)
-        yield self.downloads(Reader(self.inputs))
-        yield self.search(Reader(self.inputs))
-        yield self.glossary(Reader(self.inputs))
+                yield Urls.page(lang, year, slug), self.general_page, (year, slug)
+        yield Urls.downloads(lang), self.downloads, ()
+        yield Urls.search(lang), self.search, ()
+        yield Urls.glossary(lang), self.glossary, ()
 
     # ----------------------------------------------------------- embeds
     def _embed(self, r: Reader, year: int, path, template: str, title, context: dict) -> PageSpec:

@@ -126,17 +126,14 @@ def render_pages(inputs: Inputs, lang: str, urls: Urls, sink, files: set[str],
     """Only these pages of one language, ahead of the rest (the preview's open tabs);
     how many were rendered."""
     renderer, values, count = Renderer(lang, urls, inputs.site.url), Values(inputs), 0
-    wanted = {f for f in files if f.startswith(f"{lang}/")}
-    for spec in PageContexts(inputs, lang).pages():
-        file = Urls.file_for(spec.path)
-        if file in wanted:
+    contexts = PageContexts(inputs, lang)
+    for file in sorted(f for f in files if f.startswith(f"{lang}/")):
+        spec = contexts.page(file)
+        if spec is not None:
             renderer.record(spec)
             if should_render(spec, values):  # its share card is the full pass's: no tab shows it
                 sink.add(file, renderer.render(spec))
                 count += 1
-            wanted.discard(file)
-            if not wanted:  # the others are the full pass's
-                break
     return count
 
 

@@ -12,6 +12,7 @@ import logging
 import re
 import sys
 import threading
+import time
 import traceback
 from functools import lru_cache
 from pathlib import Path
@@ -32,6 +33,7 @@ from portal.urls import Urls
 WATCHED = ("templates", "static", "locale")
 OPEN_PAGES = 8  # how many of the pages served last are rebuilt before the others
 TAB_HEAD_START = 0.25  # s: how long the rest of a rebuild waits for a reloading tab to get its page
+TAB_SHOW = 0.08  # s: then how long it lets the tab parse and lay out that page alone
 WATCHED_SUFFIXES = {".yaml", ".yml", ".md", ".html", ".css", ".js", ".po", ".json"}
 
 
@@ -66,8 +68,8 @@ class PreviewState:
         of the rebuild takes the machine (both cores) and the server's interpreter."""
         self._page_sent.clear()
         reload()
-        if self.open_pages():
-            self._page_sent.wait(TAB_HEAD_START)
+        if self.open_pages() and self._page_sent.wait(TAB_HEAD_START):
+            time.sleep(TAB_SHOW)
 
     def rebuild(self, changed: set[Path], reload) -> None:
         """Rebuild, and reload the open tabs once: as soon as the changed pages are written,
