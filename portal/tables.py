@@ -174,21 +174,42 @@ def table_cells(table: Table, label: str) -> list[tuple[int, int]]:
     the TOTAL column (or the table's only column of figures), or a column's figure in the TOTAL
     row.  A label the table prints twice, or a table without that total, gives nothing."""
     key = _key(label.split())
+    index = _cell_index(table)
+    rows, named = index.rows.get(key, ()), index.columns.get(key, ())
+    found = []
+    if len(rows) == 1 and index.value_column is not None:
+        found.append((rows[0], index.value_column))
+    if len(named) == 1 and index.total is not None:
+        found.append((index.total, named[0]))
+    return found if len(found) == 1 else []
+
+
+@dataclass(frozen=True)
+class _CellIndex:
+    rows: dict[str, list[int]]  # a row label's key -> the rows of figures it heads
+    columns: dict[str, list[int]]  # a column heading's key -> the columns of its counts
+    value_column: int | None  # the TOTAL column, or the only column of figures
+    total: int | None  # the TOTAL row
+
+
+@lru_cache(maxsize=1024)
+def _cell_index(table: Table) -> _CellIndex:
+    """What table_cells looks a label up in, made once per table: a page's text names its
+    tables' cells many times, with up to four words of each label."""
     columns = _columns(table)
     total_columns = [c for h, c in columns if _key([h]) == "toplam"]
     figure_columns = {c for r in table.rows for c in range(1, len(r)) if count(r[c]) is not None}
     value_column = total_columns[0] if len(total_columns) == 1 else \
         next(iter(figure_columns)) if len(figure_columns) == 1 else None
-    rows = [i for i, r in enumerate(table.rows) if r and _key([r[0]]) == key
-            and any(count(c) is not None for c in r[1:])]
-    named = [c for h, c in columns if _key([h]) == key]
+    rows: dict[str, list[int]] = {}
+    for i, r in enumerate(table.rows):
+        if r and any(count(c) is not None for c in r[1:]):
+            rows.setdefault(_key([r[0]]), []).append(i)
+    named: dict[str, list[int]] = {}
+    for h, c in columns:
+        named.setdefault(_key([h]), []).append(c)
     total = table.total_row()
-    found = []
-    if len(rows) == 1 and value_column is not None:
-        found.append((rows[0], value_column))
-    if len(named) == 1 and total is not None:
-        found.append((table.rows.index(total), named[0]))
-    return found if len(found) == 1 else []
+    return _CellIndex(rows, named, value_column, None if total is None else table.rows.index(total))
 
 
 def labelled(markdown: str, figure: TextFigure) -> list[tuple[Table, int, int]]:
