@@ -64,8 +64,9 @@ class PreviewState:
         self._page_sent.set()
 
     def _reload_first(self, reload) -> None:
-        """Reload the open tabs, and let the first of them fetch its page before the rest
-        of the rebuild takes the machine (both cores) and the server's interpreter."""
+        """Reload the open tabs, and let the first of them fetch its page and lay it out
+        before the rest of the rebuild takes the machine (both cores) and the server's
+        interpreter: a browser parsing beside two busy processes takes twice as long."""
         self._page_sent.clear()
         reload()
         if self.open_pages() and self._page_sent.wait(TAB_HEAD_START):
