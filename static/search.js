@@ -105,6 +105,23 @@
     return lo;
   }
 
+  // The index is built in slices of documents, each in a task of its own: on a slow phone one
+  // pass over every document would keep the page from answering for a tenth of a second.
+  // (a message to itself, not setTimeout: nested timeouts wait at least 4 ms each)
+  var SLICE = 100;
+  var channel = new MessageChannel(), queued = [];
+  channel.port1.onmessage = function () { queued.shift()(); };
+  function nextTask(run) { queued.push(run); channel.port2.postMessage(null); }
+  function inSlices(count, each) {
+    return new Promise(function (done) {
+      var start = 0;
+      (function next() {
+        for (var end = Math.min(start + SLICE, count); start < end; start++) each(start);
+        if (start < count) nextTask(next); else done();
+      })();
+    });
+  }
+
   function build(data) {
     var text = makeText(data.lower, data.fold);
     var postings = new Map();
@@ -113,27 +130,32 @@
       if (!list) { list = new Map(); postings.set(word, list); }
       if ((list.get(doc) || 0) < weight) list.set(doc, weight);
     }
-    var titles = data.docs.map(function (doc) { return tokens(text.fold(doc.t)); });
-    data.docs.forEach(function (doc, i) {
-      var own = titles[i];
-      doc.n = own.length;
-      var name = own.length > LONG ? LONG_NAME : NAME;
-      own.forEach(function (w) { post(w, i, name); });
-      [[doc.x, CONTEXT], [doc.o, OTHER]].forEach(function (field) {
-        if (field[0]) field[0].split(" ").forEach(function (w) { post(w, i, field[1]); });
+    var titles = [];
+    return inSlices(data.docs.length, function (i) {
+      titles[i] = tokens(text.fold(data.docs[i].t));
+    }).then(function () {
+      return inSlices(data.docs.length, function (i) {
+        var doc = data.docs[i], own = titles[i];
+        doc.n = own.length;
+        var name = own.length > LONG ? LONG_NAME : NAME;
+        own.forEach(function (w) { post(w, i, name); });
+        [[doc.x, CONTEXT], [doc.o, OTHER]].forEach(function (field) {
+          if (field[0]) field[0].split(" ").forEach(function (w) { post(w, i, field[1]); });
+        });
+        if (doc.g !== undefined) titles[doc.g].forEach(function (w) { post(w, i, PARENT); });
+        if (doc.i) {  // a goal is also found by its indicators' names
+          for (var j = doc.i[0]; j < doc.i[0] + doc.i[1]; j++) titles[j].forEach(function (w) { post(w, i, CONTEXT); });
+        }
       });
-      if (doc.g !== undefined) titles[doc.g].forEach(function (w) { post(w, i, PARENT); });
-      if (doc.i) {  // a goal is also found by its indicators' names
-        for (var j = doc.i[0]; j < doc.i[0] + doc.i[1]; j++) titles[j].forEach(function (w) { post(w, i, CONTEXT); });
-      }
+    }).then(function () {
+      var stems = {};  // written by the build as what follows the stem, or "=" and the whole word
+      Object.keys(data.stems || {}).forEach(function (s) {
+        stems[s] = data.stems[s].split(" ").map(function (p) { return p.charAt(0) === "=" ? p.slice(1) : s + p; });
+      });
+      return { docs: data.docs, postings: postings, vocab: Array.from(postings.keys()).sort(), shown: null,
+               known: new Map(), synonyms: data.synonyms || {}, reverse: data.reverse || {}, stems: stems,
+               start: data.start || [], text: text };
     });
-    var stems = {};  // written by the build as what follows the stem, or "=" and the whole word
-    Object.keys(data.stems || {}).forEach(function (s) {
-      stems[s] = data.stems[s].split(" ").map(function (p) { return p.charAt(0) === "=" ? p.slice(1) : s + p; });
-    });
-    return { docs: data.docs, postings: postings, vocab: Array.from(postings.keys()).sort(), shown: null,
-             known: new Map(),
-             synonyms: data.synonyms || {}, reverse: data.reverse || {}, stems: stems, start: data.start || [], text: text };
   }
 
   // Codes as journalists paste them: 1.5.2, 1-5-2, PH.1.5.F2, PH.1.5, PG.1.5.1.
@@ -415,8 +437,10 @@
   fetch(chosen ? chosen[1] : box.dataset.index).then(function (r) {
     if (!r.ok) throw new Error(r.status);
     return r.json();
-  }).then(function (data) {
-    index = build(data);
+  }).then(build).then(function (built) {
+    index = built;
+    return new Promise(nextTask);  // the first search: a task of its own
+  }).then(function () {
     window.portalSearch = {
       fold: index.text.fold, lower: index.text.lower,
       stem: function (word) { return stemmer ? stemmer.stem(word) : word; },
