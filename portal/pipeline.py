@@ -1,12 +1,13 @@
 """content -> model -> page contexts -> pages and data -> atomic write: the one path every build takes.
 
-One unit of work is a language: its search index and its pages, and for
-the first language the data slices its pages link to (every language
-links the same ones).  Units run in `min(cores, languages)` processes,
-the last one in this process, which also writes the language-neutral
-files (assets, the language chooser, the programme's data files) and,
-once every unit has reported its pages, the sitemap.  The files are the same whichever process wrote them (a test
-compares one process with two).
+One unit of work is a language: its search index and its pages (for the
+first language, also each chart's CSV, one for both).  Units run in
+`min(cores, languages)` processes, the last one in this process, which
+also writes the language-neutral files (assets, the language chooser,
+the data slices every language's pages link to, the programme's data
+files) and, once every unit has reported its pages, the sitemap.  The
+files are the same whichever process wrote them (a test compares one
+process with two).
 """
 from __future__ import annotations
 
@@ -189,10 +190,7 @@ def render(site: Site, sink, base_url: str = "/", should_render: ShouldRender | 
     given = inputs
 
     def unit(inputs: Inputs, lang: str) -> LanguageReport:
-        report = render_language(inputs, lang, urls, sink, should_render)
-        if lang == LANGS[0]:  # the pages link them alike in every language; one unit writes them
-            data_slices(site, sink)
-        return report
+        return render_language(inputs, lang, urls, sink, should_render)
 
     # a worker makes its own inputs (or inherits the given ones): no process waits for another
     forked = _fork_workers(LANGS[:-1], lambda lang: unit(given or inputs_for(site), lang), sink) \
@@ -203,6 +201,7 @@ def render(site: Site, sink, base_url: str = "/", should_render: ShouldRender | 
         rendered = Rendered(inputs)
         own = [unit(inputs, lang) for lang in LANGS[len(forked):]]
         rendered.pages.update(neutral_pages(inputs, urls, sink, should_render))
+        data_slices(site, sink)  # every language's pages link the same ones
         if not after_pages:  # nobody waits for the pages: the data while the workers finish
             programme_data(site, sink, inputs.notes, inputs.continuity)
         reports = [_collect(worker, sink) for worker in forked] + own
