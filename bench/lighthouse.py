@@ -1,6 +1,6 @@
 """Lighthouse's four scores on one page of each kind, in each language; writes bench/lighthouse.md.
 
-    .venv/bin/python bench/lighthouse.py              # 3 runs a page, about 35 minutes on 2 cores
+    .venv/bin/python bench/lighthouse.py              # 3 runs a page, about 25 minutes on 2 cores
     .venv/bin/python bench/lighthouse.py --runs 1 --site /tmp/site
 
 See bench/README.md (lighthouse) for how the pages are served and what the figures mean.
