@@ -23,8 +23,7 @@ from pathlib import Path
 import pytest
 
 from portal.load import load
-from portal.pipeline import programme_data
-from portal.reconcile import reconcile
+from portal.pipeline import inputs_for, programme_data
 from portal.write import Output
 from tests import corpus as C
 from tests.conftest import CONTENT, ROOT, SEED, run_build
@@ -221,7 +220,8 @@ def published_data(content: Path) -> dict[str, bytes]:
     pages are left out: a variant is about what the importer read; a fresh import's pages
     are built in test_fresh_import_of_the_seed_builds)."""
     site, files = load(content), Output()
-    programme_data(site, files, {year: reconcile(program) for year, program in site.programs.items()})
+    inputs = inputs_for(site)
+    programme_data(site, files, inputs.notes, inputs.continuity)
     return files.files
 
 
