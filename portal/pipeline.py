@@ -3,11 +3,11 @@
 One unit of work is a language: its search index and its pages (for the
 first language, also each chart's CSV, one for both).  Units run in
 `min(cores, languages)` processes, the last one in this process, which
-also writes the language-neutral files (assets, the language chooser,
-the data slices every language's pages link to, the programme's data
-files) and, once every unit has reported its pages, the sitemap.  The
-files are the same whichever process wrote them (a test compares one
-process with two).
+also writes the assets, the language chooser and, once every unit has
+reported its pages, the data package and the sitemap.  The data files
+every language's pages link to (the programme's tables, each page's
+slice) go to whichever process is free first.  The files are the same
+whichever process wrote them (a test compares one process with two).
 """
 from __future__ import annotations
 
@@ -188,12 +188,23 @@ def render(site: Site, sink, base_url: str = "/", should_render: ShouldRender | 
     they are written (`after_pages`)."""
     urls = Urls(base_url)
     given = inputs
+    # the data files every language's pages link to, made by whichever process is free first
+    # (the larger first); with `after_pages`, the programme's files wait until the pages are announced
+    shared = _Shared(([] if after_pages else [lambda inputs: programme_data(site, sink, inputs.notes,
+                                                                            inputs.continuity)])
+                     + [lambda inputs: data_slices(site, sink)])
 
     def unit(inputs: Inputs, lang: str) -> LanguageReport:
         return render_language(inputs, lang, urls, sink, should_render)
 
+    def forked_unit(lang: str) -> LanguageReport:
+        inputs = given or inputs_for(site)
+        report = unit(inputs, lang)
+        shared.run(inputs)
+        return report
+
     # a worker makes its own inputs (or inherits the given ones): no process waits for another
-    forked = _fork_workers(LANGS[:-1], lambda lang: unit(given or inputs_for(site), lang), sink) \
+    forked = _fork_workers(LANGS[:-1], forked_unit, sink) \
         if workers >= 2 and hasattr(os, "fork") else []
     finished = False
     try:
@@ -201,12 +212,11 @@ def render(site: Site, sink, base_url: str = "/", should_render: ShouldRender | 
         rendered = Rendered(inputs)
         own = [unit(inputs, lang) for lang in LANGS[len(forked):]]
         rendered.pages.update(neutral_pages(inputs, urls, sink, should_render))
-        data_slices(site, sink)  # every language's pages link the same ones
-        if not after_pages:  # nobody waits for the pages: the data while the workers finish
-            programme_data(site, sink, inputs.notes, inputs.continuity)
+        shared.run(inputs)
         reports = [_collect(worker, sink) for worker in forked] + own
         finished = True
     finally:
+        shared.close()
         if not finished:
             _stop(forked)
     for report in reports:
@@ -231,6 +241,25 @@ def _absolute(urls: Urls, site_url: str) -> Callable[[str], str]:
 
 
 # ------------------------------------------------------------------ workers
+class _Shared:
+    """Tasks that any process may do, each done once: one byte per task in a pipe made
+    before the workers are forked, which every process reads one byte at a time."""
+
+    def __init__(self, tasks: list[Callable[[Inputs], None]]):
+        self.tasks = tasks
+        read_end, write_end = os.pipe()
+        os.write(write_end, bytes(range(len(self.tasks))))
+        os.close(write_end)
+        self._read = read_end
+
+    def run(self, inputs: Inputs) -> None:
+        while taken := os.read(self._read, 1):
+            self.tasks[taken[0]](inputs)
+
+    def close(self) -> None:
+        os.close(self._read)
+
+
 @dataclass
 class _Worker:
     pid: int
