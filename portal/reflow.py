@@ -40,11 +40,12 @@ def stacked(source: str) -> Markup:
 @lru_cache(maxsize=4096)
 def _stacked(source: str) -> str:
     """stacked(), kept by the table's HTML: after a save, most tables a preview renders
-    again are the ones it rendered before."""
+    again are the ones it rendered before.  Only the tags it changes are cut out and
+    rewritten; the text between them is copied in one piece."""
     out: list[str] = []
-    pos = 0
+    pos = 0  # where the text not yet copied starts
     group = ""  # thead, tbody or tfoot
-    labels: list[str] = []
+    labels: list[str] = []  # each column's data-label attribute ("" for a column without a name)
     column = 0
     header_start = None  # where a header cell's content starts, while it is read
     header_span = 1
@@ -53,15 +54,19 @@ def _stacked(source: str) -> str:
     group_head = row_head = ""
     for m in _TAG.finditer(source):
         closing, tag, attributes = m[1], m[2], m[3]
-        out.append(source[pos:m.start()])
-        pos = m.end()
         if closing:
             if tag == "th" and group == "thead" and header_start is not None:
-                labels.extend([cell_text(source[header_start:m.start()])] * header_span)
+                label = cell_text(source[header_start:m.start()])
+                labels.extend([f' data-label="{escape(label)}"' if label else ""] * header_span)
                 header_start = None
-            if tag in ("thead", "tbody", "tfoot"):
+            elif tag in ("thead", "tbody", "tfoot"):
                 group = ""
-            out.append(m[0])
+            continue
+        if tag == "tr":
+            column, row_head = 0, ""
+            continue
+        if tag in ("thead", "tbody", "tfoot"):
+            group, group_head = tag, ""
             continue
         if tag == "table":
             labels, group = [], ""
@@ -76,37 +81,37 @@ def _stacked(source: str) -> str:
                 attributes = re.sub(r'class="([^"]*)"', r'class="\1 stack"', attributes, count=1)
             else:
                 attributes += ' class="stack"'
-            out.append(f'<table{attributes}>')
+            out.extend((source[pos:m.start()], f'<table{attributes}>'))
+            pos = m.end()
             continue
-        if tag in ("thead", "tbody", "tfoot"):
-            group, group_head = tag, ""
-        elif tag == "tr":
-            column, row_head = 0, ""
-        span = int(_SPAN.search(attributes)[1]) if tag in ("th", "td") and _SPAN.search(attributes) else 1
-        if tag == "th" and group == "thead":
-            header_start, header_span = pos, span
-        if tag == "th" and levels:
-            if not _ID.search(attributes):
-                made += 1
-                attributes += f' id="{table_id}-h{made}"'
-            head = _ID.search(attributes)[1]
+        span = 1  # a th or a td
+        if "colspan" in attributes:
+            found = _SPAN.search(attributes)
+            span = int(found[1]) if found else 1
+        if tag == "th":
             if group == "thead":
-                column_heads += [head] * span
-            elif 'scope="rowgroup"' in attributes:
-                group_head = head
-            else:
-                row_head = head
-            out.append(f"<th{attributes}>")
-        elif tag == "td":
-            label = labels[column] if column < len(labels) else ""
-            extra = f' data-label="{escape(label)}"' if label else ""
+                header_start, header_span = m.end(), span
+            if levels:
+                if not _ID.search(attributes):
+                    made += 1
+                    attributes += f' id="{table_id}-h{made}"'
+                head = _ID.search(attributes)[1]
+                if group == "thead":
+                    column_heads += [head] * span
+                elif 'scope="rowgroup"' in attributes:
+                    group_head = head
+                else:
+                    row_head = head
+                out.extend((source[pos:m.start()], f"<th{attributes}>"))
+                pos = m.end()
+        else:
+            extra = labels[column] if column < len(labels) else ""
             if levels:
                 over = column_heads[column] if column < len(column_heads) else ""
                 extra += f' headers="{" ".join(h for h in (over, group_head, row_head) if h)}"'
-            out.append(f'<td{attributes}{extra}>')
-        else:
-            out.append(m[0])
-        if tag in ("th", "td"):
-            column += span
+            if extra:
+                out.extend((source[pos:m.start()], f"<td{attributes}{extra}>"))
+                pos = m.end()
+        column += span
     out.append(source[pos:])
     return "".join(out)

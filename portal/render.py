@@ -64,8 +64,8 @@ def environment(lang: str, urls: Urls | None = None, site_url: str = "") -> Envi
         stacked=stacked,
     )
     env.filters.update(as_printed=as_printed(lang, fmt), day=lambda day: format_date(day, "long", locale=lang))
-    glossary = urls.link(Urls.glossary(lang))
-    env.filters["glossary_link"] = lambda label, term: Markup('<a href="{}#{}">{}</a>').format(glossary, term, label)
+    glossary = escape(urls.link(Urls.glossary(lang)))  # a link in every table's header: escaped once
+    env.filters["glossary_link"] = lambda label, term: Markup(f'<a href="{glossary}#{escape(term)}">{escape(label)}</a>')
     env.tests["printed_number"] = is_printed_number
     env.globals.update(lang=lang, urls=Urls, number_group=fmt.group_symbol, ECON_CODES=ECON_CODES,
                        OFF_BUDGET_SOURCES=OFF_BUDGET_SOURCES,
