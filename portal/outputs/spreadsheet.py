@@ -14,8 +14,6 @@ import io
 from datetime import datetime, timezone
 from decimal import Decimal
 
-import xlsxwriter
-
 from portal.i18n import both
 from portal.labels import ECON_NAMES, OFF_BUDGET_NAMES
 from portal.model import ECON_CODES, OFF_BUDGET_SOURCES, Program, Site
@@ -68,7 +66,10 @@ def header(name: str) -> tuple[str, str]:
 
 
 def workbook(site: Site, program: Program, discrepancies: tuple[Discrepancy, ...]) -> bytes:
-    """activities, goals, indicators, discrepancies and corrections of one programme, a sheet each."""
+    """activities, goals, indicators, discrepancies and corrections of one programme, a sheet each.
+    XlsxWriter is imported here: of a build's processes, only the one that writes the workbook needs it."""
+    import xlsxwriter
+
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False,
                                         "strings_to_formulas": False, "strings_to_urls": False})
