@@ -28,7 +28,7 @@ from portal.i18n import Formatter
 from portal.markdown import to_html
 from portal.model import Program, Site, Text
 from portal.diskcache import CACHE
-from portal.outputs.stemming import distinct_tokens, keep_stems, stems_of, stems_stamp, tokens
+from portal.outputs.stemming import keep_stems, stems_of, stems_stamp, tokens
 from portal.text import FOLD_TABLE, LOWER_TABLE, fold
 from portal.urls import Urls, anchor
 
@@ -221,9 +221,9 @@ class Vocabulary:
             folded, stems = stems_of(token, self.lang)
             if folded in self.words or any(s in self.words for s in stems):
                 continue
-            if self._stems is None:  # the stems of every word of the index (those of stem_table)
-                self._stems = {s for t in distinct_tokens(_texts(self.site, self.site.latest, self.lang))
-                               for s in stems_of(t, self.lang)[1]}
+            if self._stems is None:  # the stems of every word of the index: stem_table's, kept per text
+                self._stems = {s for text in _texts(self.site, self.site.latest, self.lang)
+                               for s, _ in _text_stems(text, self.lang)}
             if folded not in self._stems and not any(s in self._stems for s in stems):
                 missing.append(token)
         return missing

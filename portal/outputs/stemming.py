@@ -106,17 +106,3 @@ def tokens(text: str) -> list[str]:
         if len(_WORD.findall(fold(token))) == 1:
             out.append(token)
     return out
-
-
-def distinct_tokens(texts) -> set[str]:
-    """The different tokens of many texts, as tokens() splits each: what a check of the
-    vocabulary needs, each text split once (the preview checks again after every save)."""
-    found: set[str] = set()
-    for text in texts:
-        found |= _text_tokens(text)
-    return found
-
-
-@lru_cache(maxsize=16384)
-def _text_tokens(text: str) -> frozenset[str]:
-    return frozenset(tokens(text))
