@@ -5,7 +5,7 @@
 // with the row (data-type "rank", portal/contexts.py): the browser needs no collator of its own.
 (function () {
   "use strict";
-  var narrow = window.matchMedia ? window.matchMedia("(max-width: 39.99rem)") : null;
+  var narrow = window.matchMedia ? window.matchMedia("(max-width: 47.99rem)") : null;
 
   // "1.234" on a Turkish page: digits grouped by the separator the page gives (Intl's number
   // formats cost a phone's main thread tens of milliseconds to load, for a count)

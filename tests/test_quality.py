@@ -80,7 +80,7 @@ def test_copy_link_copies_the_permalink_and_is_a_plain_link_without_script(brows
     assert link.get_attribute("href") == "https://performans.kartepe.bel.tr/tr/2024/faaliyetler/1-5-2/"
     link.focus()
     page.keyboard.press("Enter")
-    page.wait_for_function("document.querySelector('a.copy-link').innerText === 'Bağlantı kopyalandı'")
+    page.wait_for_function("() => document.querySelector('a.copy-link').innerText === 'Bağlantı kopyalandı'")
     assert page.evaluate("navigator.clipboard.readText()") == link.get_attribute("href")
     assert page.url.endswith("/tr/2024/faaliyetler/1-5-2/")
     context.close()
