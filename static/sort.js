@@ -5,7 +5,6 @@
 // with the row (data-type "rank", portal/contexts.py): the browser needs no collator of its own.
 (function () {
   "use strict";
-  var narrow = window.matchMedia ? window.matchMedia("(max-width: 47.99rem)") : null;
 
   // "1.234" on a Turkish page: digits grouped by the separator the page gives (Intl's number
   // formats cost a phone's main thread tens of milliseconds to load, for a count)
@@ -159,9 +158,10 @@
       return Object.keys(a).every(function (k) { return a[k] === b[k]; });
     }
 
-    // the header row is not shown where the table is stacked: its buttons take no tab stop there
+    // the header row is not shown where the style sheet stacks the table (its breakpoint is
+    // written there alone): its buttons take no tab stop then
     function tabStops() {
-      var hide = narrow && narrow.matches;
+      var hide = table.tHead && window.getComputedStyle(table.tHead).position === "absolute";
       buttons.forEach(function (button) {
         if (hide) button.setAttribute("tabindex", "-1");
         else button.removeAttribute("tabindex");
@@ -186,10 +186,8 @@
         });
       }
     }
-    if (narrow) {
-      tabStops();
-      if (narrow.addEventListener) narrow.addEventListener("change", tabStops);
-    }
+    tabStops();
+    window.addEventListener("resize", tabStops);
     apply(false);
   }
 

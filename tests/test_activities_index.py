@@ -171,3 +171,25 @@ def test_the_units_index_sorts_by_total_and_keeps_it_in_the_address(page, served
     assert "sort=" not in page.url  # the default order (alphabetical) needs nothing in the address
     names = page.eval_on_selector_all("#units tbody th", "cells => cells.map(c => c.textContent)")
     assert first_letter_ranks(names) == sorted(first_letter_ranks(names))
+
+
+def test_the_sort_buttons_take_a_tab_stop_only_where_the_header_row_is_shown(browser, served_site):
+    """Stacked on a phone, the header row is read but not shown: its buttons are skipped by the
+    keyboard there, and are reachable again once the table is a table."""
+    context = browser.new_context(viewport={"width": 320, "height": 700})
+    try:
+        page = context.new_page()
+        page.goto(f"{served_site}/{INDEX['tr']}")
+        stops = "bs => bs.map(b => b.getAttribute('tabindex'))"
+        narrow = page.eval_on_selector_all("#activities-table th button", stops)
+        page.set_viewport_size({"width": 1280, "height": 700})
+        page.wait_for_function("() => !document.querySelector('#activities-table th button[tabindex]')")
+        wide = page.eval_on_selector_all("#activities-table th button", stops)
+        page.set_viewport_size({"width": 760, "height": 700})  # below 48rem: stacked again
+        page.wait_for_function("() => !!document.querySelector('#activities-table th button[tabindex]')")
+        tablet = page.eval_on_selector_all("#activities-table th button", stops)
+    finally:
+        context.close()
+    assert narrow and narrow == ["-1"] * len(narrow)
+    assert wide == [None] * len(narrow)
+    assert tablet == narrow
