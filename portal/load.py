@@ -5,6 +5,7 @@ stops the build with a list of one-line problems and no traceback.
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -55,15 +56,17 @@ class LoadCache:
 class Loader:
     def __init__(self, content: Path, cache: LoadCache | None = None):
         self.content = content
+        self._under = os.path.join(str(content.parent), "")  # rel() on strings: it runs for every file
         self.problems = Problems()
         self.units: dict[str, Unit] = {}
         self.cache = LoadCache() if cache is None else cache
 
     def rel(self, path: Path) -> str:
-        try:
-            return path.relative_to(self.content.parent).as_posix()
-        except ValueError:
-            return path.as_posix()
+        """A file as messages name it: from the content folder's parent ("content/2024/...")."""
+        name = str(path)
+        if name.startswith(self._under):
+            return name[len(self._under):].replace(os.sep, "/")
+        return path.as_posix()
 
     def read(self, path: Path) -> Node | None:
         return read(path, self.rel(path), self.problems, self.cache.parsed)
@@ -112,10 +115,11 @@ class Loader:
         for lang, entries in site.synonyms.items():
             if lang != "tr" and not english_written:
                 continue  # a new programme's English is still to come (the build lists what is missing)
-            passed = Vocabulary.checked(site, lang, [p for e in entries for p in (e.word, *e.also)])
+            known = Vocabulary(site, lang)
+            passed = known.checked([p for e in entries for p in (e.word, *e.also)])
             if passed.exists():
                 continue  # the same phrases against the same texts passed before
-            known, before = Vocabulary(site, lang), len(self.problems.items)
+            before = len(self.problems.items)
             lacks = (_("{lang}.{word}: '{missing}' (in '{also}') is in no document of the Turkish search index")
                      if lang == "tr" else
                      _("{lang}.{word}: '{missing}' (in '{also}') is in no document of the English search index"))

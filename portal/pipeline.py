@@ -27,7 +27,7 @@ from portal.contexts import LANGS, YEARS_STYLE, PageContexts, PageSpec, language
 from portal.dependencies import Inputs, Values
 from portal.errors import WorkerError, template_frame, template_location
 from portal.i18n import catalog_digest
-from portal.load import load
+from portal.keptsite import kept_site
 from portal.model import Site
 from portal.outputs.assets import fingerprinted, static_assets
 from portal.outputs.charts import Listing
@@ -349,9 +349,10 @@ class BuildResult:
 
 
 def build(content, out, base_url: str = "/", processes: int | None = None) -> BuildResult:
-    """Load everything, then render into a staging folder and swap it in."""
+    """Load everything (or take the site kept from a build of the same content), then
+    render into a staging folder and swap it in."""
     with _no_cycle_collection():
-        site = load(content)
+        site = kept_site(content)
         with StagedSite(out) as staged:
             rendered = render(site, staged, base_url, workers=workers() if processes is None else processes)
     return BuildResult(site, rendered.notes, len(staged.paths), len(rendered.pages), untranslated(site),

@@ -131,10 +131,10 @@ def documents(site: Site, program: Program, lang: str, urls: Urls) -> list[dict]
     return docs
 
 
-def _texts(site: Site, program: Program, lang: str) -> Iterator[str]:
-    """The page language's texts of every document: what is stemmed."""
+def _texts(site: Site, program: Program, lang: str, found: list[Entry] | None = None) -> Iterator[str]:
+    """The page language's texts of every document (or of the `found` entries): what is stemmed."""
     unit_names = {slug: u.name.get(lang) for slug, u in site.units.items()}
-    for e in entries(site, program, lang):
+    for e in entries(site, program, lang) if found is None else found:
         yield e.title.get(lang)
         yield unit_names.get(e.unit, "")
         yield from e.context
@@ -192,38 +192,37 @@ def synonym_table(site: Site, lang: str, reverse: bool = False) -> dict[str, lis
 class Vocabulary:
     """The folded words a language's index can match, and on demand (most synonyms name a
     word as the pages write it) their stems: the build checks search.yaml with it on every
-    load, the preview's included."""
-
-    @staticmethod
-    def checked(site: Site, lang: str, phrases: list[str]) -> Path:
-        """Where a passed check of these phrases against this index is remembered: named by
-        everything the check reads, so any edit to the texts or the phrases checks again."""
-        program, other = site.latest, "en" if lang == "tr" else "tr"
-        digest = hashlib.sha256(stems_stamp().encode())
-        for part in (*phrases, "\x01", *_texts(site, program, lang),
-                     *(e.title.get(other) for e in entries(site, program, lang))):
-            digest.update(part.encode("utf-8") + b"\x00")
-        return CACHE / "synonyms" / f"{lang}-{digest.hexdigest()[:24]}"
+    load, the preview's included, so the texts are gathered once and the words only when
+    a check has to run."""
 
     def __init__(self, site: Site, lang: str):
-        self.site, self.lang, self._stems = site, lang, None
         program, other = site.latest, "en" if lang == "tr" else "tr"
-        self.words: set[str] = set()
-        for text in _texts(site, program, lang):
-            self.words.update(_folded_words(text))
-        for e in entries(site, program, lang):
-            self.words.update(_folded_words(e.title.get(other)))
+        found = list(entries(site, program, lang))
+        self.lang = lang
+        self.texts = list(_texts(site, program, lang, found))
+        self.other_titles = [e.title.get(other) for e in found]  # a word of either language finds a page
+        self._words: set[str] | None = None
+        self._stems: set[str] | None = None
+
+    def checked(self, phrases: list[str]) -> Path:
+        """Where a passed check of these phrases against this index is remembered: named by
+        everything the check reads, so any edit to the texts or the phrases checks again."""
+        digest = hashlib.sha256(stems_stamp().encode())
+        for part in (*phrases, "\x01", *self.texts, *self.other_titles):
+            digest.update(part.encode("utf-8") + b"\x00")
+        return CACHE / "synonyms" / f"{self.lang}-{digest.hexdigest()[:24]}"
 
     def lacks(self, phrase: str) -> list[str]:
         """The words of a phrase that the index cannot match, neither as typed nor by stem."""
+        if self._words is None:
+            self._words = {w for text in (*self.texts, *self.other_titles) for w in _folded_words(text)}
         missing = []
         for token in tokens(phrase):
             folded, stems = stems_of(token, self.lang)
-            if folded in self.words or any(s in self.words for s in stems):
+            if folded in self._words or any(s in self._words for s in stems):
                 continue
             if self._stems is None:  # the stems of every word of the index: stem_table's, kept per text
-                self._stems = {s for text in _texts(self.site, self.site.latest, self.lang)
-                               for s, _ in _text_stems(text, self.lang)}
+                self._stems = {s for text in self.texts for s, _ in _text_stems(text, self.lang)}
             if folded not in self._stems and not any(s in self._stems for s in stems):
                 missing.append(token)
         return missing
