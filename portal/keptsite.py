@@ -10,16 +10,15 @@ it raises before anything is written.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
 import pickle
 import sys
 from pathlib import Path
 
 import babel
-import yaml
 
 from portal.diskcache import CACHE, kept
-from portal.load import load
 from portal.model import Site
 
 SITE_CACHE = CACHE / "site"
@@ -32,18 +31,24 @@ def kept_site(content: Path) -> Site:
     """The site as load() reads it from `content`, kept from an earlier build of the same files."""
     key = _key(content)
     if key is None:  # not a plain folder of files: read it as it is
-        return pickle.loads(pickle.dumps(load(content), pickle.HIGHEST_PROTOCOL))
+        return pickle.loads(_loaded(content))
 
     def make() -> bytes:
         _prune()
-        return pickle.dumps(load(content), pickle.HIGHEST_PROTOCOL)
+        return _loaded(content)
     return kept(SITE_CACHE / f"{key}.pickle", make, pickle.loads)
+
+
+def _loaded(content: Path) -> bytes:
+    from portal.load import load  # with its YAML parser, imported only when the content is read
+
+    return pickle.dumps(load(content), pickle.HIGHEST_PROTOCOL)
 
 
 def _key(content: Path) -> str | None:
     """The hash of all the loader reads; None where the content holds a link (whose target
     may change unseen) or a file vanishes while it is read."""
-    digest = hashlib.sha256(repr((str(content), str(content.resolve()), sys.version, yaml.__version__,
+    digest = hashlib.sha256(repr((str(content), str(content.resolve()), sys.version, _parser_stamp(),
                                   babel.__version__, pickle.HIGHEST_PROTOCOL)).encode("utf-8"))
     try:
         for folder, suffixes in ((content, None), (CODE, (".py",)), (CATALOGS, (".po",))):
@@ -85,3 +90,11 @@ def _prune() -> None:
             old.unlink(missing_ok=True)
     except OSError:
         pass
+
+
+def _parser_stamp() -> tuple:
+    """The YAML library as installed (an upgrade rewrites it), without importing it: it is
+    needed only when the content is read."""
+    spec = importlib.util.find_spec("yaml")
+    found = os.stat(spec.origin) if spec and spec.origin else None
+    return (found.st_size, found.st_mtime_ns) if found else ()

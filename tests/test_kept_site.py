@@ -24,7 +24,7 @@ def kept(tmp_path, monkeypatch) -> Path:
 
 
 def _no_second_load(monkeypatch) -> None:
-    monkeypatch.setattr(keptsite, "load", lambda *args: pytest.fail("the content was loaded again"))
+    monkeypatch.setattr("portal.load.load", lambda *args: pytest.fail("the content was loaded again"))
 
 
 def test_a_second_build_of_the_same_content_takes_the_kept_site_and_writes_the_same_bytes(

@@ -9,6 +9,7 @@ font, so a build of unchanged pages neither draws nor imports Pillow.
 from __future__ import annotations
 
 import hashlib
+import html
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -60,12 +61,10 @@ def favicon_ico(letter: str) -> bytes:
 
 def favicon_svg(letter: str) -> bytes:
     """The same icon as favicon.ico, for browsers that take an SVG (sharp at any size)."""
-    from xml.sax.saxutils import escape
-
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64">'
             f'<rect width="64" height="64" rx="12" fill="{BRAND}"/>'
             f'<text x="32" y="46" font-family="DejaVu Sans, Verdana, Arial, sans-serif" font-size="40" '
-            f'font-weight="700" text-anchor="middle" fill="{PAPER}">{escape(letter)}</text></svg>\n').encode("utf-8")
+            f'font-weight="700" text-anchor="middle" fill="{PAPER}">{html.escape(letter, quote=False)}</text></svg>\n').encode("utf-8")
 
 
 def _checked_png(data: bytes) -> bytes:
