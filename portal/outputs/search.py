@@ -157,6 +157,11 @@ def _text_stems(text: str, lang: str) -> tuple[tuple[str, str], ...]:
     return tuple((s, folded) for folded, stems in (stems_of(t, lang) for t in tokens(text)) for s in stems)
 
 
+@lru_cache(maxsize=16384)
+def _stems_in(text: str, lang: str) -> frozenset[str]:
+    return frozenset(s for s, _ in _text_stems(text, lang))
+
+
 def _written(table: dict[str, set[str]]) -> dict[str, str]:
     """Each stem's words as what follows the stem ("gosterge": "leri si"), or "=" and the
     whole word where it does not begin with its stem ("kitap": "=kitabi")."""
@@ -207,22 +212,21 @@ class Vocabulary:
     def checked(self, phrases: list[str]) -> Path:
         """Where a passed check of these phrases against this index is remembered: named by
         everything the check reads, so any edit to the texts or the phrases checks again."""
-        digest = hashlib.sha256(stems_stamp().encode())
-        for part in (*phrases, "\x01", *self.texts, *self.other_titles):
-            digest.update(part.encode("utf-8") + b"\x00")
+        parts = "\x00".join((stems_stamp(), *phrases, "\x01", *self.texts, *self.other_titles))
+        digest = hashlib.sha256(parts.encode("utf-8"))
         return CACHE / "synonyms" / f"{self.lang}-{digest.hexdigest()[:24]}"
 
     def lacks(self, phrase: str) -> list[str]:
         """The words of a phrase that the index cannot match, neither as typed nor by stem."""
         if self._words is None:
-            self._words = {w for text in (*self.texts, *self.other_titles) for w in _folded_words(text)}
+            self._words = set().union(*map(_folded_words, self.texts), *map(_folded_words, self.other_titles))
         missing = []
         for token in tokens(phrase):
             folded, stems = stems_of(token, self.lang)
             if folded in self._words or any(s in self._words for s in stems):
                 continue
             if self._stems is None:  # the stems of every word of the index: stem_table's, kept per text
-                self._stems = {s for text in self.texts for s, _ in _text_stems(text, self.lang)}
+                self._stems = set().union(*(_stems_in(text, self.lang) for text in self.texts))
             if folded not in self._stems and not any(s in self._stems for s in stems):
                 missing.append(token)
         return missing
