@@ -15,7 +15,6 @@ from pathlib import Path
 import yaml
 
 from portal.continuity import codes_of
-from portal.diskcache import kept
 from portal.errors import Problems
 from portal.corrections import CORRECTABLE, CORRECTABLE_NUMBERED, CORRECTABLE_SHOWN, KIND_NAMES, compare
 from portal.i18n import both
@@ -115,11 +114,7 @@ class Loader:
         for lang, entries in site.synonyms.items():
             if lang != "tr" and not english_written:
                 continue  # a new programme's English is still to come (the build lists what is missing)
-            known = Vocabulary(site, lang)
-            passed = known.checked([p for e in entries for p in (e.word, *e.also)])
-            if passed.exists():
-                continue  # the same phrases against the same texts passed before
-            before = len(self.problems.items)
+            known = Vocabulary(site, lang, [also for entry in entries for also in entry.also])
             lacks = (_("{lang}.{word}: '{missing}' (in '{also}') is in no document of the Turkish search index")
                      if lang == "tr" else
                      _("{lang}.{word}: '{missing}' (in '{also}') is in no document of the English search index"))
@@ -128,8 +123,6 @@ class Loader:
                     for word in known.lacks(also):
                         self.problems.add(origin.path, origin.line,
                                           both(lacks, lang=lang, word=entry.word, missing=word, also=also))
-            if len(self.problems.items) == before:
-                kept(passed, lambda: b"", lambda data: None)
 
     def _guard(self, fn):
         try:

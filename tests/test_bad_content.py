@@ -143,6 +143,13 @@ def synonym_to_a_word_the_index_lacks(c):
     return "search.yaml", line_of(c, "search.yaml", "hot meel"), "en.soup kitchen: 'meel' (in 'hot meel') is in no document"
 
 
+def last_word_a_synonym_finds_edited_out(c):
+    """An edit of the pages' words can take away what a synonym leads to: "court" would find nothing."""
+    replace(c, "2024/goals/6.7.yaml", "number of lawsuits decided", "number of cases decided")
+    replace(c, "2024/goals/6.7.yaml", "Following up lawsuit and", "Following up court case and")
+    return "search.yaml", line_of(c, "search.yaml", "court: [lawsuit]"), "en.court: 'lawsuit' (in 'lawsuit') is in no document"
+
+
 def synonym_with_nothing_to_find(c):
     replace(c, "search.yaml", "  nikah: [evlendirme]", "  nikah: []")
     return "search.yaml", line_of(c, "search.yaml", "nikah: []"), "lists no words to find"
@@ -154,7 +161,8 @@ def site_without_its_address(c):
 
 
 CASES = [unicode_digits_in_a_number, full_width_digits_in_an_amount, folder_named_like_a_goal_file,
-         page_file_name_not_a_slug, synonym_to_a_word_the_index_lacks, synonym_with_nothing_to_find,
+         page_file_name_not_a_slug, synonym_to_a_word_the_index_lacks, last_word_a_synonym_finds_edited_out,
+         synonym_with_nothing_to_find,
          site_without_its_address, misquoted_statement, statement_without_its_cell, break_syntax, non_numeric_amount, negative_amount, float_style_amount, duplicated_goal_file,
          unknown_unit, missing_key, misspelt_key, missing_english_key, empty_turkish, duplicate_key,
          bad_activity_code, wrong_shape, not_utf8, empty_file, year_mismatch]
@@ -285,3 +293,24 @@ def test_the_output_folder_must_be_a_previous_build(tmp_path):
         result = run_build("--out", unsafe)
         assert result.returncode == 1 and "refusing to build into" in result.stderr, unsafe
     assert run_build("--base-url", "//elsewhere.example/").returncode == 2
+
+
+def test_the_preview_finds_a_synonym_left_with_nothing_after_an_edit_and_again_after_the_fix(content_copy, tmp_path):
+    """The check keeps each text's part between saves: an edit that takes the last word away
+    is still found, and undoing it clears the problem."""
+    from portal.errors import ContentError
+    from portal.incremental import Builder
+
+    builder = Builder(content_copy, tmp_path / "site", processes=1)
+    builder.full()
+    goal = content_copy / "2024/goals/6.7.yaml"
+    before = goal.read_text(encoding="utf-8")
+    goal.write_text(before.replace("lawsuits decided", "cases decided").replace("up lawsuit and", "up cases and"),
+                    encoding="utf-8")
+    with pytest.raises(ContentError) as raised:
+        builder.update()
+    assert [p for p in raised.value.problems if "'lawsuit'" in p] == [
+        f"content/search.yaml:{line_of(content_copy, 'search.yaml', 'court: [lawsuit]')}: en.court: 'lawsuit' "
+        "(in 'lawsuit') is in no document of the English search index"]
+    goal.write_text(before, encoding="utf-8")
+    builder.update()

@@ -16,10 +16,8 @@ other language.  The stems table writes each word as what follows its stem.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import re
-from pathlib import Path
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Iterator
@@ -27,8 +25,7 @@ from typing import Callable, Iterator
 from portal.i18n import Formatter
 from portal.markdown import to_html
 from portal.model import Program, Site, Text
-from portal.diskcache import CACHE
-from portal.outputs.stemming import keep_stems, stems_of, stems_stamp, tokens
+from portal.outputs.stemming import keep_stems, stems_of, tokens
 from portal.text import FOLD_TABLE, LOWER_TABLE, fold
 from portal.urls import Urls, anchor
 
@@ -157,11 +154,6 @@ def _text_stems(text: str, lang: str) -> tuple[tuple[str, str], ...]:
     return tuple((s, folded) for folded, stems in (stems_of(t, lang) for t in tokens(text)) for s in stems)
 
 
-@lru_cache(maxsize=16384)
-def _stems_in(text: str, lang: str) -> frozenset[str]:
-    return frozenset(s for s, _ in _text_stems(text, lang))
-
-
 def _written(table: dict[str, set[str]]) -> dict[str, str]:
     """Each stem's words as what follows the stem ("gosterge": "leri si"), or "=" and the
     whole word where it does not begin with its stem ("kitap": "=kitabi")."""
@@ -195,41 +187,46 @@ def synonym_table(site: Site, lang: str, reverse: bool = False) -> dict[str, lis
 
 
 class Vocabulary:
-    """The folded words a language's index can match, and on demand (most synonyms name a
-    word as the pages write it) their stems: the build checks search.yaml with it on every
-    load, the preview's included, so the texts are gathered once and the words only when
-    a check has to run."""
+    """What a language's index matches of the words that synonyms lead to (search.yaml): the
+    build checks them on every load, the preview's included, so each text's part is kept
+    and a save costs only the texts it changed.  A word is matched as typed or by a stem,
+    among the index's words and their stems."""
 
-    def __init__(self, site: Site, lang: str):
+    def __init__(self, site: Site, lang: str, phrases: list[str]):
         program, other = site.latest, "en" if lang == "tr" else "tr"
         found = list(entries(site, program, lang))
+        wanted = _wanted(tuple(phrases), lang)
         self.lang = lang
-        self.texts = list(_texts(site, program, lang, found))
-        self.other_titles = [e.title.get(other) for e in found]  # a word of either language finds a page
-        self._words: set[str] | None = None
-        self._stems: set[str] | None = None
-
-    def checked(self, phrases: list[str]) -> Path:
-        """Where a passed check of these phrases against this index is remembered: named by
-        everything the check reads, so any edit to the texts or the phrases checks again."""
-        parts = "\x00".join((stems_stamp(), *phrases, "\x01", *self.texts, *self.other_titles))
-        digest = hashlib.sha256(parts.encode("utf-8"))
-        return CACHE / "synonyms" / f"{self.lang}-{digest.hexdigest()[:24]}"
+        self._matched = set().union(
+            *(_matched_in(text, lang, wanted) for text in _texts(site, program, lang, found)),
+            *(_matched_words(e.title.get(other), wanted) for e in found))  # a word of either language finds a page
 
     def lacks(self, phrase: str) -> list[str]:
         """The words of a phrase that the index cannot match, neither as typed nor by stem."""
-        if self._words is None:
-            self._words = set().union(*map(_folded_words, self.texts), *map(_folded_words, self.other_titles))
         missing = []
         for token in tokens(phrase):
             folded, stems = stems_of(token, self.lang)
-            if folded in self._words or any(s in self._words for s in stems):
-                continue
-            if self._stems is None:  # the stems of every word of the index: stem_table's, kept per text
-                self._stems = set().union(*(_stems_in(text, self.lang) for text in self.texts))
-            if folded not in self._stems and not any(s in self._stems for s in stems):
+            if folded not in self._matched and not self._matched.intersection(stems):
                 missing.append(token)
         return missing
+
+
+@lru_cache(maxsize=8)
+def _wanted(phrases: tuple[str, ...], lang: str) -> frozenset[str]:
+    """Every folded word and stem that would match a word of the phrases."""
+    return frozenset(key for phrase in phrases for token in tokens(phrase)
+                     for folded, stems in [stems_of(token, lang)] for key in (folded, *stems))
+
+
+@lru_cache(maxsize=16384)
+def _matched_in(text: str, lang: str, wanted: frozenset[str]) -> frozenset[str]:
+    """What of `wanted` one text of the index has, among its words and their stems."""
+    return wanted.intersection([*_folded_words(text), *(s for s, _ in _text_stems(text, lang))])
+
+
+@lru_cache(maxsize=16384)
+def _matched_words(text: str, wanted: frozenset[str]) -> frozenset[str]:
+    return wanted.intersection(_folded_words(text))
 
 
 def starting_points(docs: list[dict], program: Program) -> list[int]:
