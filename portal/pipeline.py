@@ -41,7 +41,7 @@ from portal.outputs.share import card_png, favicon_ico, favicon_svg
 from portal.outputs.sitemap import robots, sitemap
 from portal.outputs.spreadsheet import workbook
 from portal.reconcile import Discrepancy, reconcile
-from portal.render import Renderer, template_digests
+from portal.render import Renderer, kept_renderer, template_digests
 from portal.untranslated import untranslated
 from portal.urls import Urls
 from portal.write import StagedSite
@@ -101,7 +101,7 @@ def render_language(inputs: Inputs, lang: str, urls: Urls, sink, should_render: 
                 content = search_index(site, lang, urls, program)
                 inputs.assets[name] = fingerprinted(name, content)
                 sink.add(inputs.assets[name], content)
-    renderer = Renderer(lang, urls, site.url)
+    renderer = _renderer(inputs, lang, urls)
     report = LanguageReport(lang, {name: path for name, path in inputs.assets.items()
                                    if name.startswith(f"search-{lang}")}, [], [], 0)
     values = Values(inputs)
@@ -122,11 +122,15 @@ def render_language(inputs: Inputs, lang: str, urls: Urls, sink, should_render: 
     return report
 
 
+def _renderer(inputs: Inputs, lang: str, urls: Urls) -> Renderer:
+    return kept_renderer(lang, urls, inputs.site.url, inputs.templates, inputs.catalogs[lang])
+
+
 def render_pages(inputs: Inputs, lang: str, urls: Urls, sink, files: set[str],
                  should_render: ShouldRender) -> int:
     """Only these pages of one language, ahead of the rest (the preview's open tabs);
     how many were rendered."""
-    renderer, values, count = Renderer(lang, urls, inputs.site.url), Values(inputs), 0
+    renderer, values, count = _renderer(inputs, lang, urls), Values(inputs), 0
     contexts = PageContexts(inputs, lang)
     for file in sorted(f for f in files if f.startswith(f"{lang}/")):
         spec = contexts.page(file)
@@ -147,7 +151,7 @@ def neutral_pages(inputs: Inputs, urls: Urls, sink, should_render: ShouldRender 
     letter = inputs.site.municipality.tr[:1] or "·"
     sink.add(Urls.icon(), favicon_ico(letter))
     sink.add(Urls.svg_icon(), favicon_svg(letter))
-    renderer, files, values = Renderer("tr", urls, inputs.site.url), [], Values(inputs)
+    renderer, files, values = _renderer(inputs, "tr", urls), [], Values(inputs)
     for name, spec in language_neutral(inputs):
         renderer.record(spec)
         files.append(name)

@@ -232,3 +232,24 @@ def test_open_pages_are_written_and_announced_before_the_others(preview_builder)
     finally:
         goal.write_text(original, encoding="utf-8")
         preview_builder.update()
+
+
+def test_a_template_edited_between_two_saves_is_the_one_the_next_rebuild_renders(content_copy, tmp_path, monkeypatch):
+    """Each language's renderer is kept from save to save while the templates are unchanged:
+    a template edited since is loaded again, in this process and in the forked one."""
+    from portal import render as rendering
+
+    templates = tmp_path / "templates"
+    shutil.copytree(rendering.TEMPLATES, templates)
+    monkeypatch.setattr(rendering, "TEMPLATES", templates)
+    builder = Builder(content_copy, tmp_path / "site", processes=2)
+    builder.full()
+    assert builder.update().pages_rendered == 0  # a save that changes nothing keeps every page and renderer
+    activity = templates / "activity.html"
+    activity.write_text(activity.read_text(encoding="utf-8").replace('<p class="kicker">', '<p class="kicker" data-edited>'),
+                        encoding="utf-8")
+    update = builder.update()
+    assert update.pages_rendered == 2 * 126  # every activity page, in each language
+    for page in ("tr/2024/faaliyetler/1-5-2/index.html", "en/2024/activities/6-7-1/index.html"):
+        assert "data-edited" in (tmp_path / "site" / page).read_text(encoding="utf-8"), page
+    assert builder.files == full_render(content_copy)
