@@ -163,6 +163,12 @@ def neutral_pages(inputs: Inputs, urls: Urls, sink, should_render: ShouldRender 
 def programme_data(site: Site, sink, notes: dict[int, tuple[Discrepancy, ...]], continuity=None) -> None:
     """Each programme's whole tables; with more than one programme, also every year's rows
     in one file, with how each continues."""
+    programme_tables(site, sink, notes, continuity)
+    programme_workbooks(site, sink, notes)
+
+
+def programme_tables(site: Site, sink, notes: dict[int, tuple[Discrepancy, ...]], continuity=None) -> None:
+    """The tables as CSV and the programme as JSON."""
     if continuity is not None and len(site.programs) > 1:
         sink.add("data/activities.csv", all_activities_csv(site, continuity))
         sink.add("data/goals.csv", all_goals_csv(site, continuity))
@@ -173,8 +179,13 @@ def programme_data(site: Site, sink, notes: dict[int, tuple[Discrepancy, ...]], 
         sink.add(f"data/{year}/indicators.csv", indicators_csv(site, program))
         sink.add(f"data/{year}/corrections.csv", corrections_csv(program))
         sink.add(f"data/{year}/discrepancies.csv", discrepancies_csv(program, notes[year]))
-        sink.add(f"data/{year}/program.xlsx", workbook(site, program, notes[year]))
         sink.add(f"data/{year}/program.json", program_json(site, program, notes[year]))
+
+
+def programme_workbooks(site: Site, sink, notes: dict[int, tuple[Discrepancy, ...]]) -> None:
+    """Each programme as one spreadsheet: the largest of the data tasks (60 to 90 ms)."""
+    for year, program in site.programs.items():
+        sink.add(f"data/{year}/program.xlsx", workbook(site, program, notes[year]))
 
 
 def data_slices(site: Site, sink) -> None:
@@ -194,8 +205,9 @@ def render(site: Site, sink, base_url: str = "/", should_render: ShouldRender | 
     given = inputs
     # the data files every language's pages link to, made by whichever process is free first
     # (the larger first); with `after_pages`, the programme's files wait until the pages are announced
-    shared = _Shared(([] if after_pages else [lambda inputs: programme_data(site, sink, inputs.notes,
-                                                                            inputs.continuity)])
+    shared = _Shared(([] if after_pages else [lambda inputs: programme_workbooks(site, sink, inputs.notes),
+                                              lambda inputs: programme_tables(site, sink, inputs.notes,
+                                                                              inputs.continuity)])
                      + [lambda inputs: data_slices(site, sink)])
 
     def unit(inputs: Inputs, lang: str) -> LanguageReport:
