@@ -133,7 +133,8 @@ def run(ctx):
     ctx.log("incremental: save → reloaded page in Chromium through build.py serve")
     saves = ctx.runs * BROWSER_SAMPLES
     browser = in_browser(ctx, copy_content(ctx, work / "serve-content"), work / "serve-site", saves)
-    rows = [[kind, data["pages"][kind], ctx.runs, f"{median(v):.0f}", spread(v, 0)] for kind, v in data["times"].items()]
+    rows = [[kind, data["pages"][kind], ctx.runs, f"{median(v):.0f}", spread(v, 0)]
+            for kind, v in data["times"].items()]
     rows += [[f"{kind}, save → reloaded page", "", saves, f"{median(v):.0f}", spread(v, 0)]
              for kind, v in browser.items()]
     return Section("Incremental rebuild", [table(["edit", "pages rendered", "edits", "median (ms)",

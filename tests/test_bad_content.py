@@ -147,7 +147,8 @@ def last_word_a_synonym_finds_edited_out(c):
     """An edit of the pages' words can take away what a synonym leads to: "court" would find nothing."""
     replace(c, "2024/goals/6.7.yaml", "number of lawsuits decided", "number of cases decided")
     replace(c, "2024/goals/6.7.yaml", "Following up lawsuit and", "Following up court case and")
-    return "search.yaml", line_of(c, "search.yaml", "court: [lawsuit]"), "en.court: 'lawsuit' (in 'lawsuit') is in no document"
+    return ("search.yaml", line_of(c, "search.yaml", "court: [lawsuit]"),
+            "en.court: 'lawsuit' (in 'lawsuit') is in no document")
 
 
 def synonym_with_nothing_to_find(c):

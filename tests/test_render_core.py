@@ -246,8 +246,8 @@ def test_a_template_edited_between_two_saves_is_the_one_the_next_rebuild_renders
     builder.full()
     assert builder.update().pages_rendered == 0  # a save that changes nothing keeps every page and renderer
     activity = templates / "activity.html"
-    activity.write_text(activity.read_text(encoding="utf-8").replace('<p class="kicker">', '<p class="kicker" data-edited>'),
-                        encoding="utf-8")
+    edited = activity.read_text(encoding="utf-8").replace('<p class="kicker">', '<p class="kicker" data-edited>')
+    activity.write_text(edited, encoding="utf-8")
     update = builder.update()
     assert update.pages_rendered == 2 * 126  # every activity page, in each language
     for page in ("tr/2024/faaliyetler/1-5-2/index.html", "en/2024/activities/6-7-1/index.html"):

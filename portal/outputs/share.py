@@ -61,10 +61,11 @@ def favicon_ico(letter: str) -> bytes:
 
 def favicon_svg(letter: str) -> bytes:
     """The same icon as favicon.ico, for browsers that take an SVG (sharp at any size)."""
+    shown = html.escape(letter, quote=False)
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64">'
             f'<rect width="64" height="64" rx="12" fill="{BRAND}"/>'
             f'<text x="32" y="46" font-family="DejaVu Sans, Verdana, Arial, sans-serif" font-size="40" '
-            f'font-weight="700" text-anchor="middle" fill="{PAPER}">{html.escape(letter, quote=False)}</text></svg>\n').encode("utf-8")
+            f'font-weight="700" text-anchor="middle" fill="{PAPER}">{shown}</text></svg>\n').encode("utf-8")
 
 
 def _checked_png(data: bytes) -> bytes:
