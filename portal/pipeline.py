@@ -123,7 +123,8 @@ def render_language(inputs: Inputs, lang: str, urls: Urls, sink, should_render: 
 
 
 def _renderer(inputs: Inputs, lang: str, urls: Urls) -> Renderer:
-    return kept_renderer(lang, urls, inputs.site.url, inputs.templates, inputs.catalogs[lang])
+    return kept_renderer(lang, urls.base, inputs.site.url, tuple(sorted(inputs.templates.items())),
+                         inputs.catalogs[lang])
 
 
 def render_pages(inputs: Inputs, lang: str, urls: Urls, sink, files: set[str],

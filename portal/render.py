@@ -230,22 +230,14 @@ class Renderer:
         return self.env.get_template(spec.template).render(context)
 
 
-_KEPT: dict[tuple, Renderer] = {}
-RENDERERS_KEPT = 4  # each language's, and the one before a template or catalog changed
-
-
-def kept_renderer(lang: str, urls: Urls, site_url: str, templates: dict[str, str], catalog: str) -> Renderer:
+@lru_cache(maxsize=4)  # each language's, and the one before a template or the catalog changed
+def kept_renderer(lang: str, base_url: str, site_url: str, templates: tuple[tuple[str, str], ...],
+                  catalog: str) -> Renderer:
     """The renderer of one language, kept while what it is made from is unchanged: the
-    templates' sources (`templates`, each one's digest), the catalog's digest and the
-    site's address.  A preview save renders a few pages, and a fresh environment spent
+    templates' sources (`templates`, each one's name and digest), the catalog's digest and
+    the site's address.  A preview save renders a few pages, and a fresh environment spent
     more time loading the templates than rendering them."""
-    key = (lang, urls.base, site_url, tuple(sorted(templates.items())), catalog)
-    renderer = _KEPT.get(key)
-    if renderer is None:
-        renderer = _KEPT[key] = Renderer(lang, urls, site_url)
-        while len(_KEPT) > RENDERERS_KEPT:
-            del _KEPT[next(iter(_KEPT))]
-    return renderer
+    return Renderer(lang, Urls(base_url), site_url)
 
 
 def _templates_used(env: Environment, name: str) -> tuple[str, ...]:
