@@ -1,16 +1,22 @@
-"""Results kept under .cache/ between builds, each file named by a hash of all it was
-made from: a changed input gets a new name, so nothing is ever served stale.
+"""Results kept under .cache/ between builds, each named by a hash of all it was made
+from: a changed input gets a new name, so nothing is ever served stale.
 
 A kept file is only a shortcut.  One that is missing or damaged is made again, and a
 checkout that cannot be written to still builds, making it every time.
 """
 from __future__ import annotations
 
+import hashlib
 import os
+import pickle
+import sys
+from functools import lru_cache
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import Callable, Hashable, TypeVar
 
 CACHE = Path(__file__).resolve().parent.parent / ".cache"
+CODE = Path(__file__).resolve().parent  # the generator's code
+CATALOGS = CODE.parent / "locale"
 T = TypeVar("T")
 
 
@@ -23,11 +29,106 @@ def kept(path: Path, make: Callable[[], bytes], use: Callable[[bytes], T]) -> T:
     except Exception:  # noqa: BLE001  not there yet, or damaged: made again
         pass
     made = make()
+    _write(path, made)
+    return use(made)
+
+
+def _write(path: Path, data: bytes) -> None:
     partial = path.with_name(f".{path.name}.{os.getpid()}")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_bytes(made)
+        partial.write_bytes(data)
         os.replace(partial, path)
     except OSError:  # read-only checkout
         partial.unlink(missing_ok=True)
-    return use(made)
+
+
+class Link(Exception):
+    """A folder whose digest is wanted holds a link: its target can change unseen."""
+
+
+def digest_files(digest, folder: Path, suffixes: tuple[str, ...] | None = None) -> None:
+    """Add to `digest` every file under `folder` (with one of `suffixes`): its path and its
+    bytes, in one order.  Raises Link for a link, OSError for a file that cannot be read."""
+    def refused(error: OSError) -> None:
+        raise error
+
+    for parent, folders, names in os.walk(folder, onerror=refused):
+        folders[:] = sorted(f for f in folders if f != "__pycache__")
+        for name in (*folders, *names):
+            if os.path.islink(os.path.join(parent, name)):
+                raise Link(os.path.join(parent, name))
+        for name in sorted(names):
+            if suffixes is None or name.endswith(suffixes):
+                path = Path(parent, name)
+                data = path.read_bytes()
+                digest.update(f"\x00{path.relative_to(folder).as_posix()}\x00{len(data)}\x00".encode("utf-8") + data)
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str | None:
+    """The hash of what makes every kept result besides its own inputs: the generator's
+    code and catalogs as this process read them first, and the Python and Babel they run
+    on.  None where they cannot be read whole: nothing is kept then."""
+    import babel
+
+    digest = hashlib.sha256(repr((sys.version, babel.__version__, pickle.HIGHEST_PROTOCOL)).encode("utf-8"))
+    try:
+        digest_files(digest, CODE, (".py",))
+        digest_files(digest, CATALOGS, (".po",))
+    except (OSError, Link):
+        return None
+    return digest.hexdigest()[:32]
+
+
+class KeptResults:
+    """One pure function's results from the last full build, in one file under
+    .cache/results/ named by the code (code_version()): the first pass of a new process
+    then draws or reflows only what changed since.  Each key is everything a result is
+    made from, or its hash; the file holds the results the last full pass used, so it
+    never grows past one site's."""
+
+    LIMIT = 4096  # results held in memory: a preview's edits add a few each save
+
+    def __init__(self, name: str):
+        version = code_version()
+        self.path = CACHE / "results" / f"{name}-{version}.pickle" if version else None
+        self._results: dict | None = None  # read on first use
+        self._used: set = set()  # keys asked for since the last keep()
+        self._changed = False
+
+    def get(self, key: Hashable, make: Callable[[], T]) -> T:
+        if self._results is None:
+            self._results = self._read()
+        found = self._results.get(key)
+        if found is None:
+            found = self._results[key] = make()
+            self._changed = True
+            while len(self._results) > self.LIMIT:
+                del self._results[next(iter(self._results))]
+        self._used.add(key)
+        return found
+
+    def keep(self) -> None:
+        """After a full pass: write the results it used, when any was new or any went unused."""
+        results = self._results or {}
+        used = {key: results[key] for key in results if key in self._used}
+        if self.path is not None and (self._changed or len(used) != len(results)):
+            for older in self.path.parent.glob(f"{self.path.name.rsplit('-', 1)[0]}-*.pickle"):
+                if older != self.path:  # made by other code
+                    older.unlink(missing_ok=True)
+            _write(self.path, pickle.dumps(used, pickle.HIGHEST_PROTOCOL))
+        self._results, self._used, self._changed = used, set(), False
+
+    def _read(self) -> dict:
+        try:
+            found = pickle.loads(self.path.read_bytes()) if self.path else {}
+            return found if isinstance(found, dict) else {}
+        except Exception:  # noqa: BLE001  not there yet, or damaged: made again
+            return {}
+
+
+@lru_cache(maxsize=None)
+def kept_results(name: str) -> KeptResults:
+    """The results of `name` in this process: one reader and writer of its file."""
+    return KeptResults(name)

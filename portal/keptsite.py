@@ -13,17 +13,12 @@ import hashlib
 import importlib.util
 import os
 import pickle
-import sys
 from pathlib import Path
 
-import babel
-
-from portal.diskcache import CACHE, kept
+from portal.diskcache import CACHE, Link, code_version, digest_files, kept
 from portal.model import Site
 
 SITE_CACHE = CACHE / "site"
-CODE = Path(__file__).resolve().parent  # the loader and the model
-CATALOGS = CODE.parent / "locale"
 KEPT_SITES = 4  # the newest few: a checkout switching between branches or years keeps each
 
 
@@ -46,40 +41,17 @@ def _loaded(content: Path) -> bytes:
 
 
 def _key(content: Path) -> str | None:
-    """The hash of all the loader reads; None where the content holds a link (whose target
-    may change unseen) or a file vanishes while it is read."""
-    digest = hashlib.sha256(repr((str(content), str(content.resolve()), sys.version, _parser_stamp(),
-                                  babel.__version__, pickle.HIGHEST_PROTOCOL)).encode("utf-8"))
+    """The hash of all the loader reads, and of the code that reads it; None where the
+    content holds a link (whose target may change unseen) or a file vanishes while it is read."""
+    code = code_version()
+    if code is None or not content.is_dir():
+        return None
+    digest = hashlib.sha256(repr((str(content), str(content.resolve()), _parser_stamp(), code)).encode("utf-8"))
     try:
-        for folder, suffixes in ((content, None), (CODE, (".py",)), (CATALOGS, (".po",))):
-            if not folder.is_dir():
-                return None
-            for path in _files(folder, suffixes):
-                data = path.read_bytes()
-                digest.update(f"\x00{path.relative_to(folder).as_posix()}\x00{len(data)}\x00".encode("utf-8") + data)
-    except (OSError, _Link):
+        digest_files(digest, content)
+    except (OSError, Link):
         return None
     return digest.hexdigest()[:32]
-
-
-class _Link(Exception):
-    pass
-
-
-def _files(folder: Path, suffixes: tuple[str, ...] | None) -> list[Path]:
-    """Every file under `folder` (with one of `suffixes`), in one order, links refused."""
-    found = []
-    for parent, folders, names in os.walk(folder, onerror=_raise):
-        folders[:] = sorted(f for f in folders if f != "__pycache__")
-        for name in (*folders, *names):
-            if os.path.islink(os.path.join(parent, name)):
-                raise _Link()
-        found.extend(Path(parent, name) for name in sorted(names) if suffixes is None or name.endswith(suffixes))
-    return found
-
-
-def _raise(error: OSError) -> None:
-    raise error
 
 
 def _prune() -> None:

@@ -119,6 +119,8 @@ def render_language(inputs: Inputs, lang: str, urls: Urls, sink, should_render: 
         for path, content in renderer.chart_files(spec, figures=lang == LANGS[0]):  # the CSV is one for both
             sink.add(path, content)
         report.charts.extend(chart.listing for chart in spec.charts)
+    if should_render is None:
+        renderer.keep()
     return report
 
 

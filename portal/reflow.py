@@ -10,11 +10,13 @@ They are not written here: HTML forbids a role on the cells and rows of a table.
 """
 from __future__ import annotations
 
+import hashlib
 import html
 import re
-from functools import lru_cache
 
 from markupsafe import Markup, escape
+
+from portal.diskcache import KeptResults
 
 _TAG = re.compile(r"<(/?)(table|thead|tbody|tfoot|tr|th|td)\b([^>]*)>")
 _ANY_TAG = re.compile(r"<[^>]+>")
@@ -28,20 +30,22 @@ def cell_text(fragment: str) -> str:
     return _SPACE.sub(" ", html.unescape(_ANY_TAG.sub("", fragment))).strip()
 
 
-def stacked(source: str) -> Markup:
+def stacked(source: str, kept: KeptResults | None = None) -> Markup:
     """The HTML of one table (or of a fragment holding tables) with `class="stack"` and
     `data-label` on each data cell naming its column.  A table whose rows stand in groups
     under headers of their own (`<th scope="rowgroup">`) has more than one level of headers:
     each of its figures names them, its column's, its group's and its row's, by `headers`
-    (WCAG H43), from ids made from the table's own id."""
-    return Markup(_stacked(str(source)))
+    (WCAG H43), from ids made from the table's own id.  With `kept`, each table's result is
+    kept by the hash of its HTML: a save, or a new build, reflows only the tables it changed."""
+    source = str(source)
+    if kept is None:
+        return Markup(_stacked(source))
+    return Markup(kept.get(hashlib.sha256(source.encode("utf-8")).digest(), lambda: _stacked(source)))
 
 
-@lru_cache(maxsize=4096)
 def _stacked(source: str) -> str:
-    """stacked(), kept by the table's HTML: after a save, most tables a preview renders
-    again are the ones it rendered before.  Only the tags it changes are cut out and
-    rewritten; the text between them is copied in one piece."""
+    """Only the tags it changes are cut out and rewritten; the text between them is copied
+    in one piece."""
     out: list[str] = []
     pos = 0  # where the text not yet copied starts
     group = ""  # thead, tbody or tfoot

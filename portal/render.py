@@ -19,7 +19,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 from markupsafe import Markup, escape
 
 from portal.contexts import Chart, Chrome, PageSpec
-from portal.diskcache import CACHE, kept
+from portal.diskcache import CACHE, kept, kept_results
 from portal.i18n import Formatter, translations
 from portal.labels import CHART_SOURCE, ECON_NAMES, OFF_BUDGET_NAMES, PAGE_TITLES, STALE, UNTRANSLATED
 from portal.markdown import SCROLL_HINT, to_html
@@ -49,6 +49,7 @@ def environment(lang: str, urls: Urls | None = None, site_url: str = "") -> Envi
     env.globals.update(_cached_gettext(catalog))
     fmt = Formatter(lang)
     site_url = site_url.rstrip("/")
+    tables = _kept("tables", lang)
     env.filters.update(
         money=fmt.money, money_compact=fmt.money_compact, percent=fmt.percent, signed_money=fmt.signed_money,
         change_percent=fmt.change_percent, number=fmt.number,
@@ -61,7 +62,7 @@ def environment(lang: str, urls: Urls | None = None, site_url: str = "") -> Envi
         trend_chart=lambda chart, key: trend(key, chart.items, chart.better, chart.title, chart.description),
         treemap=lambda chart, key: Markup(treemap.treemap(key, chart.items, _treemap_formats(fmt, chart, urls.link),
                                                           chart.title, chart.description)),
-        stacked=stacked,
+        stacked=lambda source: stacked(source, tables),
     )
     env.filters.update(as_printed=as_printed(lang, fmt), day=lambda day: format_date(day, "long", locale=lang))
     glossary = escape(urls.link(Urls.glossary(lang)))  # a link in every table's header: escaped once
@@ -72,6 +73,13 @@ def environment(lang: str, urls: Urls | None = None, site_url: str = "") -> Envi
                        ECON_NAMES=ECON_NAMES, OFF_BUDGET_NAMES=OFF_BUDGET_NAMES,
                        page_labels={key: catalog.gettext(message) for key, message in PAGE_TITLES.items()})
     return env
+
+
+KEPT_KINDS = ("charts", "tables")  # what a language's pages keep between builds: the costliest to make
+
+
+def _kept(kind: str, lang: str):
+    return kept_results(f"{kind}-{lang}")
 
 
 def _treemap_formats(fmt: Formatter, chart: Chart, link) -> treemap.Formats:
@@ -174,12 +182,6 @@ def template_digests() -> dict[str, str]:
             for path in sorted(TEMPLATES.rglob("*.html"))}
 
 
-# Each chart's picture by everything drawn on it, kept in the process: a preview that rebuilds
-# after a save draws again only the charts the save changed (a site has some 500).
-_DRAWN: dict[tuple, bytes] = {}
-DRAWN_KEPT = 4096
-
-
 class Renderer:
     """Renders the pages of one language; the header, navigation and footer of each
     programme year are rendered once and shared by its pages."""
@@ -191,8 +193,14 @@ class Renderer:
         self.absolute = self.env.filters["absolute"]
         self.source = translations(lang).gettext(CHART_SOURCE)
         self._where = (urls.base, site_url)  # what the pictures' absolute links depend on
+        self._drawn = _kept("charts", lang)
         self._chrome: dict[Chrome, object] = {}
         self._uses: dict[str, set[tuple]] = {}
+
+    def keep(self) -> None:
+        """After rendering every page of the language: keep its charts and tables for the next build."""
+        for kind in KEPT_KINDS:
+            _kept(kind, self.lang).keep()
 
     def record(self, spec: PageSpec) -> None:
         """Add to what the page read the templates it is made with (the header and footer,
@@ -209,12 +217,9 @@ class Renderer:
         files, site = [], spec.context["site_name"].get(self.lang)
         for chart in spec.charts:
             source = self.source % {"site": site, "url": self.absolute(chart.page)}
-            key = (chart, source, self._where)
-            drawn = _DRAWN.get(key)
-            if drawn is None:
-                drawn = _DRAWN[key] = chart_picture(chart, self.fmt, self.absolute, source)
-                while len(_DRAWN) > DRAWN_KEPT:
-                    del _DRAWN[next(iter(_DRAWN))]
+            # kept by everything drawn on it: a save, or a new build, draws only the charts it changed
+            key = hashlib.sha256(repr((chart, source, self._where)).encode("utf-8")).digest()
+            drawn = self._drawn.get(key, lambda: chart_picture(chart, self.fmt, self.absolute, source))
             files.append((chart.svg, drawn))
             if figures:
                 files.append((chart.csv, csv_file(list(chart.columns), chart.rows)))

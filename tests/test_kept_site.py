@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from portal import keptsite
+from portal import diskcache, keptsite
 from portal.pipeline import build
 from tests.content_edits import edits_by_kind
 from tests.test_render_core import files_of
@@ -69,15 +69,18 @@ def test_every_kind_of_edit_and_every_file_the_loader_reads_change_the_key(conte
     assert keptsite._key(content_copy) != original
     (content_copy / "2024" / "pages" / "new.tr.md").unlink()
     # the code that reads the content, and the catalogs its messages come from
-    for folder, suffix in ((keptsite.CODE, ".py"), (keptsite.CATALOGS, ".po")):
+    for folder, suffix in ((diskcache.CODE, ".py"), (diskcache.CATALOGS, ".po")):
         copy = tmp_path / folder.name
         shutil.copytree(folder, copy, ignore=shutil.ignore_patterns("__pycache__"))
-        monkeypatch.setattr(keptsite, "CODE" if suffix == ".py" else "CATALOGS", copy)
+        monkeypatch.setattr(diskcache, "CODE" if suffix == ".py" else "CATALOGS", copy)
+        diskcache.code_version.cache_clear()
         assert keptsite._key(content_copy) == original
         changed = next(copy.rglob(f"*{suffix}"))
         changed.write_text(changed.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        diskcache.code_version.cache_clear()
         assert keptsite._key(content_copy) != original, suffix
         monkeypatch.undo()
+        diskcache.code_version.cache_clear()
 
 
 def test_a_damaged_kept_site_is_made_again(content_copy, tmp_path, kept):

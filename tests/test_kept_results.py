@@ -1,0 +1,114 @@
+"""A new build takes each chart and each reflowed table kept by the build before only when
+everything it is made from is unchanged: a figure edited since is drawn and printed as
+edited, and a build from kept results writes the same bytes as one that made them all."""
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from portal import diskcache, reflow, render
+from portal.pipeline import build
+from tests.content_edits import edits_by_kind
+from tests.test_render_core import files_of
+
+AMOUNT = "2024/goals/*.yaml activities[].budget.N"
+
+
+def _new_process() -> None:
+    """What a new build process starts with: no results or renderers in memory."""
+    diskcache.kept_results.cache_clear()
+    render.kept_renderer.cache_clear()
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    """A cache folder of the test's own (the project's stays as it is)."""
+    monkeypatch.setattr(diskcache, "CACHE", tmp_path / "cache")
+    _new_process()
+    yield tmp_path / "cache" / "results"
+    _new_process()
+
+
+def _made(monkeypatch) -> dict[str, int]:
+    """How many charts are drawn and tables reflowed from here on."""
+    counts = {"charts": 0, "tables": 0}
+
+    def counted(kind, function):
+        def call(*args):
+            counts[kind] += 1
+            return function(*args)
+        return call
+    monkeypatch.setattr(render, "chart_picture", counted("charts", render.chart_picture))
+    monkeypatch.setattr(reflow, "_stacked", counted("tables", reflow._stacked))
+    return counts
+
+
+def test_a_new_build_of_the_same_site_makes_no_chart_or_table_again_and_writes_the_same_bytes(
+        content_copy, tmp_path, cache, monkeypatch):
+    build(content_copy, tmp_path / "first", processes=1)
+    assert sorted(p.name.split("-")[0] + "-" + p.name.split("-")[1] for p in cache.glob("*.pickle")) == [
+        "charts-en", "charts-tr", "tables-en", "tables-tr"]
+    _new_process()
+    made = _made(monkeypatch)
+    build(content_copy, tmp_path / "second", processes=1)
+    assert made == {"charts": 0, "tables": 0}
+    first, second = files_of(tmp_path / "first"), files_of(tmp_path / "second")
+    assert first.keys() == second.keys() and len(first) > 600
+    assert [path for path in first if first[path] != second[path]] == []
+
+
+def test_an_amount_edited_after_a_build_is_drawn_and_printed_as_edited(content_copy, tmp_path, cache, monkeypatch):
+    build(content_copy, tmp_path / "before", processes=1)
+    edit = edits_by_kind(content_copy)[AMOUNT]
+    edit.apply(content_copy)
+    _new_process()
+    made = _made(monkeypatch)
+    build(content_copy, tmp_path / "after", processes=1)
+    assert 0 < made["charts"] < 100 and 0 < made["tables"] < 200, made  # only what the amount is on
+    monkeypatch.setattr(diskcache, "CACHE", tmp_path / "empty")
+    _new_process()
+    build(content_copy, tmp_path / "made", processes=1)
+    before, after, made_all = (files_of(tmp_path / name) for name in ("before", "after", "made"))
+    assert [path for path in after if after[path] != made_all.get(path)] == []
+    changed = [path for path in after if after[path] != before.get(path)]
+    assert any(path.endswith(".svg") for path in changed) and any("faaliyetler" in path for path in changed)
+
+
+def test_a_damaged_file_is_made_again_and_files_of_other_code_are_removed(content_copy, tmp_path, cache,
+                                                                           monkeypatch):
+    build(content_copy, tmp_path / "first", processes=1)
+    charts = next(cache.glob("charts-tr-*.pickle"))
+    charts.write_bytes(charts.read_bytes()[:1000])
+    other_code = cache / "charts-tr-0123456789abcdef0123456789abcdef.pickle"  # kept by older code
+    other_code.write_bytes(pickle.dumps({}))
+    _new_process()
+    made = _made(monkeypatch)
+    build(content_copy, tmp_path / "second", processes=1)
+    assert made["charts"] > 100 and made["tables"] == 0  # the damaged charts, drawn again
+    assert not other_code.exists()
+    assert len(pickle.loads(charts.read_bytes())) == made["charts"]
+    assert files_of(tmp_path / "first") == files_of(tmp_path / "second")
+
+
+def test_results_are_kept_only_where_the_code_can_be_read_whole(tmp_path, monkeypatch):
+    monkeypatch.setattr(diskcache, "CACHE", tmp_path / "cache")
+    code = tmp_path / "code"
+    code.mkdir()
+    (code / "a.py").write_text("A = 1\n", encoding="utf-8")
+    monkeypatch.setattr(diskcache, "CODE", code)
+    diskcache.code_version.cache_clear()
+    try:
+        version = diskcache.code_version()
+        (code / "a.py").write_text("A = 2\n", encoding="utf-8")
+        diskcache.code_version.cache_clear()
+        assert diskcache.code_version() not in (None, version)  # other code, another file
+        (code / "b.py").symlink_to(code / "a.py")
+        diskcache.code_version.cache_clear()
+        assert diskcache.code_version() is None
+        results = diskcache.KeptResults("charts-tr")
+        assert results.get(b"key", lambda: "made") == "made"
+        results.keep()
+        assert not (tmp_path / "cache").exists()
+    finally:
+        diskcache.code_version.cache_clear()
