@@ -91,6 +91,7 @@ class KeptResults:
     LIMIT = 4096  # results held in memory: a preview's edits add a few each save
 
     def __init__(self, name: str):
+        self.name = name
         version = code_version()
         self.path = CACHE / "results" / f"{name}-{version}.pickle" if version else None
         self._results: dict | None = None  # read on first use
@@ -128,7 +129,26 @@ class KeptResults:
             return {}
 
 
-@lru_cache(maxsize=None)
-def kept_results(name: str) -> KeptResults:
-    """The results of `name` in this process: one reader and writer of its file."""
-    return KeptResults(name)
+_KEPT: dict[tuple[str, str], KeptResults] = {}  # this process's, by kind and language
+
+
+def kept_results(kind: str, lang: str) -> KeptResults:
+    """The results of one kind (charts, tables...) for one language's pages in this process:
+    one reader and writer of its file."""
+    found = _KEPT.get((kind, lang))
+    if found is None:
+        found = _KEPT[kind, lang] = KeptResults(f"{kind}-{lang}")
+    return found
+
+
+def keep_language(lang: str) -> None:
+    """After a full pass over one language's pages: keep every kind of result it used.  Each
+    process keeps only the languages it rendered, so the two never write one file."""
+    for (_, of), results in _KEPT.items():
+        if of == lang:
+            results.keep()
+
+
+def forget_kept() -> None:
+    """Drop every result held in memory, as a new process starts (the files stay)."""
+    _KEPT.clear()

@@ -25,6 +25,7 @@ from jinja2 import TemplateError
 from portal.continuity import match
 from portal.contexts import LANGS, YEARS_STYLE, PageContexts, PageSpec, language_neutral
 from portal.dependencies import Inputs, Values
+from portal.diskcache import keep_language
 from portal.errors import WorkerError, template_frame, template_location
 from portal.i18n import catalog_digest
 from portal.keptsite import kept_site
@@ -119,8 +120,8 @@ def render_language(inputs: Inputs, lang: str, urls: Urls, sink, should_render: 
         for path, content in renderer.chart_files(spec, figures=lang == LANGS[0]):  # the CSV is one for both
             sink.add(path, content)
         report.charts.extend(chart.listing for chart in spec.charts)
-    if should_render is None:
-        renderer.keep()
+    if should_render is None:  # every page drawn: what it used is kept for the next build
+        keep_language(lang)
     return report
 
 

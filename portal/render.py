@@ -49,7 +49,7 @@ def environment(lang: str, urls: Urls | None = None, site_url: str = "") -> Envi
     env.globals.update(_cached_gettext(catalog))
     fmt = Formatter(lang)
     site_url = site_url.rstrip("/")
-    tables = _kept("tables", lang)
+    tables = kept_results("tables", lang)
     env.filters.update(
         money=fmt.money, money_compact=fmt.money_compact, percent=fmt.percent, signed_money=fmt.signed_money,
         change_percent=fmt.change_percent, number=fmt.number,
@@ -73,13 +73,6 @@ def environment(lang: str, urls: Urls | None = None, site_url: str = "") -> Envi
                        ECON_NAMES=ECON_NAMES, OFF_BUDGET_NAMES=OFF_BUDGET_NAMES,
                        page_labels={key: catalog.gettext(message) for key, message in PAGE_TITLES.items()})
     return env
-
-
-KEPT_KINDS = ("charts", "tables")  # what a language's pages keep between builds: the costliest to make
-
-
-def _kept(kind: str, lang: str):
-    return kept_results(f"{kind}-{lang}")
 
 
 def _treemap_formats(fmt: Formatter, chart: Chart, link) -> treemap.Formats:
@@ -193,14 +186,9 @@ class Renderer:
         self.absolute = self.env.filters["absolute"]
         self.source = translations(lang).gettext(CHART_SOURCE)
         self._where = (urls.base, site_url)  # what the pictures' absolute links depend on
-        self._drawn = _kept("charts", lang)
+        self._drawn = kept_results("charts", lang)
         self._chrome: dict[Chrome, object] = {}
         self._uses: dict[str, set[tuple]] = {}
-
-    def keep(self) -> None:
-        """After rendering every page of the language: keep its charts and tables for the next build."""
-        for kind in KEPT_KINDS:
-            _kept(kind, self.lang).keep()
 
     def record(self, spec: PageSpec) -> None:
         """Add to what the page read the templates it is made with (the header and footer,

@@ -1,23 +1,25 @@
-"""A new build takes each chart and each reflowed table kept by the build before only when
-everything it is made from is unchanged: a figure edited since is drawn and printed as
-edited, and a build from kept results writes the same bytes as one that made them all."""
+"""A new build takes each chart, each reflowed table and each text's search stems kept by the
+build before only when everything it is made from is unchanged: a figure edited since is
+drawn and printed as edited, and a build from kept results writes the same bytes as one
+that made them all."""
 from __future__ import annotations
 
 import pickle
 
 import pytest
 
-from portal import diskcache, reflow, render
+from portal import diskcache, render
 from portal.pipeline import build
 from tests.content_edits import edits_by_kind
 from tests.test_render_core import files_of
 
 AMOUNT = "2024/goals/*.yaml activities[].budget.N"
+WORDS = "2024/goals/*.yaml activities[].name.tr"  # on charts, in tables and in the search index
 
 
 def _new_process() -> None:
     """What a new build process starts with: no results or renderers in memory."""
-    diskcache.kept_results.cache_clear()
+    diskcache.forget_kept()
     render.kept_renderer.cache_clear()
 
 
@@ -31,41 +33,43 @@ def cache(tmp_path, monkeypatch):
 
 
 def _made(monkeypatch) -> dict[str, int]:
-    """How many charts are drawn and tables reflowed from here on."""
-    counts = {"charts": 0, "tables": 0}
+    """How many charts are drawn, tables reflowed and texts stemmed from here on."""
+    counts = {"charts": 0, "tables": 0, "stems": 0}
+    get = diskcache.KeptResults.get
 
-    def counted(kind, function):
-        def call(*args):
-            counts[kind] += 1
-            return function(*args)
-        return call
-    monkeypatch.setattr(render, "chart_picture", counted("charts", render.chart_picture))
-    monkeypatch.setattr(reflow, "_stacked", counted("tables", reflow._stacked))
+    def counted(results, key, make):
+        def made():
+            counts[results.name.split("-")[0]] += 1
+            return make()
+        return get(results, key, made)
+    monkeypatch.setattr(diskcache.KeptResults, "get", counted)
     return counts
 
 
-def test_a_new_build_of_the_same_site_makes_no_chart_or_table_again_and_writes_the_same_bytes(
+def test_a_new_build_of_the_same_site_makes_no_chart_table_or_stems_again_and_writes_the_same_bytes(
         content_copy, tmp_path, cache, monkeypatch):
     build(content_copy, tmp_path / "first", processes=1)
     assert sorted(p.name.split("-")[0] + "-" + p.name.split("-")[1] for p in cache.glob("*.pickle")) == [
-        "charts-en", "charts-tr", "tables-en", "tables-tr"]
+        "charts-en", "charts-tr", "stems-en", "stems-tr", "tables-en", "tables-tr"]
     _new_process()
     made = _made(monkeypatch)
     build(content_copy, tmp_path / "second", processes=1)
-    assert made == {"charts": 0, "tables": 0}
+    assert made == {"charts": 0, "tables": 0, "stems": 0}
     first, second = files_of(tmp_path / "first"), files_of(tmp_path / "second")
     assert first.keys() == second.keys() and len(first) > 600
     assert [path for path in first if first[path] != second[path]] == []
 
 
-def test_an_amount_edited_after_a_build_is_drawn_and_printed_as_edited(content_copy, tmp_path, cache, monkeypatch):
+@pytest.mark.parametrize("kind", [AMOUNT, WORDS])
+def test_an_edit_after_a_build_is_published_as_edited_and_only_what_it_is_on_is_made_again(
+        kind, content_copy, tmp_path, cache, monkeypatch):
     build(content_copy, tmp_path / "before", processes=1)
-    edit = edits_by_kind(content_copy)[AMOUNT]
-    edit.apply(content_copy)
+    edits_by_kind(content_copy)[kind].apply(content_copy)
     _new_process()
     made = _made(monkeypatch)
     build(content_copy, tmp_path / "after", processes=1)
-    assert 0 < made["charts"] < 100 and 0 < made["tables"] < 200, made  # only what the amount is on
+    assert 0 < made["charts"] < 100 and 0 < made["tables"] < 200, made
+    assert (made["stems"] > 0) == (kind == WORDS), made
     monkeypatch.setattr(diskcache, "CACHE", tmp_path / "empty")
     _new_process()
     build(content_copy, tmp_path / "made", processes=1)
@@ -85,7 +89,7 @@ def test_a_damaged_file_is_made_again_and_files_of_other_code_are_removed(conten
     _new_process()
     made = _made(monkeypatch)
     build(content_copy, tmp_path / "second", processes=1)
-    assert made["charts"] > 100 and made["tables"] == 0  # the damaged charts, drawn again
+    assert made["charts"] > 100 and made["tables"] == made["stems"] == 0  # the damaged charts, drawn again
     assert not other_code.exists()
     assert len(pickle.loads(charts.read_bytes())) == made["charts"]
     assert files_of(tmp_path / "first") == files_of(tmp_path / "second")

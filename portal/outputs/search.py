@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Iterator
 
+from portal.diskcache import kept_results
 from portal.i18n import Formatter
 from portal.markdown import to_html
 from portal.model import Program, Site, Text
@@ -147,11 +148,11 @@ def stem_table(site: Site, program: Program, lang: str) -> dict[str, set[str]]:
     return table
 
 
-@lru_cache(maxsize=16384)
 def _text_stems(text: str, lang: str) -> tuple[tuple[str, str], ...]:
     """(stem, folded word) for each stemmed word of one text: kept, so that a rebuild after
-    one edit stems only the texts that changed."""
-    return tuple((s, folded) for folded, stems in (stems_of(t, lang) for t in tokens(text)) for s in stems)
+    one edit, or a new build, stems only the texts that changed."""
+    return kept_results("stems", lang).get(text, lambda: tuple(
+        (s, folded) for folded, stems in (stems_of(t, lang) for t in tokens(text)) for s in stems))
 
 
 def _written(table: dict[str, set[str]]) -> dict[str, str]:
