@@ -7,6 +7,7 @@ checkout that cannot be written to still builds, making it every time.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
 import pickle
 import sys
@@ -17,6 +18,9 @@ from typing import Callable, Hashable, TypeVar
 CACHE = Path(__file__).resolve().parent.parent / ".cache"
 CODE = Path(__file__).resolve().parent  # the generator's code
 CATALOGS = CODE.parent / "locale"
+# the installed libraries whose work a kept result holds (the model's parser, the number
+# formats, the templates' escaping, the stemmer): an upgrade makes everything again
+LIBRARIES = ("babel", "jinja2", "markupsafe", "snowballstemmer", "yaml")
 T = TypeVar("T")
 
 
@@ -65,14 +69,20 @@ def digest_files(digest, folder: Path, suffixes: tuple[str, ...] | None = None) 
                 digest.update(f"\x00{path.relative_to(folder).as_posix()}\x00{len(data)}\x00".encode("utf-8") + data)
 
 
+def installed_stamp(module: str) -> tuple:
+    """A library as installed (an upgrade rewrites its files), without importing it."""
+    spec = importlib.util.find_spec(module)
+    found = os.stat(spec.origin) if spec and spec.origin else None
+    return (module, found.st_size, found.st_mtime_ns) if found else (module,)
+
+
 @lru_cache(maxsize=1)
 def code_version() -> str | None:
     """The hash of what makes every kept result besides its own inputs: the generator's
-    code and catalogs as this process read them first, and the Python and Babel they run
-    on.  None where they cannot be read whole: nothing is kept then."""
-    import babel
-
-    digest = hashlib.sha256(repr((sys.version, babel.__version__, pickle.HIGHEST_PROTOCOL)).encode("utf-8"))
+    code and catalogs as this process read them first, and the Python and libraries they
+    run on.  None where they cannot be read whole: nothing is kept then."""
+    digest = hashlib.sha256(repr((sys.version, pickle.HIGHEST_PROTOCOL, [installed_stamp(m) for m in LIBRARIES]))
+                            .encode("utf-8"))
     try:
         digest_files(digest, CODE, (".py",))
         digest_files(digest, CATALOGS, (".po",))

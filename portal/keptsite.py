@@ -10,8 +10,6 @@ it raises before anything is written.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
-import os
 import pickle
 from pathlib import Path
 
@@ -46,7 +44,7 @@ def _key(content: Path) -> str | None:
     code = code_version()
     if code is None or not content.is_dir():
         return None
-    digest = hashlib.sha256(repr((str(content), str(content.resolve()), _parser_stamp(), code)).encode("utf-8"))
+    digest = hashlib.sha256(repr((str(content), str(content.resolve()), code)).encode("utf-8"))
     try:
         digest_files(digest, content)
     except (OSError, Link):
@@ -62,11 +60,3 @@ def _prune() -> None:
             old.unlink(missing_ok=True)
     except OSError:
         pass
-
-
-def _parser_stamp() -> tuple:
-    """The YAML library as installed (an upgrade rewrites it), without importing it: it is
-    needed only when the content is read."""
-    spec = importlib.util.find_spec("yaml")
-    found = os.stat(spec.origin) if spec and spec.origin else None
-    return (found.st_size, found.st_mtime_ns) if found else ()

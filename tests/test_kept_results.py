@@ -95,21 +95,32 @@ def test_a_damaged_file_is_made_again_and_files_of_other_code_are_removed(conten
     assert files_of(tmp_path / "first") == files_of(tmp_path / "second")
 
 
-def test_results_are_kept_only_where_the_code_can_be_read_whole(tmp_path, monkeypatch):
+def test_other_code_or_another_library_release_keeps_its_results_apart_and_a_link_keeps_none(
+        tmp_path, monkeypatch):
     monkeypatch.setattr(diskcache, "CACHE", tmp_path / "cache")
-    code = tmp_path / "code"
+    code, libraries = tmp_path / "code", tmp_path / "libraries"
     code.mkdir()
+    libraries.mkdir()
     (code / "a.py").write_text("A = 1\n", encoding="utf-8")
+    (libraries / "stemmer.py").write_text("RELEASE = 1\n", encoding="utf-8")
     monkeypatch.setattr(diskcache, "CODE", code)
-    diskcache.code_version.cache_clear()
+    monkeypatch.setattr(diskcache, "LIBRARIES", ("stemmer",))
+    monkeypatch.syspath_prepend(str(libraries))
+    seen = []
+
+    def version():
+        diskcache.code_version.cache_clear()
+        seen.append(diskcache.code_version())
+        return seen[-1]
     try:
-        version = diskcache.code_version()
+        version()
         (code / "a.py").write_text("A = 2\n", encoding="utf-8")
-        diskcache.code_version.cache_clear()
-        assert diskcache.code_version() not in (None, version)  # other code, another file
+        version()
+        (libraries / "stemmer.py").write_text("RELEASE = 22\n", encoding="utf-8")  # an upgrade rewrites it
+        version()
+        assert None not in seen and len(set(seen)) == 3, seen
         (code / "b.py").symlink_to(code / "a.py")
-        diskcache.code_version.cache_clear()
-        assert diskcache.code_version() is None
+        assert version() is None
         results = diskcache.KeptResults("charts-tr")
         assert results.get(b"key", lambda: "made") == "made"
         results.keep()

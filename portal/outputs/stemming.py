@@ -16,9 +16,8 @@ import json
 import os
 import re
 from functools import lru_cache
-from importlib.util import find_spec
 
-from portal.diskcache import CACHE
+from portal.diskcache import CACHE, installed_stamp
 from portal.text import fold, lower_tr
 
 LANGUAGES = {"tr": "turkish", "en": "english"}
@@ -36,7 +35,7 @@ def _stemmer(lang: str):
 @lru_cache(maxsize=1)
 def stems_stamp() -> str:
     """The installed stemmer's file stamp: what kept stems were made with."""
-    return str(os.stat(find_spec("snowballstemmer").origin).st_mtime_ns)
+    return "-".join(map(str, installed_stamp("snowballstemmer")[1:]))
 
 
 class _KnownStems:
