@@ -94,9 +94,9 @@ def code_version() -> str | None:
 class KeptResults:
     """One pure function's results from the last full build, in one file under
     .cache/results/ named by the code (code_version()): the first pass of a new process
-    then draws or reflows only what changed since.  Each key is everything a result is
-    made from, or its hash; the file holds the results the last full pass used, so it
-    never grows past one site's."""
+    then makes only what changed since, and later passes find in memory what they made
+    before.  The file holds the results the last full pass used, so it never grows past
+    one site's."""
 
     LIMIT = 4096  # results held in memory: a preview's edits add a few each save
 
@@ -104,32 +104,37 @@ class KeptResults:
         self.name = name
         version = code_version()
         self.path = CACHE / "results" / f"{name}-{version}.pickle" if version else None
-        self._results: dict | None = None  # read on first use
-        self._used: set = set()  # keys asked for since the last keep()
+        self._kept: dict | None = None  # the file's, by stable key: read on first use
+        self._held: dict = {}  # this process's, by key: (stable key, result)
+        self._used: dict = {}  # the results asked for since the last keep(), by stable key
         self._changed = False
 
-    def get(self, key: Hashable, make: Callable[[], T]) -> T:
-        if self._results is None:
-            self._results = self._read()
-        found = self._results.get(key)
-        if found is None:
-            found = self._results[key] = make()
-            self._changed = True
-            while len(self._results) > self.LIMIT:
-                del self._results[next(iter(self._results))]
-        self._used.add(key)
-        return found
+    def get(self, key: Hashable, make: Callable[[], T], stable: Callable[[Hashable], Hashable] | None = None) -> T:
+        """The result made from `key`: held, kept, or made now.  `stable` gives the key the
+        file knows it by (a hash of everything it is made from, the same in every process),
+        where the key itself is not that."""
+        held = self._held.get(key)
+        if held is None:
+            name = key if stable is None else stable(key)
+            if self._kept is None:
+                self._kept = self._read()
+            result = self._kept.get(name)
+            if result is None:
+                result, self._changed = make(), True
+            held = self._held[key] = (name, result)
+            _bound(self._held, self.LIMIT)
+        self._used[held[0]] = held[1]
+        _bound(self._used, self.LIMIT)
+        return held[1]
 
     def keep(self) -> None:
         """After a full pass: write the results it used, when any was new or any went unused."""
-        results = self._results or {}
-        used = {key: results[key] for key in results if key in self._used}
-        if self.path is not None and (self._changed or len(used) != len(results)):
-            for older in self.path.parent.glob(f"{self.path.name.rsplit('-', 1)[0]}-*.pickle"):
+        if self.path is not None and (self._changed or self._used.keys() != (self._kept or {}).keys()):
+            for older in self.path.parent.glob(f"{self.name}-*.pickle"):
                 if older != self.path:  # made by other code
                     older.unlink(missing_ok=True)
-            _write(self.path, pickle.dumps(used, pickle.HIGHEST_PROTOCOL))
-        self._results, self._used, self._changed = used, set(), False
+            _write(self.path, pickle.dumps(self._used, pickle.HIGHEST_PROTOCOL))
+        self._kept, self._used, self._changed = self._used, {}, False
 
     def _read(self) -> dict:
         try:
@@ -137,6 +142,16 @@ class KeptResults:
             return found if isinstance(found, dict) else {}
         except Exception:  # noqa: BLE001  not there yet, or damaged: made again
             return {}
+
+
+def _bound(held: dict, limit: int) -> None:
+    while len(held) > limit:
+        del held[next(iter(held))]
+
+
+def digest_of(key: Hashable) -> bytes:
+    """A stable key for KeptResults: the hash of the key's repr (every field, in order)."""
+    return hashlib.sha256(repr(key).encode("utf-8")).digest()
 
 
 _KEPT: dict[tuple[str, str], KeptResults] = {}  # this process's, by kind and language

@@ -10,13 +10,12 @@ They are not written here: HTML forbids a role on the cells and rows of a table.
 """
 from __future__ import annotations
 
-import hashlib
 import html
 import re
 
 from markupsafe import Markup, escape
 
-from portal.diskcache import KeptResults
+from portal.diskcache import KeptResults, digest_of
 
 _TAG = re.compile(r"<(/?)(table|thead|tbody|tfoot|tr|th|td)\b([^>]*)>")
 _ANY_TAG = re.compile(r"<[^>]+>")
@@ -40,7 +39,7 @@ def stacked(source: str, kept: KeptResults | None = None) -> Markup:
     source = str(source)
     if kept is None:
         return Markup(_stacked(source))
-    return Markup(kept.get(hashlib.sha256(source.encode("utf-8")).digest(), lambda: _stacked(source)))
+    return Markup(kept.get(source, lambda: _stacked(source), digest_of))
 
 
 def _stacked(source: str) -> str:

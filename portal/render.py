@@ -19,7 +19,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 from markupsafe import Markup, escape
 
 from portal.contexts import Chart, Chrome, PageSpec
-from portal.diskcache import CACHE, kept, kept_results
+from portal.diskcache import CACHE, digest_of, kept, kept_results
 from portal.i18n import Formatter, translations
 from portal.labels import CHART_SOURCE, ECON_NAMES, OFF_BUDGET_NAMES, PAGE_TITLES, STALE, UNTRANSLATED
 from portal.markdown import SCROLL_HINT, to_html
@@ -206,8 +206,8 @@ class Renderer:
         for chart in spec.charts:
             source = self.source % {"site": site, "url": self.absolute(chart.page)}
             # kept by everything drawn on it: a save, or a new build, draws only the charts it changed
-            key = hashlib.sha256(repr((chart, source, self._where)).encode("utf-8")).digest()
-            drawn = self._drawn.get(key, lambda: chart_picture(chart, self.fmt, self.absolute, source))
+            drawn = self._drawn.get((chart, source, self._where),
+                                    lambda: chart_picture(chart, self.fmt, self.absolute, source), digest_of)
             files.append((chart.svg, drawn))
             if figures:
                 files.append((chart.csv, csv_file(list(chart.columns), chart.rows)))

@@ -37,11 +37,11 @@ def _made(monkeypatch) -> dict[str, int]:
     counts = {"charts": 0, "tables": 0, "stems": 0}
     get = diskcache.KeptResults.get
 
-    def counted(results, key, make):
+    def counted(results, key, make, stable=None):
         def made():
             counts[results.name.split("-")[0]] += 1
             return make()
-        return get(results, key, made)
+        return get(results, key, made, stable)
     monkeypatch.setattr(diskcache.KeptResults, "get", counted)
     return counts
 
