@@ -116,7 +116,7 @@ def render_language(inputs: Inputs, lang: str, urls: Urls, sink, should_render: 
             sink.add(file, renderer.render(spec))
             report.rendered += 1
         if spec.share is not None:  # kept by what it shows: an unchanged card costs a file read
-            sink.add(spec.share_file, card_png(spec.share))
+            sink.add(spec.share_file, card_png(spec.share, lang))
         for path, content in renderer.chart_files(spec, figures=lang == LANGS[0]):  # the CSV is one for both
             sink.add(path, content)
         report.charts.extend(chart.listing for chart in spec.charts)
