@@ -19,9 +19,8 @@ CACHE = Path(__file__).resolve().parent.parent / ".cache"
 CODE = Path(__file__).resolve().parent  # the generator's code
 CATALOGS = CODE.parent / "locale"
 # the installed libraries whose work a kept result holds (the model's parser, the number
-# formats, the templates' escaping, the cards' pictures, the stemmer): an upgrade makes
-# everything again
-LIBRARIES = ("babel", "jinja2", "markupsafe", "PIL", "snowballstemmer", "yaml")
+# formats, the templates' escaping, the stemmer): an upgrade makes everything again
+LIBRARIES = ("babel", "jinja2", "markupsafe", "snowballstemmer", "yaml")
 T = TypeVar("T")
 
 
@@ -99,9 +98,10 @@ class KeptResults:
     before.  The file holds the results the last full pass used, so it never grows past
     one site's."""
 
-    def __init__(self, name: str, limit: int = 4096):
+    LIMIT = 4096  # results held in memory: a preview's edits add a few each save
+
+    def __init__(self, name: str):
         self.name = name
-        self.limit = limit  # results held in memory: a preview's edits add a few each save
         version = code_version()
         self.path = CACHE / "results" / f"{name}-{version}.pickle" if version else None
         self._kept: dict | None = None  # the file's, by stable key: read on first use
@@ -122,9 +122,9 @@ class KeptResults:
             if result is None:
                 result, self._changed = make(), True
             held = self._held[key] = (name, result)
-            _bound(self._held, self.limit)
+            _bound(self._held, self.LIMIT)
         self._used[held[0]] = held[1]
-        _bound(self._used, self.limit)
+        _bound(self._used, self.LIMIT)
         return held[1]
 
     def keep(self) -> None:
@@ -157,12 +157,12 @@ def digest_of(key: Hashable) -> bytes:
 _KEPT: dict[tuple[str, str], KeptResults] = {}  # this process's, by kind and language
 
 
-def kept_results(kind: str, lang: str, limit: int = 4096) -> KeptResults:
+def kept_results(kind: str, lang: str) -> KeptResults:
     """The results of one kind (charts, tables...) for one language's pages in this process:
-    one reader and writer of its file; `limit`, how many it holds in memory."""
+    one reader and writer of its file."""
     found = _KEPT.get((kind, lang))
     if found is None:
-        found = _KEPT[kind, lang] = KeptResults(f"{kind}-{lang}", limit)
+        found = _KEPT[kind, lang] = KeptResults(f"{kind}-{lang}")
     return found
 
 

@@ -51,7 +51,7 @@ class Builder:
         start = time.perf_counter()
         site = load(self.content, self.cache)
         output = Output()
-        rendered = render(site, output, self.base_url, workers=self.processes)
+        rendered = render(site, output, self.base_url, workers=self.processes, keep=True)
         write_atomically(output, self.out)
         self.inputs, self.files, self.pages = rendered.inputs, output.files, rendered.pages
         return Update(sorted(self.files), [], rendered.rendered, time.perf_counter() - start)

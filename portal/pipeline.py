@@ -86,10 +86,11 @@ def inputs_for(site: Site) -> Inputs:
                   match(site), static)
 
 
-def render_language(inputs: Inputs, lang: str, urls: Urls, sink, should_render: ShouldRender | None = None
-                    ) -> LanguageReport:
+def render_language(inputs: Inputs, lang: str, urls: Urls, sink, should_render: ShouldRender | None = None,
+                    keep: bool = False) -> LanguageReport:
     """One language's search index and pages into `sink`; with `should_render`, only the
-    pages it accepts are rendered (the others are listed, and known unchanged)."""
+    pages it accepts are rendered (the others are listed, and known unchanged).  With
+    `keep`, what the pages were made with is kept for the next build (diskcache)."""
     site = inputs.site
     content = search_index(site, lang, urls)
     search_asset = fingerprinted(f"search-{lang}.json", content)
@@ -116,11 +117,11 @@ def render_language(inputs: Inputs, lang: str, urls: Urls, sink, should_render: 
             sink.add(file, renderer.render(spec))
             report.rendered += 1
         if spec.share is not None:  # kept by what it shows: an unchanged card costs a file read
-            sink.add(spec.share_file, card_png(spec.share, lang))
+            sink.add(spec.share_file, card_png(spec.share))
         for path, content in renderer.chart_files(spec, figures=lang == LANGS[0]):  # the CSV is one for both
             sink.add(path, content)
         report.charts.extend(chart.listing for chart in spec.charts)
-    if should_render is None:  # every page drawn: what it used is kept for the next build
+    if keep and should_render is None:  # every page made: what they used is kept for the next build
         keep_language(lang)
     return report
 
@@ -200,11 +201,12 @@ def data_slices(site: Site, sink) -> None:
 
 
 def render(site: Site, sink, base_url: str = "/", should_render: ShouldRender | None = None,
-           after_pages: Callable[[], None] | None = None, workers: int = 1, inputs: Inputs | None = None
-           ) -> Rendered:
+           after_pages: Callable[[], None] | None = None, workers: int = 1, inputs: Inputs | None = None,
+           keep: bool = False) -> Rendered:
     """Every file of the site into `sink`: with `should_render`, only the pages it accepts
     are rendered.  Pages come before the data files, so a preview can reload as soon as
-    they are written (`after_pages`)."""
+    they are written (`after_pages`).  With `keep`, a full render keeps the charts, tables
+    and stems it made for the next build: a build and a preview's first build do."""
     urls = Urls(base_url)
     given = inputs
     # the data files every language's pages link to, made by whichever process is free first
@@ -215,7 +217,7 @@ def render(site: Site, sink, base_url: str = "/", should_render: ShouldRender | 
                      + [lambda inputs: data_slices(site, sink)])
 
     def unit(inputs: Inputs, lang: str) -> LanguageReport:
-        return render_language(inputs, lang, urls, sink, should_render)
+        return render_language(inputs, lang, urls, sink, should_render, keep)
 
     def forked_unit(lang: str) -> LanguageReport:
         inputs = given or inputs_for(site)
@@ -374,7 +376,8 @@ def build(content, out, base_url: str = "/", processes: int | None = None) -> Bu
     with _no_cycle_collection():
         site = kept_site(content)
         with StagedSite(out) as staged:
-            rendered = render(site, staged, base_url, workers=workers() if processes is None else processes)
+            rendered = render(site, staged, base_url, workers=workers() if processes is None else processes,
+                              keep=True)
     return BuildResult(site, rendered.notes, len(staged.paths), len(rendered.pages), untranslated(site),
                        list(rendered.inputs.continuity.warnings))
 

@@ -1,5 +1,5 @@
-"""A new build takes each chart, share card, reflowed table and text's search stems kept by
-the build before only when everything it is made from is unchanged: a figure edited since is
+"""A new build takes each chart, reflowed table and text's search stems kept by the build
+before only when everything it is made from is unchanged: a figure edited since is
 drawn and printed as edited, and a build from kept results writes the same bytes as one
 that made them all."""
 from __future__ import annotations
@@ -17,7 +17,7 @@ from tests.test_render_core import files_of
 
 AMOUNT = "2024/goals/*.yaml activities[].budget.N"
 WORDS = "2024/goals/*.yaml activities[].name.tr"  # on charts, in tables and in the search index
-KINDS = ("cards", "charts", "stems", "tables")
+KINDS = ("charts", "stems", "tables")
 
 
 def _new_process() -> None:
@@ -49,7 +49,7 @@ def cache(from_nothing, tmp_path, monkeypatch):
 
 
 def _made(monkeypatch) -> dict[str, int]:
-    """How many charts and cards are drawn, tables reflowed and texts stemmed from here on."""
+    """How many charts are drawn, tables reflowed and texts stemmed from here on."""
     counts = dict.fromkeys(KINDS, 0)
     get = diskcache.KeptResults.get
 
@@ -80,7 +80,7 @@ def test_an_edit_after_a_build_is_published_as_edited_and_only_what_it_is_on_is_
     edits_by_kind(content_copy)[kind].apply(content_copy)
     made = _made(monkeypatch)
     build(content_copy, tmp_path / "after", processes=1)
-    assert 0 < made["charts"] < 100 and 0 < made["tables"] < 200 and 0 < made["cards"] < 50, made
+    assert 0 < made["charts"] < 100 and 0 < made["tables"] < 200, made
     assert (made["stems"] > 0) == (kind == WORDS), made
     monkeypatch.undo()
     monkeypatch.setattr(diskcache, "CACHE", tmp_path / "empty")
@@ -100,7 +100,7 @@ def test_a_damaged_file_is_made_again_and_files_of_other_code_are_removed(from_n
     other_code.write_bytes(pickle.dumps({}))
     made = _made(monkeypatch)
     build(CONTENT, tmp_path / "site", processes=1)
-    assert made["charts"] > 100 and made["cards"] == made["tables"] == made["stems"] == 0  # the damaged charts
+    assert made["charts"] > 100 and made["tables"] == made["stems"] == 0  # the damaged charts
     assert not other_code.exists()
     assert len(pickle.loads(charts.read_bytes())) == made["charts"]
     assert files_of(tmp_path / "site") == from_nothing[0]

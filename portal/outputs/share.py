@@ -2,10 +2,9 @@
 
 Each card is drawn at build time from the page's own figures (the municipality, the
 item's name, its amount as the page prints it) with the DejaVu Sans font the project
-ships (portal/fonts/, under its licence beside it).  A card is kept between builds
-(.cache/results/) by the hash of everything drawn on it and of the drawing code and
-font, so a build of unchanged pages neither draws nor imports Pillow; the icon is kept
-under .cache/share/.
+ships (portal/fonts/, under its licence beside it).  A card is kept under
+.cache/share/ named by the hash of everything drawn on it and of the drawing code and
+font, so a build of unchanged pages neither draws nor imports Pillow.
 """
 from __future__ import annotations
 
@@ -15,18 +14,18 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from portal.diskcache import CACHE, kept, kept_results
+from portal.diskcache import CACHE, kept
 
 FONTS = Path(__file__).resolve().parent.parent / "fonts"
 REGULAR, BOLD = FONTS / "DejaVuSans.ttf", FONTS / "DejaVuSans-Bold.ttf"
-ICON_CACHE = CACHE / "share"
+CARD_CACHE = CACHE / "share"
 WIDTH, HEIGHT = 1200, 630
 BRAND, INK, MUTED, PAPER, TINT = "#0b4f8a", "#1b1b1b", "#4a4a4a", "#ffffff", "#f3f5f7"
 MARGIN = 64
 NAME_TOP, NAME_BOTTOM = 218, 474  # the box the item's name is fitted into
 NAME_SIZES = (64, 58, 52, 47, 42, 38, 34, 31, 28)  # largest first; the first the name fits at wins
 LINE = 1.22  # line height, times the font size
-CARDS_HELD = 512  # cards held in memory (some 45 KB each): a site has about 400
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
 class ShareCard(NamedTuple):
@@ -49,19 +48,15 @@ def card_path(page_path: str) -> str:
     return f"share/{page_path.strip('/')}.png"
 
 
-def card_png(card: ShareCard, lang: str) -> bytes:
-    """The card's PNG, for a page in `lang`: kept from an earlier build when nothing drawn on
-    it changed (with the language's other kept results: one file, holding the last build's)."""
-    return kept_results("cards", lang, CARDS_HELD).get(card, lambda: _draw(card), _card_key)
-
-
-def _card_key(card: ShareCard) -> bytes:
-    return hashlib.sha256(_drawing_version() + repr(tuple(card)).encode("utf-8")).digest()
+def card_png(card: ShareCard) -> bytes:
+    """The card's PNG: kept from an earlier build when nothing drawn on it changed."""
+    key = hashlib.sha256(_drawing_version() + repr(tuple(card)).encode("utf-8")).hexdigest()[:32]
+    return kept(CARD_CACHE / f"{key}.png", lambda: _draw(card), _checked_png)
 
 
 def favicon_ico(letter: str) -> bytes:
     key = hashlib.sha256(_drawing_version() + b"ico" + letter.encode("utf-8")).hexdigest()[:32]
-    return kept(ICON_CACHE / f"favicon-{key}.ico", lambda: _draw_icon(letter), _checked_ico)
+    return kept(CARD_CACHE / f"favicon-{key}.ico", lambda: _draw_icon(letter), _checked_ico)
 
 
 def favicon_svg(letter: str) -> bytes:
@@ -71,6 +66,12 @@ def favicon_svg(letter: str) -> bytes:
             f'<rect width="64" height="64" rx="12" fill="{BRAND}"/>'
             f'<text x="32" y="46" font-family="DejaVu Sans, Verdana, Arial, sans-serif" font-size="40" '
             f'font-weight="700" text-anchor="middle" fill="{PAPER}">{shown}</text></svg>\n').encode("utf-8")
+
+
+def _checked_png(data: bytes) -> bytes:
+    if not (data.startswith(PNG_SIGNATURE) and data.endswith(b"IEND\xaeB`\x82")):
+        raise ValueError("not a whole PNG")
+    return data
 
 
 def _checked_ico(data: bytes) -> bytes:
