@@ -225,11 +225,12 @@ def render(site: Site, sink, base_url: str = "/", should_render: ShouldRender | 
         shared.run(inputs)
         return report
 
-    # a worker makes its own inputs (or inherits the given ones): no process waits for another
-    forked = _fork_workers(LANGS[:-1], forked_unit, sink) \
-        if workers >= 2 and hasattr(os, "fork") else []
+    forked: list[_Worker] = []  # each as it is forked: a fork that fails stops the ones before it
     finished = False
     try:
+        # a worker makes its own inputs (or inherits the given ones): no process waits for another
+        if workers >= 2 and hasattr(os, "fork"):
+            _fork_workers(LANGS[:-1], forked_unit, sink, forked)
         inputs = given or inputs_for(site)
         rendered = Rendered(inputs)
         own = [unit(inputs, lang) for lang in LANGS[len(forked):]]
@@ -289,18 +290,23 @@ class _Worker:
     lang: str
 
 
-def _fork_workers(langs: tuple[str, ...], unit: Callable[[str], LanguageReport], sink) -> list[_Worker]:
-    """Each language's unit in a forked child that writes its files itself and sends back its report."""
-    workers = []
+def _fork_workers(langs: tuple[str, ...], unit: Callable[[str], LanguageReport], sink,
+                  workers: list[_Worker]) -> None:
+    """Each language's unit in a forked child that writes its files itself and sends back its
+    report; each child is added to `workers` as soon as it runs."""
     for lang in langs:
         read_end, write_end = os.pipe()
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(read_end)
+            os.close(write_end)
+            raise
         if pid == 0:
             os.close(read_end)
             _child(lambda: unit(lang), sink, write_end)  # never returns
         os.close(write_end)
         workers.append(_Worker(pid, read_end, lang))
-    return workers
 
 
 def _child(unit: Callable[[], LanguageReport], sink, write_end: int) -> None:
@@ -329,6 +335,7 @@ def _child(unit: Callable[[], LanguageReport], sink, write_end: int) -> None:
 def _collect(worker: _Worker, sink) -> LanguageReport:
     with os.fdopen(worker.pipe, "rb") as pipe:
         data = pipe.read()
+    worker.pipe = -1  # closed
     _, status = os.waitpid(worker.pid, 0)
     try:
         kind, report = pickle.loads(data)
@@ -344,6 +351,9 @@ def _collect(worker: _Worker, sink) -> LanguageReport:
 def _stop(workers: list[_Worker]) -> None:
     """This process failed: the other workers' files are no longer wanted."""
     for worker in workers:
+        if worker.pipe >= 0:
+            os.close(worker.pipe)
+            worker.pipe = -1
         try:
             os.kill(worker.pid, signal.SIGTERM)
             os.waitpid(worker.pid, 0)

@@ -1,6 +1,8 @@
 """A build is swapped in whole or not at all; one output per path."""
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from portal.write import DuplicateOutput, Output, write_atomically
@@ -92,3 +94,37 @@ def test_a_fault_in_the_worker_process_fails_the_build_with_its_traceback(tmp_pa
     err = capfd.readouterr().err
     assert "Traceback" in err and "failing" in err
     assert not out.exists() and not list(tmp_path.glob(".site-new-*"))
+
+
+def _open_files() -> set[str]:
+    return set(os.listdir("/proc/self/fd"))
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="counts this process's open files in /proc")
+def test_a_build_that_cannot_fork_or_whose_own_half_fails_leaves_no_pipe_open(tmp_path, monkeypatch):
+    """The preview renders again and again in one process: a render that fails must not leave
+    its pipes open."""
+    from portal import pipeline
+    from tests.conftest import CONTENT
+
+    monkeypatch.setattr(pipeline, "_cores", lambda: 2)
+    pipeline.build(CONTENT, tmp_path / "warm")  # what a build keeps open for good (caches, imports)
+    before = _open_files()
+
+    def no_fork():
+        raise OSError("no more processes")
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "fork", no_fork)
+        with pytest.raises(OSError, match="no more processes"):
+            pipeline.build(CONTENT, tmp_path / "unforked")
+    real = pipeline.search_index
+
+    def failing(site, lang, urls):  # this process's language fails, the worker's does not
+        if lang == "en":
+            raise KeyError("oops")
+        return real(site, lang, urls)
+    monkeypatch.setattr(pipeline, "search_index", failing)
+    with pytest.raises(KeyError):
+        pipeline.build(CONTENT, tmp_path / "failed")
+    assert _open_files() == before
+    assert not (tmp_path / "unforked").exists() and not (tmp_path / "failed").exists()
