@@ -26,18 +26,19 @@ T = TypeVar("T")
 
 def kept(path: Path, make: Callable[[], bytes], use: Callable[[bytes], T]) -> T:
     """use() of the bytes kept at path; when they are missing or use() rejects them, of
-    make()'s, which are kept there for the next build (written aside, then renamed into
-    place, so that a process reading at the same time never sees half a file)."""
+    make()'s, which are kept there for the next build (write_kept)."""
     try:
         return use(path.read_bytes())
     except Exception:  # noqa: BLE001  not there yet, or damaged: made again
         pass
     made = make()
-    _write(path, made)
+    write_kept(path, made)
     return use(made)
 
 
-def _write(path: Path, data: bytes) -> None:
+def write_kept(path: Path, data: bytes) -> None:
+    """Write aside, then rename into place: a process reading at the same time never sees
+    half a file.  A checkout that cannot be written to keeps nothing."""
     partial = path.with_name(f".{path.name}.{os.getpid()}")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -133,7 +134,7 @@ class KeptResults:
             for older in self.path.parent.glob(f"{self.name}-*.pickle"):
                 if older != self.path:  # made by other code
                     older.unlink(missing_ok=True)
-            _write(self.path, pickle.dumps(self._used, pickle.HIGHEST_PROTOCOL))
+            write_kept(self.path, pickle.dumps(self._used, pickle.HIGHEST_PROTOCOL))
         self._kept, self._used, self._changed = self._used, {}, False
 
     def _read(self) -> dict:

@@ -13,11 +13,10 @@ stems to), and then folded, since the index matches folded words.
 from __future__ import annotations
 
 import json
-import os
 import re
 from functools import lru_cache
 
-from portal.diskcache import CACHE, installed_stamp
+from portal.diskcache import CACHE, installed_stamp, write_kept
 from portal.text import fold, lower_tr
 
 LANGUAGES = {"tr": "turkish", "en": "english"}
@@ -61,16 +60,9 @@ class _KnownStems:
         return found
 
     def keep(self) -> None:
-        if not self.added:
-            return
-        partial = self.path.with_name(f".{self.path.name}.{os.getpid()}")
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            partial.write_text(json.dumps(self.known, ensure_ascii=False, sort_keys=True), encoding="utf-8")
-            os.replace(partial, self.path)
+        if self.added:
+            write_kept(self.path, json.dumps(self.known, ensure_ascii=False, sort_keys=True).encode("utf-8"))
             self.added = False
-        except OSError:  # a read-only checkout stems every time
-            partial.unlink(missing_ok=True)
 
 
 _KNOWN: dict[str, _KnownStems] = {}
